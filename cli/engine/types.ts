@@ -1,0 +1,115 @@
+/**
+ * The contracts between the offline engine (program runner, stack-export reader, analyzer driver) and the
+ * reports. One home for each shape: the engine produces them, the reports only read them.
+ */
+
+/** A property value as the engine carries it: plain JSON, or one of the two protocol markers below. */
+export type PropertyValue =
+    | null
+    | boolean
+    | number
+    | string
+    | PropertyValue[]
+    | { [key: string]: PropertyValue }
+    | UnknownValue
+    | SecretValue;
+
+/** A value that is not known yet (a computed output during preview, or a secret whose plaintext we lack). */
+export interface UnknownValue {
+    readonly __unknown: true;
+}
+
+/** A secret: its content travels to the pack marked secret; `value` is unknown when only ciphertext exists. */
+export interface SecretValue {
+    readonly __secret: true;
+    readonly value: PropertyValue;
+}
+
+export type PropertyMap = { [key: string]: PropertyValue };
+
+/** One resource of a stack, as registered by a program under mocks or read from a stack export. */
+export interface RecordedResource {
+    readonly urn: string;
+    readonly type: string;
+    readonly name: string;
+    /** true for custom (provider) resources, false for component resources. */
+    readonly custom: boolean;
+    readonly parent?: string;
+    /** Provider reference `<provider URN>::<provider id>`, when the resource has one. */
+    readonly provider?: string;
+    readonly dependencies: readonly string[];
+    readonly propertyDependencies: { readonly [property: string]: readonly string[] };
+    readonly inputs: PropertyMap;
+    readonly outputs: PropertyMap;
+    readonly protect?: boolean;
+}
+
+/** Everything one evaluation is about: a stack's resources and where they came from. */
+export interface StackSnapshot {
+    /** The project/stack or file the resources came from, for reports. */
+    readonly source: string;
+    readonly resources: readonly RecordedResource[];
+}
+
+export type EnforcementLevel = "advisory" | "mandatory" | "remediate" | "disabled";
+export type Severity = "low" | "medium" | "high" | "critical" | "unspecified";
+
+/** A policy as the pack describes itself over GetAnalyzerInfo. */
+export interface PolicyDescriptor {
+    readonly name: string;
+    readonly displayName: string;
+    readonly description: string;
+    readonly enforcementLevel: EnforcementLevel;
+    readonly severity: Severity;
+    readonly tags: readonly string[];
+    readonly remediationSteps: string;
+    readonly configSchema?: { properties: Record<string, unknown>; required?: string[] };
+}
+
+export interface PolicyPackDescriptor {
+    readonly name: string;
+    readonly version: string;
+    readonly policies: readonly PolicyDescriptor[];
+}
+
+/** One violation reported by a pack (the JSON report's `findings[]` entries). */
+export interface Finding {
+    readonly policy: string;
+    readonly policyPack: string;
+    readonly severity: Severity;
+    readonly enforcementLevel: EnforcementLevel;
+    /** null for stack-level findings without a resource. */
+    readonly urn: string | null;
+    readonly resourceType: string | null;
+    readonly resourceName: string | null;
+    readonly message: string;
+    /** `<policy>[<Kind>::<value>]` when the message carries a key, else `<policy>`. */
+    readonly findingKey: string;
+    readonly tags: readonly string[];
+}
+
+/** A policy that could not judge a resource (unknown values during preview). */
+export interface NotEvaluated {
+    readonly policy: string;
+    readonly urn: string | null;
+    readonly reason: string;
+}
+
+/** A finding an exemption in the pack config covered. */
+export interface Exempted {
+    readonly policy: string;
+    readonly urn: string | null;
+    readonly findingKey: string;
+    readonly reason: string;
+    readonly expires: string | null;
+}
+
+/** The result of driving one or more packs over one stack. */
+export interface Evaluation {
+    readonly source: string;
+    readonly packs: readonly PolicyPackDescriptor[];
+    readonly resources: readonly RecordedResource[];
+    readonly findings: readonly Finding[];
+    readonly notEvaluated: readonly NotEvaluated[];
+    readonly exempted: readonly Exempted[];
+}
