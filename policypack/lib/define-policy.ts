@@ -1,0 +1,274 @@
+/**
+ * The one way a rule becomes a CrossGuard policy. Every policy gets the same metadata shape, the common
+ * `exemptions` config property, config defaults, keyed messages, and exemption handling, so a rule file
+ * holds only its judgement.
+ */
+import type {
+    EnforcementLevel,
+    PolicyResource,
+    ReportViolation,
+    ResourceValidation,
+    ResourceValidationPolicy,
+    Severity,
+    StackValidationArgs,
+    StackValidationPolicy,
+} from "@pulumi/policy";
+import type { PolicyConfigJSONSchema } from "@pulumi/policy/schema";
+import { type Cloud, type ComplianceControl, type Service, frameworkOf } from "./compliance";
+import { currentPolicyEnvironment, type PolicyEnvironment } from "./environment";
+import {
+    type Exemption,
+    EXEMPTIONS_CONFIG_PROPERTY,
+    exemptionLine,
+    invalidExemptionLine,
+    judgeExemption,
+    readExemptions,
+} from "./exemptions";
+import { formatFindingKey, messageWithKey, quoteList, type RuleFinding } from "./finding";
+
+export interface PolicyMetadata {
+    /** `<cloud>-<resource>-<requirement>`, equal to the file name. */
+    readonly name: string;
+    /** One sentence starting "Checks that". */
+    readonly description: string;
+    readonly severity: Severity;
+    readonly enforcementLevel: EnforcementLevel;
+    /** What to change, pointing at the component API where one exists. */
+    readonly remediationSteps: string;
+    readonly cloud: Cloud;
+    readonly services: readonly Service[];
+    /** The first control is the policy's primary framework reference. */
+    readonly controls: readonly [ComplianceControl, ...ComplianceControl[]];
+}
+
+/** A config property: JSON schema with a description and a default, as the manifest test demands. */
+export type ConfigProperty<T> = PolicyConfigJSONSchema & {
+    readonly description: string;
+    readonly default: T;
+};
+
+export type ConfigSchemaFor<C> = { readonly [K in keyof C]: ConfigProperty<C[K]> };
+
+/** The resource a rule judges: inputs behind the SDK's unknown-checking proxy. */
+export interface PolicedResource {
+    readonly type: string;
+    readonly name: string;
+    readonly urn: string;
+    readonly props: Readonly<Record<string, unknown>>;
+}
+
+export type ReportFinding = (finding: RuleFinding) => void;
+
+/** A stack finding names the resource it is about, or none for a finding about the stack as a whole. */
+export type ReportStackFinding = (
+    finding: RuleFinding & { readonly resource?: Pick<PolicyResource, "urn" | "name"> },
+) => void;
+
+export interface ResourcePolicyDefinition<C extends object> extends PolicyMetadata {
+    /** Type tokens (`aws:iam/role:Role`); the policy is not applicable to any other. */
+    readonly resourceTypes: readonly [string, ...string[]];
+    readonly config: ConfigSchemaFor<C>;
+    readonly validate: (resource: PolicedResource, report: ReportFinding, config: C) => void;
+}
+
+export interface StackPolicyDefinition<C extends object> extends PolicyMetadata {
+    readonly config: ConfigSchemaFor<C>;
+    readonly validate: (
+        args: StackValidationArgs,
+        report: ReportStackFinding,
+        config: C,
+    ) => void | Promise<void>;
+}
+
+const RESERVED_CONFIG = ["exemptions", "enforcementLevel"];
+
+const resourceTypesByPolicy = new WeakMap<object, readonly string[]>();
+
+/** The resource types a resource policy judges; undefined for stack policies. */
+export function policyResourceTypes(
+    policy: ResourceValidationPolicy | StackValidationPolicy,
+): readonly string[] | undefined {
+    return resourceTypesByPolicy.get(policy);
+}
+
+function commonFields(definition: PolicyMetadata, config: Record<string, PolicyConfigJSONSchema>) {
+    for (const key of RESERVED_CONFIG) {
+        if (Object.prototype.hasOwnProperty.call(config, key)) {
+            throw new Error(
+                `policy ${definition.name} must not declare the reserved config '${key}'`,
+            );
+        }
+    }
+    return {
+        name: definition.name,
+        description: definition.description,
+        severity: definition.severity,
+        enforcementLevel: definition.enforcementLevel,
+        remediationSteps: definition.remediationSteps,
+        tags: [definition.cloud, ...definition.services, ...definition.controls],
+        framework: frameworkOf(definition.controls[0]),
+        configSchema: { properties: { ...config, exemptions: EXEMPTIONS_CONFIG_PROPERTY } },
+    };
+}
+
+/**
+ * The Pulumi CLI fills schema defaults before Configure, but other drivers (or an empty config) may not;
+ * fill them here too so a rule always sees every property.
+ */
+function readConfig<C extends object>(schema: ConfigSchemaFor<C>, raw: Record<string, unknown>): C {
+    const config: Record<string, unknown> = {};
+    for (const [key, property] of Object.entries<ConfigProperty<unknown>>(schema)) {
+        config[key] = raw[key] !== undefined ? raw[key] : property.default;
+    }
+    return config as C;
+}
+
+const reportedProblems = new WeakMap<PolicyEnvironment["writeLine"], Set<string>>();
+
+/** Malformed exemptions are named once per process, not once per resource. */
+function readExemptionsOnce(
+    policy: string,
+    raw: unknown,
+    environment: PolicyEnvironment,
+): readonly Exemption[] {
+    const { exemptions, problems } = readExemptions(raw);
+    let seen = reportedProblems.get(environment.writeLine);
+    if (seen === undefined) {
+        seen = new Set();
+        reportedProblems.set(environment.writeLine, seen);
+    }
+    for (const problem of problems) {
+        const line = invalidExemptionLine(policy, problem);
+        if (!seen.has(line)) {
+            seen.add(line);
+            environment.writeLine(line);
+        }
+    }
+    return exemptions;
+}
+
+interface Target {
+    readonly urn: string | undefined;
+    readonly name: string | undefined;
+}
+
+/** Reports one finding unless an exemption covers it; each key is reported once per resource. */
+function makeReporter(
+    policy: string,
+    exemptions: readonly Exemption[],
+    environment: PolicyEnvironment,
+    reportViolation: ReportViolation,
+    urnOnTheWire: boolean,
+): (finding: RuleFinding, target: Target) => void {
+    const seen = new Set<string>();
+    return (finding, target) => {
+        const findingKey = formatFindingKey(finding.key);
+        const seenKey = `${target.urn ?? ""}\n${findingKey}`;
+        if (seen.has(seenKey)) {
+            return;
+        }
+        seen.add(seenKey);
+        const verdict = judgeExemption(
+            exemptions,
+            { policy, urn: target.urn, name: target.name, findingKey },
+            environment.now(),
+        );
+        if (verdict.kind === "exempt") {
+            environment.writeLine(
+                exemptionLine({
+                    policy,
+                    urn: target.urn ?? null,
+                    findingKey: `${policy}[${findingKey}]`,
+                    reason: verdict.exemption.reason,
+                    expires: verdict.exemption.expires ?? null,
+                }),
+            );
+            return;
+        }
+        const message =
+            verdict.kind === "expired"
+                ? `${finding.message} (its exemption expired on ${verdict.exemption.expires})`
+                : finding.message;
+        const text = messageWithKey({ message, key: finding.key });
+        if (urnOnTheWire && target.urn !== undefined) {
+            reportViolation(text, target.urn);
+        } else {
+            reportViolation(text);
+        }
+    };
+}
+
+/** Sent for every other resource of a stack, so long type lists are cut short. */
+function notApplicableReason(types: readonly string[]): string {
+    const noun = types.length === 1 ? "type" : "types";
+    return `Policy only applies to resources of ${noun} ${quoteList(types)}`;
+}
+
+export function defineResourcePolicy<C extends object>(
+    definition: ResourcePolicyDefinition<C>,
+): ResourceValidationPolicy {
+    const types = new Set(definition.resourceTypes);
+    const validateResource: ResourceValidation = (args, reportViolation) => {
+        if (!types.has(args.type)) {
+            args.notApplicable(notApplicableReason(definition.resourceTypes));
+        }
+        const environment = currentPolicyEnvironment();
+        const raw = args.getConfig<Record<string, unknown>>();
+        const exemptions = readExemptionsOnce(definition.name, raw["exemptions"], environment);
+        const report = makeReporter(
+            definition.name,
+            exemptions,
+            environment,
+            reportViolation,
+            false,
+        );
+        const target = { urn: args.urn, name: args.name };
+        const resource: PolicedResource = {
+            type: args.type,
+            name: args.name,
+            urn: args.urn,
+            props: args.props,
+        };
+        definition.validate(
+            resource,
+            (finding) => report(finding, target),
+            readConfig(definition.config, raw),
+        );
+    };
+    if (types.size === 1) {
+        // The SDK skips a policy without calling it when the function carries its one type.
+        Object.assign(validateResource, { __pulumiType: definition.resourceTypes[0] });
+    }
+    const policy: ResourceValidationPolicy = {
+        ...commonFields(definition, definition.config),
+        validateResource,
+    };
+    resourceTypesByPolicy.set(policy, definition.resourceTypes);
+    return policy;
+}
+
+export function defineStackPolicy<C extends object>(
+    definition: StackPolicyDefinition<C>,
+): StackValidationPolicy {
+    return {
+        ...commonFields(definition, definition.config),
+        validateStack: (args, reportViolation) => {
+            const environment = currentPolicyEnvironment();
+            const raw = args.getConfig<Record<string, unknown>>();
+            const exemptions = readExemptionsOnce(definition.name, raw["exemptions"], environment);
+            const report = makeReporter(
+                definition.name,
+                exemptions,
+                environment,
+                reportViolation,
+                true,
+            );
+            return definition.validate(
+                args,
+                (finding) =>
+                    report(finding, { urn: finding.resource?.urn, name: finding.resource?.name }),
+                readConfig(definition.config, raw),
+            );
+        },
+    };
+}
