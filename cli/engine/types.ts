@@ -42,6 +42,8 @@ export interface RecordedResource {
     readonly inputs: PropertyMap;
     readonly outputs: PropertyMap;
     readonly protect?: boolean;
+    /** The provider-assigned ID of a custom resource; absent for components and during preview. */
+    readonly id?: string;
 }
 
 /** Everything one evaluation is about: a stack's resources and where they came from. */
@@ -49,6 +51,11 @@ export interface StackSnapshot {
     /** The project/stack or file the resources came from, for reports. */
     readonly source: string;
     readonly resources: readonly RecordedResource[];
+    /** Project and stack names, when known; the analyzer's ConfigureStack call passes them on. */
+    readonly project?: string;
+    readonly stack?: string;
+    /** true when computed outputs were left unknown, as in `pulumi preview`. */
+    readonly preview?: boolean;
 }
 
 export type EnforcementLevel = "advisory" | "mandatory" | "remediate" | "disabled";
@@ -71,6 +78,15 @@ export interface PolicyPackDescriptor {
     readonly version: string;
     readonly policies: readonly PolicyDescriptor[];
 }
+
+/**
+ * Policy pack configuration in the JSON format of `pulumi policy enable --config`: per policy name (or
+ * `all`), either an enforcement level or an object with an optional `enforcementLevel` and the policy's
+ * config properties. Parsed JSON; the engine validates it against the packs.
+ */
+export type PolicyConfigFile = {
+    readonly [policy: string]: string | { readonly [property: string]: unknown };
+};
 
 /** One violation reported by a pack (the JSON report's `findings[]` entries). */
 export interface Finding {

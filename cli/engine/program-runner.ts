@@ -1,0 +1,153 @@
+/**
+ * Child-process entry point that runs one Pulumi program under mocks and sends back what it
+ * registered. A separate process keeps the program's @pulumi/pulumi (and its global state) out of the
+ * CLI, and lets several programs run one after another.
+ *
+ * Protocol: the parent sends one RunnerRequest over IPC; the child answers with one RunnerReply and
+ * exits. Everything the runner needs is imported at the top, before the program's TypeScript compiler
+ * is registered.
+ */
+import * as fs from "fs";
+import { createRequire } from "module";
+import * as path from "path";
+import { createMocks } from "./mocks";
+import { ResourceRecorder, type MockMonitorLike } from "./recording-monitor";
+import type { RecordedResource } from "./types";
+
+export interface RunnerRequest {
+    readonly dir: string;
+    readonly main: string;
+    readonly project: string;
+    readonly stack: string;
+    readonly preview: boolean;
+    readonly config: Readonly<Record<string, string>>;
+    readonly typescript: boolean;
+}
+
+export type RunnerReply =
+    | { readonly kind: "resources"; readonly resources: RecordedResource[] }
+    | { readonly kind: "error"; readonly message: string };
+
+/** The parts of the program's `@pulumi/pulumi` runtime the runner drives (typed here: another copy). */
+interface ProgramRuntime {
+    setMocks(mocks: unknown, project: string, stack: string, preview: boolean): Promise<void>;
+    getMonitor(): unknown;
+    runInPulumiStack(init: () => Promise<unknown>): Promise<unknown>;
+    waitForRPCs(): Promise<void>;
+}
+
+const TS_NODE_INSTANCE = Symbol.for("ts-node.register.instance");
+
+/** Loads modules by resolved path at run time: the program's copies, not the CLI's. */
+const load = createRequire(__filename);
+
+async function run(request: RunnerRequest): Promise<RunnerReply> {
+    const errors: unknown[] = [];
+    // Failures inside registrations surface as unhandled rejections, as under `pulumi up`.
+    process.on("unhandledRejection", (reason) => errors.push(reason));
+    process.on("uncaughtException", (error) => errors.push(error));
+
+    process.chdir(request.dir);
+    // The language host hands config to the program in this variable; the SDK reads it on first use.
+    process.env.PULUMI_CONFIG = JSON.stringify(request.config);
+    const pulumiPath = resolveFrom(request.dir, "@pulumi/pulumi");
+    if (!pulumiPath) {
+        return failure(
+            `no @pulumi/pulumi installed for the program in '${request.dir}'; run npm install there`,
+        );
+    }
+    if (request.typescript) {
+        registerTypeScript(request.dir);
+    }
+    const pulumi = load(pulumiPath) as { runtime: ProgramRuntime };
+    const runtime = pulumi.runtime;
+    await runtime.setMocks(
+        createMocks({ preview: request.preview, config: request.config }),
+        request.project,
+        request.stack,
+        request.preview,
+    );
+    const recorder = new ResourceRecorder(request);
+    recorder.install(runtime.getMonitor() as MockMonitorLike);
+    try {
+        // As Pulumi's nodejs language host does: run the module inside the root stack resource; an
+        // exported function is called, and what it resolves to becomes the stack outputs.
+        await runtime.runInPulumiStack(async () => {
+            // A directory is required as one ("dir/"), never as a sibling "dir.js", as Pulumi does.
+            const main = fs.statSync(request.main).isDirectory()
+                ? `${request.main}${path.sep}`
+                : request.main;
+            const exported: unknown = load(main);
+            return typeof exported === "function" ? await (exported as () => unknown)() : exported;
+        });
+        await runtime.waitForRPCs();
+    } catch (error) {
+        errors.unshift(error);
+    }
+    const first = errors[0];
+    return first === undefined
+        ? { kind: "resources", resources: recorder.resources() }
+        : failure(message(first));
+}
+
+/**
+ * Compiles the program's TypeScript in transpile-only mode with its own tsconfig when it has one,
+ * as Pulumi does (defaults otherwise, never a tsconfig from a parent directory).
+ */
+function registerTypeScript(dir: string): void {
+    const tsNodePath = resolveFrom(dir, "ts-node") ?? require.resolve("ts-node");
+    const tsNode = load(tsNodePath) as { register(options: object): unknown };
+    // When the runner itself runs from TypeScript sources, the CLI's ts-node compiled it: switch that
+    // instance off so program files are compiled once, with the program's settings.
+    const active = (
+        process as unknown as Record<symbol, { enabled(on: boolean): void } | undefined>
+    )[TS_NODE_INSTANCE];
+    active?.enabled(false);
+    const tsconfig = path.join(dir, "tsconfig.json");
+    tsNode.register({
+        transpileOnly: true,
+        cwd: dir,
+        ...(fs.existsSync(tsconfig)
+            ? { project: tsconfig }
+            : {
+                  skipProject: true,
+                  compilerOptions: {
+                      target: "ES2020",
+                      module: "commonjs",
+                      moduleResolution: "node",
+                  },
+              }),
+    });
+}
+
+function resolveFrom(dir: string, request: string): string | undefined {
+    try {
+        return require.resolve(request, { paths: [dir] });
+    } catch {
+        return undefined;
+    }
+}
+
+function message(error: unknown): string {
+    if (error instanceof Error) {
+        return error.message || error.name;
+    }
+    return String(error);
+}
+
+function failure(text: string): RunnerReply {
+    return { kind: "error", message: text };
+}
+
+function reply(answer: RunnerReply): void {
+    // Exit explicitly: the program may leave timers or handles that would keep the process alive.
+    process.send?.(answer, () => process.exit(0));
+}
+
+if (require.main === module) {
+    // If the CLI goes away, so does the program it was running.
+    process.once("disconnect", () => process.exit(1));
+    process.once("message", (request: RunnerRequest) => {
+        run(request).then(reply, (error: unknown) => reply(failure(message(error))));
+    });
+}

@@ -1,0 +1,118 @@
+/**
+ * Reads a `pulumi stack export` file (deployment version 3) into a snapshot. Secrets stay secrets:
+ * ciphertext becomes a secret whose content is unknown, `--show-secrets` plaintext a known secret.
+ */
+import { UsageError } from "./errors";
+import type { RecordedResource, StackSnapshot } from "./types";
+import { fromWireMap } from "./wire";
+
+const SUPPORTED_VERSION = 3;
+
+export function readStackExport(text: string, source: string): StackSnapshot {
+    let document: unknown;
+    try {
+        document = JSON.parse(text);
+    } catch (error) {
+        const reason = error instanceof Error ? error.message : String(error);
+        throw new UsageError(
+            `${source} is not valid JSON (${reason}); pass the output of 'pulumi stack export'`,
+        );
+    }
+    const root = asRecord(document);
+    if (!root || !("version" in root)) {
+        throw new UsageError(
+            `${source} is not a Pulumi stack export (no 'version'); create one with 'pulumi stack export --file <file>'`,
+        );
+    }
+    if (root.version !== SUPPORTED_VERSION) {
+        throw new UsageError(
+            `${source} is a version ${JSON.stringify(root.version)} stack export; perimeter reads version ${SUPPORTED_VERSION}, ` +
+                `so export it again with a current Pulumi CLI`,
+        );
+    }
+    // A backend state file nests the same deployment under `checkpoint.latest`.
+    const deployment = asRecord(root.deployment) ?? asRecord(asRecord(root.checkpoint)?.latest);
+    if (!deployment) {
+        throw new UsageError(
+            `${source} has no 'deployment'; pass the output of 'pulumi stack export'`,
+        );
+    }
+    const entries = deployment.resources ?? [];
+    if (!Array.isArray(entries)) {
+        throw new UsageError(`${source}: 'deployment.resources' must be a list of resources`);
+    }
+    const resources = entries
+        .map((entry, index) => readResource(entry, index, source))
+        .filter((resource): resource is RecordedResource => resource !== undefined);
+    const [stack, project] = stackAndProject(resources[0]?.urn);
+    return {
+        source,
+        resources,
+        ...(project ? { project } : {}),
+        ...(stack ? { stack } : {}),
+        preview: false,
+    };
+}
+
+function readResource(entry: unknown, index: number, source: string): RecordedResource | undefined {
+    const r = asRecord(entry);
+    const urn = r?.urn;
+    if (!r || typeof urn !== "string" || !urn.startsWith("urn:pulumi:")) {
+        throw new UsageError(
+            `${source}: resource #${index + 1} has no valid 'urn'; the export is damaged`,
+        );
+    }
+    // Resources awaiting deletion after a replacement are not part of the stack's desired state.
+    if (r.delete === true) {
+        return undefined;
+    }
+    const urnParts = urn.split("::");
+    const qualifiedType = urnParts[2] ?? "";
+    const resource: { -readonly [K in keyof RecordedResource]: RecordedResource[K] } = {
+        urn,
+        type: typeof r.type === "string" ? r.type : (qualifiedType.split("$").pop() ?? ""),
+        name: typeof r.name === "string" ? r.name : urnParts.slice(3).join("::"),
+        custom: r.custom === true,
+        dependencies: strings(r.dependencies),
+        propertyDependencies: Object.fromEntries(
+            Object.entries(asRecord(r.propertyDependencies) ?? {}).map(([key, urns]) => [
+                key,
+                strings(urns),
+            ]),
+        ),
+        inputs: fromWireMap(r.inputs),
+        outputs: fromWireMap(r.outputs),
+    };
+    if (typeof r.parent === "string" && r.parent !== "") {
+        resource.parent = r.parent;
+    }
+    if (typeof r.provider === "string" && r.provider !== "") {
+        resource.provider = r.provider;
+    }
+    if (r.protect === true) {
+        resource.protect = true;
+    }
+    if (typeof r.id === "string" && r.id !== "") {
+        resource.id = r.id;
+    }
+    return resource;
+}
+
+/** `urn:pulumi:<stack>::<project>::<type>::<name>` */
+function stackAndProject(urn: string | undefined): [string | undefined, string | undefined] {
+    if (!urn) {
+        return [undefined, undefined];
+    }
+    const [head, project] = urn.split("::");
+    return [head?.slice("urn:pulumi:".length), project];
+}
+
+function strings(value: unknown): string[] {
+    return Array.isArray(value) ? value.filter((v): v is string => typeof v === "string") : [];
+}
+
+function asRecord(value: unknown): Record<string, unknown> | undefined {
+    return typeof value === "object" && value !== null && !Array.isArray(value)
+        ? (value as Record<string, unknown>)
+        : undefined;
+}

@@ -1,0 +1,146 @@
+/**
+ * Translation between the engine's PropertyValue markers and the values Pulumi puts on the wire (the
+ * resource monitor and analyzer protocols, and `pulumi stack export` files).
+ *
+ * The constants come from @pulumi/pulumi runtime/rpc.js (specialSigKey and friends) and @pulumi/policy
+ * proxy.js (the unknown sentinels); they are part of the protocol and never change.
+ */
+import type { PropertyMap, PropertyValue, SecretValue, UnknownValue } from "./types";
+
+/** The sentinel the Pulumi SDK and engine use for an unknown value of any type. */
+export const UNKNOWN_SENTINEL = "04da6b54-80e4-46f7-96ec-b56ff0331ba9";
+export const SIG_KEY = "4dabf18193072939515e22adb298388d";
+export const SECRET_SIG = "1b47061264138c4ac30d75fd1eb44270";
+export const RESOURCE_SIG = "5cf8f73096256a8f31e491e813e4eb8e";
+export const OUTPUT_VALUE_SIG = "d0e6a833031e9bbcd3f4e8bde6ca49a4";
+
+/** The typed sentinels @pulumi/policy also recognises as unknown (boolean, number, array, asset, ...). */
+const TYPED_UNKNOWN_SENTINELS: ReadonlySet<string> = new Set([
+    UNKNOWN_SENTINEL,
+    "1c4a061d-8072-4f0a-a4cb-0ff528b18fe7",
+    "3eeb2bf0-c639-47a8-9e75-3b44932eb421",
+    "6a19a0b0-7e62-4c92-b797-7f8e31da9cc2",
+    "030794c1-ac77-496b-92df-f27374a8bd58",
+    "e48ece36-62e2-4504-bad9-02848725956a",
+    "dd056dcd-154b-4c76-9bd3-c8f88648b5ff",
+]);
+
+export const UNKNOWN: UnknownValue = Object.freeze({ __unknown: true });
+
+export function secret(value: PropertyValue): SecretValue {
+    return { __secret: true, value };
+}
+
+export function isUnknown(value: unknown): value is UnknownValue {
+    return isObject(value) && value.__unknown === true && Object.keys(value).length === 1;
+}
+
+export function isSecret(value: unknown): value is SecretValue {
+    return isObject(value) && value.__secret === true && "value" in value;
+}
+
+/** JSON as it travels in a protobuf Struct. */
+export type WireValue =
+    null | boolean | number | string | WireValue[] | { [key: string]: WireValue };
+
+/**
+ * Reads a wire value into markers: unknown sentinels become `{__unknown}`, secrets `{__secret}` (a
+ * ciphertext-only secret from a stack export keeps its secrecy with unknown content), and resource
+ * references become the referenced ID or URN, as the engine marshals them for analyzers.
+ */
+export function fromWire(value: unknown): PropertyValue {
+    if (value === null || value === undefined) {
+        return null;
+    }
+    if (typeof value === "string") {
+        return TYPED_UNKNOWN_SENTINELS.has(value) ? UNKNOWN : value;
+    }
+    if (typeof value === "boolean" || typeof value === "number") {
+        return value;
+    }
+    if (Array.isArray(value)) {
+        return value.map((element) => fromWire(element));
+    }
+    if (!isObject(value)) {
+        return null;
+    }
+    switch (value[SIG_KEY]) {
+        case SECRET_SIG:
+            return secret(secretContent(value));
+        case RESOURCE_SIG:
+            return resourceReference(value);
+        case OUTPUT_VALUE_SIG: {
+            const content = "value" in value ? fromWire(value.value) : UNKNOWN;
+            return value.secret === true ? secret(content) : content;
+        }
+        default:
+            return fromWireMap(value);
+    }
+}
+
+export function fromWireMap(value: unknown): PropertyMap {
+    const result: PropertyMap = {};
+    if (!isObject(value)) {
+        return result;
+    }
+    for (const [key, element] of Object.entries(value)) {
+        if (element !== undefined) {
+            result[key] = fromWire(element);
+        }
+    }
+    return result;
+}
+
+/** Writes markers back as the wire format the analyzer protocol expects. */
+export function toWire(value: PropertyValue): WireValue {
+    if (value === null || typeof value !== "object") {
+        return value;
+    }
+    if (Array.isArray(value)) {
+        return value.map((element) => toWire(element));
+    }
+    if (isUnknown(value)) {
+        return UNKNOWN_SENTINEL;
+    }
+    if (isSecret(value)) {
+        return { [SIG_KEY]: SECRET_SIG, value: toWire(value.value) };
+    }
+    return toWireMap(value);
+}
+
+export function toWireMap(map: PropertyMap): { [key: string]: WireValue } {
+    const result: { [key: string]: WireValue } = {};
+    for (const [key, element] of Object.entries(map)) {
+        result[key] = toWire(element);
+    }
+    return result;
+}
+
+function secretContent(value: Record<string, unknown>): PropertyValue {
+    if ("value" in value) {
+        return fromWire(value.value);
+    }
+    // `pulumi stack export --show-secrets` writes the plaintext as a JSON document.
+    if (typeof value.plaintext === "string") {
+        try {
+            return fromWire(JSON.parse(value.plaintext));
+        } catch {
+            return value.plaintext;
+        }
+    }
+    // Only ciphertext: the secret exists but its content cannot be known here.
+    return UNKNOWN;
+}
+
+function resourceReference(value: Record<string, unknown>): PropertyValue {
+    // The engine hands analyzers the ID of a custom resource and the URN of a component.
+    if ("id" in value) {
+        const id = value.id;
+        return typeof id === "string" && id !== "" && id !== UNKNOWN_SENTINEL ? id : UNKNOWN;
+    }
+    return typeof value.urn === "string" ? value.urn : UNKNOWN;
+}
+
+function isObject(value: unknown): value is Record<string, unknown> {
+    return typeof value === "object" && value !== null && !Array.isArray(value);
+}

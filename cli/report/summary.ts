@@ -1,0 +1,112 @@
+import type { EnforcementLevel, Evaluation, Finding, RecordedResource } from "../engine/types";
+
+/** The counts every format shows, the `summary` of the JSON contract. */
+export interface Summary {
+    readonly resources: number;
+    readonly findings: number;
+    readonly mandatory: number;
+    readonly advisory: number;
+}
+
+/**
+ * `remediate` counts as mandatory: Pulumi blocks a deployment on a remediate policy's violation just
+ * as it does on a mandatory one.
+ */
+export function isMandatory(level: EnforcementLevel): boolean {
+    return level === "mandatory" || level === "remediate";
+}
+
+export function summarize(evaluation: Evaluation): Summary {
+    const mandatory = evaluation.findings.filter((f) => isMandatory(f.enforcementLevel)).length;
+    const advisory = evaluation.findings.filter((f) => f.enforcementLevel === "advisory").length;
+    return {
+        resources: evaluation.resources.length,
+        findings: evaluation.findings.length,
+        mandatory,
+        advisory,
+    };
+}
+
+export function addSummaries(summaries: readonly Summary[]): Summary {
+    return summaries.reduce(
+        (total, s) => ({
+            resources: total.resources + s.resources,
+            findings: total.findings + s.findings,
+            mandatory: total.mandatory + s.mandatory,
+            advisory: total.advisory + s.advisory,
+        }),
+        { resources: 0, findings: 0, mandatory: 0, advisory: 0 },
+    );
+}
+
+/** The findings about one resource, or about the stack as a whole when `urn` is null. */
+export interface ResourceFindings {
+    readonly urn: string | null;
+    readonly type: string | null;
+    readonly name: string | null;
+    readonly findings: readonly Finding[];
+}
+
+/**
+ * Findings grouped by resource, stack-level findings first, then resources in URN order, and within a
+ * resource by policy: the same input always gives the same report, whatever order the pack answered in.
+ */
+export function groupByResource(findings: readonly Finding[]): ResourceFindings[] {
+    const groups = new Map<string | null, Finding[]>();
+    for (const finding of sortFindings(findings)) {
+        const group = groups.get(finding.urn);
+        if (group === undefined) {
+            groups.set(finding.urn, [finding]);
+        } else {
+            group.push(finding);
+        }
+    }
+    return [...groups.entries()].map(([urn, group]) => ({
+        urn,
+        type: group[0]?.resourceType ?? null,
+        name: group[0]?.resourceName ?? null,
+        findings: group,
+    }));
+}
+
+export function sortFindings(findings: readonly Finding[]): Finding[] {
+    return [...findings].sort(
+        (a, b) =>
+            compareUrns(a.urn, b.urn) ||
+            compareText(a.policy, b.policy) ||
+            compareText(a.findingKey, b.findingKey) ||
+            compareText(a.message, b.message),
+    );
+}
+
+function compareUrns(a: string | null, b: string | null): number {
+    if (a === b) return 0;
+    if (a === null) return -1;
+    if (b === null) return 1;
+    return compareText(a, b);
+}
+
+function compareText(a: string, b: string): number {
+    return a < b ? -1 : a > b ? 1 : 0;
+}
+
+/** A resource's type and name for display: from the snapshot when present, else parsed from its URN. */
+export function describeResource(
+    urn: string | null,
+    resources: readonly RecordedResource[],
+): { type: string; name: string } {
+    if (urn === null) {
+        return { type: "stack", name: "(stack)" };
+    }
+    const resource = resources.find((r) => r.urn === urn);
+    if (resource !== undefined) {
+        return { type: resource.type, name: resource.name };
+    }
+    // urn:pulumi:<stack>::<project>::<parent$type chain>::<name>; the name itself may contain "::".
+    const parts = urn.split("::");
+    const qualifiedType = parts[2] ?? "";
+    return {
+        type: qualifiedType.split("$").pop() ?? qualifiedType,
+        name: parts.slice(3).join("::") || urn,
+    };
+}

@@ -1,0 +1,68 @@
+import * as assert from "node:assert/strict";
+import * as fs from "node:fs";
+import * as os from "node:os";
+import * as path from "node:path";
+import { exitCodeFor, writeFileAtomic } from "../../../cli/commands/output";
+import { UsageError } from "../../../cli/engine/errors";
+import { finding } from "../report/evaluations";
+
+describe("writeFileAtomic", () => {
+    let dir: string;
+    beforeEach(() => {
+        dir = fs.mkdtempSync(path.join(os.tmpdir(), "perimeter-output-"));
+    });
+    afterEach(() => {
+        fs.rmSync(dir, { recursive: true, force: true });
+    });
+
+    it("replaces the file with the whole report and leaves no temporary file", async () => {
+        const file = path.join(dir, "report.json");
+        fs.writeFileSync(file, "old report");
+        await writeFileAtomic(file, "new report\n");
+        assert.equal(fs.readFileSync(file, "utf8"), "new report\n");
+        assert.deepEqual(fs.readdirSync(dir), ["report.json"]);
+    });
+
+    it("fails with a usage error naming the file when its directory does not exist", async () => {
+        const file = path.join(dir, "missing", "report.json");
+        await assert.rejects(
+            writeFileAtomic(file, "x"),
+            (error: unknown) =>
+                error instanceof UsageError &&
+                error.message.includes(file) &&
+                error.message.includes("directory does not exist"),
+        );
+    });
+
+    it("removes its temporary file and leaves the target alone when the rename fails", async () => {
+        // A non-empty directory in the way: the write succeeds, the rename cannot.
+        const target = path.join(dir, "report.sarif");
+        fs.mkdirSync(target);
+        fs.writeFileSync(path.join(target, "keep"), "kept");
+        await assert.rejects(writeFileAtomic(target, "report"), /it is a directory/);
+        assert.deepEqual(fs.readdirSync(dir), ["report.sarif"]);
+        assert.equal(fs.readFileSync(path.join(target, "keep"), "utf8"), "kept");
+    });
+});
+
+describe("exitCodeFor", () => {
+    const mandatory = finding({ enforcementLevel: "mandatory" });
+    const remediate = finding({ enforcementLevel: "remediate" });
+    const advisory = finding({ enforcementLevel: "advisory" });
+
+    it("fails on mandatory (and remediate) findings by default, not on advisory ones", () => {
+        assert.equal(exitCodeFor([mandatory], "mandatory"), 1);
+        assert.equal(exitCodeFor([remediate], "mandatory"), 1);
+        assert.equal(exitCodeFor([advisory], "mandatory"), 0);
+    });
+
+    it("fails on advisory findings too with --fail-on advisory", () => {
+        assert.equal(exitCodeFor([advisory], "advisory"), 1);
+        assert.equal(exitCodeFor([mandatory], "advisory"), 1);
+    });
+
+    it("never fails with --fail-on none, and passes a clean stack", () => {
+        assert.equal(exitCodeFor([mandatory, advisory], "none"), 0);
+        assert.equal(exitCodeFor([], "mandatory"), 0);
+    });
+});

@@ -1,0 +1,109 @@
+/** Bad input to the `perimeter` command: one line on stderr, exit 2, nothing else. */
+import * as assert from "node:assert/strict";
+import * as fs from "node:fs";
+import * as os from "node:os";
+import * as path from "node:path";
+import {
+    assertUsageError,
+    audit,
+    exportFile,
+    FIXTURES,
+    perimeter,
+    PROGRAMS,
+    type Run,
+    TEST_PACK,
+} from "./run-perimeter";
+
+describe("perimeter (command line) on bad input", () => {
+    const cases: [string, () => Run, RegExp][] = [
+        [
+            "an unknown flag",
+            () => audit([exportFile("clean.json")], "--colour"),
+            /unknown flag `--colour`/,
+        ],
+        [
+            "a flag without its value",
+            () => audit([exportFile("clean.json")], "--format"),
+            /`--format` needs a value/,
+        ],
+        [
+            "an unknown format",
+            () => audit([exportFile("clean.json")], "--format", "xml"),
+            /unknown format `xml`/,
+        ],
+        [
+            "the html format, not available yet",
+            () => audit([exportFile("clean.json")], "--format", "html"),
+            /not available yet/,
+        ],
+        ["a missing command", () => perimeter([]), /missing command/],
+        [
+            "a missing audit file",
+            () => audit([exportFile("nope.json")]),
+            /cannot read .*nope\.json.*no such file/,
+        ],
+        [
+            "invalid JSON",
+            () => audit([exportFile("not-json.json")]),
+            /not-json\.json is not valid JSON/,
+        ],
+        [
+            "a stack export of another version",
+            () => audit([exportFile("version-4.json")]),
+            /version 4 stack export/,
+        ],
+        [
+            "a missing program directory",
+            () => perimeter(["preview", path.join(PROGRAMS, "nope")]),
+            /does not exist/,
+        ],
+        [
+            "a directory without Pulumi.yaml",
+            () => perimeter(["preview", FIXTURES]),
+            /no Pulumi\.yaml/,
+        ],
+        [
+            "a program that throws",
+            () => perimeter(["preview", path.join(PROGRAMS, "throws"), "--policy-pack", TEST_PACK]),
+            /grant 'uploads' has no access level/,
+        ],
+        [
+            "a pack that fails to start",
+            () =>
+                audit(
+                    [exportFile("clean.json")],
+                    "--policy-pack",
+                    path.join(FIXTURES, "packs/broken-pack"),
+                ),
+            /failed to start.*this pack is broken on purpose/,
+        ],
+        [
+            "a policy config that does not match the pack",
+            () => {
+                const config = path.join(os.tmpdir(), `perimeter-cli-config-${process.pid}.json`);
+                fs.writeFileSync(config, JSON.stringify({ "no-such-policy": "mandatory" }));
+                try {
+                    return audit([exportFile("clean.json")], "--policy-config", config);
+                } finally {
+                    fs.rmSync(config);
+                }
+            },
+            /no-such-policy/,
+        ],
+        [
+            "a missing policy config file",
+            () => audit([exportFile("clean.json")], "--policy-config", "nope.json"),
+            /cannot read `--policy-config` nope\.json/,
+        ],
+    ];
+    for (const [what, run, reason] of cases) {
+        it(`rejects ${what}`, () => assertUsageError(run(), reason));
+    }
+
+    it("shows the stack trace under --debug", () => {
+        const run = audit([exportFile("not-json.json")], "--debug");
+        assert.equal(run.status, 2);
+        assert.match(run.stderr, /^perimeter: /);
+        assert.match(run.stderr, /\n\s+at /);
+    });
+});
