@@ -23,6 +23,8 @@ export type { AnalyzeResult, AnalyzerDiagnostic, PolicyConfigEntry } from "./ana
 
 export interface Analyzer {
     readonly packDir: string;
+    /** The pack's process id. */
+    readonly pid: number | undefined;
     readonly info: PolicyPackDescriptor;
     /** Config the pack supplied itself (`new PolicyPack(name, args, initialConfig)`). */
     readonly initialConfig: Readonly<Record<string, Partial<PolicyConfigEntry>>>;
@@ -74,6 +76,7 @@ export async function startAnalyzer(packDir: string): Promise<Analyzer> {
         const { descriptor, initialConfig } = readAnalyzerInfo(answer);
         return {
             packDir,
+            pid: pack.pid,
             info: descriptor,
             initialConfig,
             async configure(config) {

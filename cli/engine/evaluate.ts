@@ -3,13 +3,25 @@
  * Configure with the reconciled policy config, Analyze every resource (many calls in flight), then
  * AnalyzeStack, and collect findings, policies that could not run, and exemptions.
  */
-import { providerUrn, startAnalyzer, type Analyzer } from "./analyzer";
+import {
+    providerUrn,
+    startAnalyzer,
+    type AnalyzeResult,
+    type Analyzer,
+    type PolicyConfigEntry,
+} from "./analyzer";
 import { sortDiagnostics, type SortedDiagnostics } from "./findings";
 import { readPolicyConfigFile, reconcilePolicyConfig } from "./policy-config";
 import type {
+    EnforcementLevel,
     Evaluation,
     Exempted,
+    Finding,
+    NotEvaluated,
     PolicyConfigFile,
+    PolicyDescriptor,
+    PolicyPackDescriptor,
+    PolicyVerdict,
     RecordedResource,
     StackSnapshot,
 } from "./types";
@@ -52,15 +64,16 @@ export async function evaluateWith(
     snapshot: StackSnapshot,
     options: Omit<EvaluateOptions, "packDirs"> = {},
 ): Promise<Evaluation> {
+    const levels: Record<string, PolicyConfigEntry>[] = [];
     const overrides = readPolicyConfigFile(
         options.policyConfig,
         analyzers.map((a) => a.info),
     );
     for (const analyzer of analyzers) {
-        await analyzer.configure(
-            reconcilePolicyConfig(analyzer.info, analyzer.initialConfig, overrides),
-        );
+        const config = reconcilePolicyConfig(analyzer.info, analyzer.initialConfig, overrides);
+        await analyzer.configure(config);
         await analyzer.configureStack(snapshot);
+        levels.push(config);
     }
 
     const resources = snapshot.resources;
@@ -69,13 +82,20 @@ export async function evaluateWith(
     let done = 0;
     const progress = (): void => options.onProgress?.(++done, total);
 
-    const packs = analyzers.map((analyzer) => {
+    const packs = analyzers.map((analyzer, index) => {
         const stack: SortedDiagnostics = { findings: [], notEvaluated: [] };
-        return { analyzer, perResource: new Array<SortedDiagnostics>(resources.length), stack };
+        const judged = new PolicyTally(analyzer.info, levels[index] ?? {});
+        return {
+            analyzer,
+            perResource: new Array<SortedDiagnostics>(resources.length),
+            stack,
+            judged,
+        };
     });
     const calls = packs.flatMap((pack) =>
         resources.map((resource, index) => async () => {
             const result = await pack.analyzer.analyze(resource, providerOf(resource, byUrn));
+            pack.judged.count("resource", result.notApplicable);
             pack.perResource[index] = sortDiagnostics(
                 result.diagnostics,
                 resource.urn,
@@ -90,19 +110,23 @@ export async function evaluateWith(
     const exempted: Exempted[] = [];
     for (const pack of packs) {
         const result = await pack.analyzer.analyzeStack(resources);
+        pack.judged.count("stack", result.notApplicable);
         pack.stack = sortDiagnostics(result.diagnostics, null, byUrn, pack.analyzer.info);
         progress();
         exempted.push(...(await pack.analyzer.takeExemptions()));
     }
 
     const sorted = packs.flatMap((pack) => [...pack.perResource, pack.stack]);
+    const findings = sorted.flatMap((s) => s.findings);
+    const notEvaluated = sorted.flatMap((s) => s.notEvaluated);
     return {
         source: snapshot.source,
         packs: analyzers.map((a) => a.info),
         resources,
-        findings: sorted.flatMap((s) => s.findings),
-        notEvaluated: sorted.flatMap((s) => s.notEvaluated),
+        findings,
+        notEvaluated,
         exempted: unique(exempted),
+        verdicts: packs.flatMap((pack) => pack.judged.verdicts(findings, notEvaluated)),
     };
 }
 
@@ -111,6 +135,50 @@ function providerOf(
     byUrn: ReadonlyMap<string, RecordedResource>,
 ): RecordedResource | undefined {
     return resource.provider ? byUrn.get(providerUrn(resource.provider)) : undefined;
+}
+
+/**
+ * Counts, per policy, the calls it judged: the SDK skips disabled policies and policies of the other
+ * kind silently, and names every other policy that did not apply in `notApplicable`.
+ */
+class PolicyTally {
+    private readonly judged = new Map<string, number>();
+
+    constructor(
+        private readonly pack: PolicyPackDescriptor,
+        private readonly config: Readonly<Record<string, PolicyConfigEntry>>,
+    ) {}
+
+    count(call: "resource" | "stack", notApplicable: AnalyzeResult["notApplicable"]): void {
+        const skipped = new Set(notApplicable.map((n) => n.policy));
+        for (const policy of this.pack.policies) {
+            if (
+                policy.kind === call &&
+                !skipped.has(policy.name) &&
+                this.level(policy) !== "disabled"
+            ) {
+                this.judged.set(policy.name, (this.judged.get(policy.name) ?? 0) + 1);
+            }
+        }
+    }
+
+    verdicts(findings: readonly Finding[], notEvaluated: readonly NotEvaluated[]): PolicyVerdict[] {
+        const mine = (f: { policy: string; policyPack?: string }, name: string): boolean =>
+            f.policy === name && (f.policyPack === undefined || f.policyPack === this.pack.name);
+        return this.pack.policies.map((policy) => ({
+            policyPack: this.pack.name,
+            policy: policy.name,
+            kind: policy.kind,
+            enforcementLevel: this.level(policy),
+            judged: this.judged.get(policy.name) ?? 0,
+            findings: findings.filter((f) => mine(f, policy.name)).length,
+            notEvaluated: notEvaluated.filter((n) => mine(n, policy.name)).length,
+        }));
+    }
+
+    private level(policy: PolicyDescriptor): EnforcementLevel {
+        return this.config[policy.name]?.enforcementLevel ?? policy.enforcementLevel;
+    }
 }
 
 /** Runs the calls with at most `limit` in flight; the first failure stops new calls and is thrown. */

@@ -114,6 +114,11 @@ export class PackProcess {
         return errorLine ?? lines.pop() ?? "it wrote nothing to stderr";
     }
 
+    /** The pack's process id (benchmarks read its peak memory from /proc). */
+    get pid(): number | undefined {
+        return this.child.pid;
+    }
+
     kill(): void {
         if (this.child.exitCode === null && this.child.signalCode === null) {
             this.child.kill();

@@ -70,6 +70,8 @@ export interface PolicyDescriptor {
     readonly severity: Severity;
     readonly tags: readonly string[];
     readonly remediationSteps: string;
+    /** Resource policies judge one resource at a time; stack policies judge the whole stack. */
+    readonly kind: "resource" | "stack";
     readonly configSchema?: { properties: Record<string, unknown>; required?: string[] };
 }
 
@@ -120,6 +122,21 @@ export interface Exempted {
     readonly expires: string | null;
 }
 
+/**
+ * What one policy concluded about the whole stack: how many resources it judged (for a stack policy,
+ * 1 when it ran), with what effective level, and how many findings it reported.
+ */
+export interface PolicyVerdict {
+    readonly policyPack: string;
+    readonly policy: string;
+    readonly kind: "resource" | "stack";
+    /** The level after the policy config was applied. */
+    readonly enforcementLevel: EnforcementLevel;
+    readonly judged: number;
+    readonly findings: number;
+    readonly notEvaluated: number;
+}
+
 /** The result of driving one or more packs over one stack. */
 export interface Evaluation {
     readonly source: string;
@@ -128,4 +145,6 @@ export interface Evaluation {
     readonly findings: readonly Finding[];
     readonly notEvaluated: readonly NotEvaluated[];
     readonly exempted: readonly Exempted[];
+    /** One per policy of every pack, in pack order. */
+    readonly verdicts: readonly PolicyVerdict[];
 }

@@ -1,4 +1,4 @@
-import type { Evaluation, Finding, RecordedResource } from "../engine/types";
+import type { Evaluation, Finding, PolicyVerdict, RecordedResource } from "../engine/types";
 import { createStyle, type Style } from "../terminal";
 import type { ReportInput } from "./input";
 import {
@@ -27,6 +27,7 @@ export function toText(input: ReportInput, options: TextOptions): string {
         if (input.combined) lines.push(style.bold(`== ${evaluation.source} ==`), "");
         lines.push(...header(input, evaluation));
         if (input.command === "preview") lines.push(...resourceTree(evaluation.resources, style));
+        lines.push(...verdictLines(evaluation, style));
         lines.push(...findingLines(evaluation, style));
         lines.push(...notEvaluatedLines(evaluation, style), ...exemptedLines(evaluation, style));
         lines.push(summaryLine(summarize(evaluation), evaluation, style));
@@ -72,6 +73,42 @@ function resourceTree(resources: readonly RecordedResource[], style: Style): str
     };
     walk(undefined, 0);
     return [...lines, ""];
+}
+
+/** One line per policy: what it concluded about this stack, so a clean run still says what was judged. */
+function verdictLines(evaluation: Evaluation, style: Style): string[] {
+    if (evaluation.verdicts.length === 0) return [];
+    const lines = [style.bold("Policies")];
+    const width = Math.max(...evaluation.verdicts.map((v) => v.policy.length));
+    for (const verdict of evaluation.verdicts) {
+        lines.push(
+            `  ${verdictLabel(verdict, style)}  ${verdict.policy.padEnd(width)}  ${scopeOf(verdict)}`,
+        );
+    }
+    return [...lines, ""];
+}
+
+function verdictLabel(verdict: PolicyVerdict, style: Style): string {
+    const pad = (text: string): string => text.padEnd(14);
+    if (verdict.enforcementLevel === "disabled") return style.dim(pad("disabled"));
+    if (verdict.findings > 0) {
+        const colour = isMandatory(verdict.enforcementLevel) ? style.red : style.yellow;
+        return colour(pad(`${verdict.findings} finding${plural(verdict.findings)}`));
+    }
+    if (verdict.notEvaluated > 0) return style.yellow(pad("not evaluated"));
+    if (verdict.judged === 0) return style.dim(pad("not applicable"));
+    return style.green(pad("passed"));
+}
+
+function scopeOf(verdict: PolicyVerdict): string {
+    if (verdict.enforcementLevel === "disabled") return "";
+    const judged =
+        verdict.kind === "stack"
+            ? "on the stack"
+            : `on ${verdict.judged} resource${plural(verdict.judged)}`;
+    return verdict.judged === 0
+        ? verdict.enforcementLevel
+        : `${verdict.enforcementLevel}, ${judged}`;
 }
 
 function findingLines(evaluation: Evaluation, style: Style): string[] {

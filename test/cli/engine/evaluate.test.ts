@@ -81,6 +81,24 @@ describe("evaluating over the analyzer protocol", function () {
         assert.deepEqual(evaluation.findings, []);
     });
 
+    it("gives each policy a verdict: what it judged, at which level, with how many findings", async function () {
+        const evaluation = await evaluateWith([pack], exported("admin-role-policy.json"), {
+            policyConfig: { "test-role-description": "disabled" },
+        });
+        const verdicts = evaluation.verdicts.map((v) => [
+            v.policy,
+            v.kind,
+            v.enforcementLevel,
+            v.judged,
+            v.findings,
+        ]);
+        assert.deepEqual(verdicts, [
+            ["test-no-admin-policy", "resource", "mandatory", 5, 1],
+            ["test-role-description", "resource", "disabled", 0, 0],
+            ["test-stack-role-arns", "stack", "advisory", 1, 0],
+        ]);
+    });
+
     it("judges the stack's outputs and names the resource a stack policy points at, or none", async function () {
         const wrongArn = withResource(ROLE_URN, (r) => ({
             ...r,

@@ -26,6 +26,7 @@ const pack: PolicyPackDescriptor = {
             severity: "low",
             tags: ["AC-6"],
             remediationSteps: "",
+            kind: "resource",
         },
     ],
 };

@@ -15,6 +15,7 @@ const pack: PolicyPackDescriptor = {
             severity: "high",
             tags: [],
             remediationSteps: "",
+            kind: "resource",
             configSchema: {
                 properties: {
                     maxActions: { type: "integer", minimum: 1, default: 10 },
@@ -30,6 +31,7 @@ const pack: PolicyPackDescriptor = {
             severity: "low",
             tags: [],
             remediationSteps: "",
+            kind: "resource",
         },
     ],
 };

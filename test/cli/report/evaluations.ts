@@ -7,6 +7,7 @@ import type {
     Evaluation,
     Finding,
     PolicyPackDescriptor,
+    PolicyVerdict,
     RecordedResource,
 } from "../../../cli/engine/types";
 import type { ReportInput } from "../../../cli/report/input";
@@ -29,6 +30,7 @@ export const PACK: PolicyPackDescriptor = {
             severity: "high",
             tags: ["NIST 800-53 AC-6", "PCI DSS 7.2"],
             remediationSteps: "Use `AwsFunction` grants, which list exact actions.",
+            kind: "resource",
         },
         {
             name: "aws-lambda-function-own-role",
@@ -38,6 +40,7 @@ export const PACK: PolicyPackDescriptor = {
             severity: "medium",
             tags: ["SOC 2 CC6.3"],
             remediationSteps: "Let `AwsFunction` create the role.",
+            kind: "resource",
         },
         {
             name: "stack-no-long-lived-credentials",
@@ -47,6 +50,7 @@ export const PACK: PolicyPackDescriptor = {
             severity: "critical",
             tags: [],
             remediationSteps: "Use roles instead of access keys.",
+            kind: "stack",
         },
     ],
 };
@@ -139,6 +143,30 @@ export function sampleEvaluation(source = "stacks/shop-dev.json"): Evaluation {
                 expires: "2030-01-01",
             },
         ],
+        verdicts: [
+            verdict("aws-iam-policy-no-wildcard-actions", "mandatory", 3, 1),
+            verdict("aws-lambda-function-own-role", "advisory", 2, 1, 1),
+            verdict("stack-no-long-lived-credentials", "mandatory", 1, 1),
+        ],
+    };
+}
+
+export function verdict(
+    policy: string,
+    enforcementLevel: PolicyVerdict["enforcementLevel"],
+    judged: number,
+    findings: number,
+    notEvaluated = 0,
+): PolicyVerdict {
+    const kind = policy.startsWith("stack-") ? "stack" : "resource";
+    return {
+        policyPack: PACK.name,
+        policy,
+        kind,
+        enforcementLevel,
+        judged,
+        findings,
+        notEvaluated,
     };
 }
 
@@ -150,6 +178,11 @@ export function emptyEvaluation(source = "stacks/clean.json"): Evaluation {
         findings: [],
         notEvaluated: [],
         exempted: [],
+        verdicts: [
+            verdict("aws-iam-policy-no-wildcard-actions", "mandatory", 1, 0),
+            verdict("aws-lambda-function-own-role", "advisory", 1, 0),
+            verdict("stack-no-long-lived-credentials", "mandatory", 0, 0),
+        ],
     };
 }
 

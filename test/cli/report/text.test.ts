@@ -26,6 +26,24 @@ describe("toText", () => {
         assert.ok(text.includes(`    ${POLICY_URN}\n    mandatory high`));
     });
 
+    it("gives every policy a verdict: findings, passed with what it judged, or not applicable", () => {
+        const failing = toText(reportInput(), { color: false });
+        assert.match(
+            failing,
+            /Policies\n {2}1 finding +aws-iam-policy-no-wildcard-actions +mandatory, on 3 resources\n/,
+        );
+        assert.match(
+            failing,
+            /1 finding +stack-no-long-lived-credentials +mandatory, on the stack\n/,
+        );
+        const clean = toText(reportInput([emptyEvaluation()]), { color: false });
+        assert.match(
+            clean,
+            / {2}passed +aws-iam-policy-no-wildcard-actions +mandatory, on 1 resource\n/,
+        );
+        assert.match(clean, / {2}not applicable +stack-no-long-lived-credentials +mandatory\n/);
+    });
+
     it("lists what was not evaluated and what was exempted, with reasons and expiry", () => {
         const text = toText(reportInput(), { color: false });
         assert.match(

@@ -1,0 +1,152 @@
+/**
+ * Benchmarks of issue 2 (not tests: run with `npm run bench`, record the results in bench/README.md).
+ *
+ * - boot: a pack started as the Pulumi CLI starts it, until it has answered GetAnalyzerInfo; ours against
+ *   an empty pack with no policies, alternating so both see the same machine state.
+ * - audit: Configure + Analyze of every resource + AnalyzeStack over generated stack exports, after boot,
+ *   ours against the empty pack in the same run; resources per second and peak memory of both processes.
+ * - start: wall time of the `npm start` command's work (`perimeter preview .` on the starter stack).
+ *
+ * `node dist/bench/run.js [boot|audit|start]... [--sizes 1000,10000,50000] [--runs 7]`
+ */
+import { spawnSync } from "child_process";
+import * as fs from "fs";
+import * as path from "path";
+import { startAnalyzer, type Analyzer } from "../cli/engine/analyzer";
+import { evaluateWith } from "../cli/engine/evaluate";
+import { readStackExport } from "../cli/engine/stack-export";
+import { generateStackExport } from "./generate-stack";
+
+const root = path.resolve(__dirname, "..", "..");
+const packs = {
+    empty: path.join(root, "test", "fixtures", "packs", "empty"),
+    perimeter: path.join(root, "policypack"),
+};
+
+function median(values: number[]): number {
+    const sorted = [...values].sort((a, b) => a - b);
+    return sorted[Math.floor(sorted.length / 2)] ?? NaN;
+}
+
+/** Peak resident memory of a running process, in MiB (Linux). */
+function peakMemoryMiB(pid: number | undefined): number {
+    if (pid === undefined) {
+        return NaN;
+    }
+    const status = fs.readFileSync(`/proc/${pid}/status`, "utf8");
+    const kib = /VmHWM:\s+(\d+) kB/.exec(status)?.[1];
+    return kib === undefined ? NaN : Number(kib) / 1024;
+}
+
+async function timeBoot(packDir: string): Promise<number> {
+    const started = process.hrtime.bigint();
+    const analyzer = await startAnalyzer(packDir);
+    const elapsed = Number(process.hrtime.bigint() - started) / 1e6;
+    analyzer.close();
+    return elapsed;
+}
+
+async function benchBoot(runs: number): Promise<Record<string, unknown>> {
+    const times: Record<keyof typeof packs, number[]> = { empty: [], perimeter: [] };
+    await timeBoot(packs.empty); // warm the file cache for both
+    await timeBoot(packs.perimeter);
+    for (let i = 0; i < runs; i++) {
+        times.empty.push(await timeBoot(packs.empty));
+        times.perimeter.push(await timeBoot(packs.perimeter));
+    }
+    const empty = median(times.empty);
+    const perimeter = median(times.perimeter);
+    return { runs, emptyMs: empty, perimeterMs: perimeter, ratio: perimeter / empty };
+}
+
+async function timeAudit(analyzer: Analyzer, size: number): Promise<Record<string, number>> {
+    const snapshot = readStackExport(JSON.stringify(generateStackExport(size)), `bench-${size}`);
+    const started = process.hrtime.bigint();
+    const evaluation = await evaluateWith([analyzer], snapshot);
+    const seconds = Number(process.hrtime.bigint() - started) / 1e9;
+    return {
+        seconds,
+        resourcesPerSecond: size / seconds,
+        findings: evaluation.findings.length,
+        packPeakMiB: peakMemoryMiB(analyzer.pid),
+    };
+}
+
+async function benchAudit(sizes: number[]): Promise<Record<string, unknown>[]> {
+    const rows: Record<string, unknown>[] = [];
+    for (const size of sizes) {
+        // A fresh pack per size and pack, so each peak memory belongs to one stack.
+        const empty = await startAnalyzer(packs.empty);
+        const emptyRun = await timeAudit(empty, size);
+        empty.close();
+        const ours = await startAnalyzer(packs.perimeter);
+        const ourRun = await timeAudit(ours, size);
+        ours.close();
+        rows.push({
+            resources: size,
+            empty: emptyRun,
+            perimeter: ourRun,
+            throughputRatio: (ourRun.resourcesPerSecond ?? 0) / (emptyRun.resourcesPerSecond ?? 1),
+            cliPeakMiB: process.resourceUsage().maxRSS / 1024,
+        });
+        console.error(`audit ${size}: ${JSON.stringify(rows[rows.length - 1])}`);
+    }
+    return rows;
+}
+
+function benchStart(runs: number): Record<string, unknown> {
+    const times: number[] = [];
+    for (let i = 0; i < runs; i++) {
+        const started = process.hrtime.bigint();
+        const result = spawnSync(
+            process.execPath,
+            [path.join(root, "bin", "perimeter.js"), "preview", "."],
+            {
+                cwd: root,
+                encoding: "utf8",
+            },
+        );
+        if (result.status !== 0) {
+            throw new Error(`perimeter preview failed: ${result.stderr}`);
+        }
+        times.push(Number(process.hrtime.bigint() - started) / 1e6);
+    }
+    return { runs, medianMs: median(times), minMs: Math.min(...times), maxMs: Math.max(...times) };
+}
+
+function option(name: string, fallback: string): string {
+    const index = process.argv.indexOf(name);
+    return index >= 0 ? (process.argv[index + 1] ?? fallback) : fallback;
+}
+
+async function main(): Promise<void> {
+    const selected = process.argv.slice(2).filter((a) => ["boot", "audit", "start"].includes(a));
+    const which = selected.length > 0 ? selected : ["boot", "audit", "start"];
+    const runs = Number(option("--runs", "7"));
+    const sizes = option("--sizes", "1000,10000,50000").split(",").map(Number);
+    const results: Record<string, unknown> = {
+        date: new Date().toISOString(),
+        node: process.version,
+        cpus: (await import("os")).cpus().length,
+    };
+    if (which.includes("boot")) {
+        results.boot = await benchBoot(runs);
+        console.error(`boot: ${JSON.stringify(results.boot)}`);
+    }
+    if (which.includes("audit")) {
+        results.audit = await benchAudit(sizes);
+    }
+    if (which.includes("start")) {
+        results.start = benchStart(Math.min(runs, 5));
+        console.error(`start: ${JSON.stringify(results.start)}`);
+    }
+    const out = path.join(root, "bench", "results");
+    fs.mkdirSync(out, { recursive: true });
+    fs.writeFileSync(path.join(out, "latest.json"), JSON.stringify(results, null, 2) + "\n");
+    console.log(JSON.stringify(results, null, 2));
+}
+
+main().catch((error: unknown) => {
+    console.error(error);
+    process.exit(1);
+});

@@ -1,0 +1,107 @@
+/**
+ * Acceptance cases with perimeter's own pack, end to end through the command: exemptions from a policy
+ * config file, and a preview whose policy documents are still unknown.
+ */
+import * as assert from "node:assert/strict";
+import * as fs from "node:fs";
+import * as os from "node:os";
+import * as path from "node:path";
+import { ADMIN_POLICY_URN, exportFile, perimeter, ROOT } from "./run-perimeter";
+
+interface JsonReport {
+    findings: { policy: string; urn: string | null; message: string; findingKey: string }[];
+    exempted: { policy: string; urn: string | null; reason: string; expires: string | null }[];
+    notEvaluated: { policy: string; urn: string | null; reason: string }[];
+}
+
+function withPolicyConfig(config: unknown, run: (file: string) => void): void {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "perimeter-config-"));
+    try {
+        const file = path.join(dir, "policy-config.json");
+        fs.writeFileSync(file, JSON.stringify(config));
+        run(file);
+    } finally {
+        fs.rmSync(dir, { recursive: true, force: true });
+    }
+}
+
+function auditWithExemption(exemption: Record<string, string>): {
+    status: number | null;
+    report: JsonReport;
+} {
+    let result: { status: number | null; report: JsonReport } | undefined;
+    withPolicyConfig({ "aws-iam-no-admin-access": { exemptions: [exemption] } }, (file) => {
+        const run = perimeter([
+            "audit",
+            exportFile("violating.json"),
+            "--policy-config",
+            file,
+            "--format",
+            "json",
+        ]);
+        assert.ok(run.status === 0 || run.status === 1, run.stderr);
+        result = { status: run.status, report: JSON.parse(run.stdout) as JsonReport };
+    });
+    return result!;
+}
+
+describe("perimeter with its own policy pack", () => {
+    const reason = "Break-glass role reviewed by security in SEC-42";
+
+    it("hides exactly the finding an exemption names and lists it as exempted", () => {
+        const { status, report } = auditWithExemption({
+            resource: "api-policy",
+            reason,
+            finding: "Action::*",
+        });
+        assert.equal(status, 0);
+        assert.deepEqual(report.findings, []);
+        assert.deepEqual(report.exempted, [
+            { policy: "aws-iam-no-admin-access", urn: ADMIN_POLICY_URN, reason, expires: null },
+        ]);
+    });
+
+    it("keeps a finding whose key the exemption does not name", () => {
+        const { status, report } = auditWithExemption({
+            resource: "api-policy",
+            reason,
+            finding: "Action::s3:*",
+        });
+        assert.equal(status, 1);
+        assert.deepEqual(
+            report.findings.map((f) => f.findingKey),
+            ["aws-iam-no-admin-access[Action::*]"],
+        );
+        assert.deepEqual(report.exempted, []);
+    });
+
+    it("reports the finding again once the exemption has expired, saying so", () => {
+        const { status, report } = auditWithExemption({
+            resource: ADMIN_POLICY_URN,
+            reason,
+            expires: "2020-01-31",
+        });
+        assert.equal(status, 1);
+        assert.equal(report.findings.length, 1);
+        assert.match(report.findings[0]?.message ?? "", /expired on 2020-01-31/);
+        assert.deepEqual(report.exempted, []);
+    });
+
+    it("previews the starter stack with policies on unknown documents not evaluated, not failed", () => {
+        const run = perimeter(["preview", ROOT, "--preview", "--format", "json"]);
+        assert.equal(run.status, 0, run.stderr);
+        const report = JSON.parse(run.stdout) as JsonReport;
+        assert.deepEqual(report.findings, []);
+        const skipped = report.notEvaluated.map((n) => [n.policy, n.urn?.split("::").pop()]);
+        assert.deepEqual(skipped, [["aws-iam-no-admin-access", "hello-logs"]]);
+        assert.match(report.notEvaluated[0]?.reason ?? "", /can't run .* during preview/);
+    });
+
+    it("previews the starter stack with computed outputs known and finds nothing", () => {
+        const run = perimeter(["preview", ROOT, "--format", "json"]);
+        assert.equal(run.status, 0, run.stderr);
+        const report = JSON.parse(run.stdout) as JsonReport;
+        assert.deepEqual(report.findings, []);
+        assert.deepEqual(report.notEvaluated, []);
+    });
+});
