@@ -204,6 +204,20 @@ function notApplicableReason(types: readonly string[]): string {
     return `Policy only applies to resources of ${noun} ${quoteList(types)}`;
 }
 
+/** What every run of a policy starts with: its raw config and a reporter that applies exemptions. */
+function prepareRun(
+    policy: string,
+    args: { getConfig<T extends object>(): T },
+    reportViolation: ReportViolation,
+    stackLevel: boolean,
+): { raw: Record<string, unknown>; report: ReturnType<typeof makeReporter> } {
+    const environment = currentPolicyEnvironment();
+    const raw = args.getConfig<Record<string, unknown>>();
+    const exemptions = readExemptionsOnce(policy, raw["exemptions"], environment);
+    const report = makeReporter(policy, exemptions, environment, reportViolation, stackLevel);
+    return { raw, report };
+}
+
 export function defineResourcePolicy<C extends object>(
     definition: ResourcePolicyDefinition<C>,
 ): ResourceValidationPolicy {
@@ -212,16 +226,7 @@ export function defineResourcePolicy<C extends object>(
         if (!types.has(args.type)) {
             args.notApplicable(notApplicableReason(definition.resourceTypes));
         }
-        const environment = currentPolicyEnvironment();
-        const raw = args.getConfig<Record<string, unknown>>();
-        const exemptions = readExemptionsOnce(definition.name, raw["exemptions"], environment);
-        const report = makeReporter(
-            definition.name,
-            exemptions,
-            environment,
-            reportViolation,
-            false,
-        );
+        const { raw, report } = prepareRun(definition.name, args, reportViolation, false);
         const target = { urn: args.urn, name: args.name };
         const resource: PolicedResource = {
             type: args.type,
@@ -253,16 +258,7 @@ export function defineStackPolicy<C extends object>(
     return {
         ...commonFields(definition, definition.config),
         validateStack: (args, reportViolation) => {
-            const environment = currentPolicyEnvironment();
-            const raw = args.getConfig<Record<string, unknown>>();
-            const exemptions = readExemptionsOnce(definition.name, raw["exemptions"], environment);
-            const report = makeReporter(
-                definition.name,
-                exemptions,
-                environment,
-                reportViolation,
-                true,
-            );
+            const { raw, report } = prepareRun(definition.name, args, reportViolation, true);
             return definition.validate(
                 args,
                 (finding) =>
