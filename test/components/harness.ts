@@ -1,0 +1,93 @@
+/**
+ * Runs components in-process under Pulumi's mock runtime with perimeter's own mocks (realistic ARNs,
+ * IDs, emails; an error for any provider function they cannot answer) and records every resource
+ * registered, with parents, dependencies and property dependencies, as the offline engine does.
+ */
+import * as pulumi from "@pulumi/pulumi";
+import { createMocks } from "../../cli/engine/mocks";
+import { type MockMonitorLike, ResourceRecorder } from "../../cli/engine/recording-monitor";
+import type { PropertyMap, PropertyValue, RecordedResource } from "../../cli/engine/types";
+
+export interface RunOptions {
+    /** Leave computed outputs unknown, as `pulumi preview` does. */
+    readonly preview?: boolean;
+    /** Program config, `ns:key` → value. */
+    readonly config?: Readonly<Record<string, string>>;
+}
+
+export interface Recorded {
+    readonly resources: readonly RecordedResource[];
+    /** The resources of one type, in registration order. */
+    ofType(type: string): RecordedResource[];
+    /** The one resource of this type and name (the name as registered). */
+    named(type: string, name: string): RecordedResource;
+}
+
+const PROJECT = "test";
+const STACK = "dev";
+
+/** Runs `program` inside a root stack and waits for every registration, as a Pulumi program runs. */
+export async function runComponents(
+    program: () => unknown,
+    options: RunOptions = {},
+): Promise<Recorded> {
+    const settings = {
+        project: PROJECT,
+        stack: STACK,
+        preview: options.preview ?? false,
+        config: options.config ?? {},
+    };
+    process.env.PULUMI_CONFIG = JSON.stringify(settings.config);
+    await pulumi.runtime.setMocks(createMocks(settings), PROJECT, STACK, settings.preview);
+    const recorder = new ResourceRecorder(settings);
+    recorder.install(pulumi.runtime.getMonitor() as unknown as MockMonitorLike);
+    await pulumi.runtime.runInPulumiStack(async () => {
+        await Promise.resolve(program());
+    });
+    await pulumi.runtime.waitForRPCs();
+    const resources = recorder.resources();
+    return {
+        resources,
+        ofType: (type) => resources.filter((r) => r.type === type),
+        named: (type, name) => {
+            const found = resources.find((r) => r.type === type && r.name === name);
+            if (!found) {
+                const names = resources.filter((r) => r.type === type).map((r) => r.name);
+                throw new Error(
+                    `no ${type} named '${name}' was registered (have: ${names.join(", ")})`,
+                );
+            }
+            return found;
+        },
+    };
+}
+
+/** Runs a program that must fail, and returns the error message it failed with. */
+export async function failureOf(
+    program: () => unknown,
+    options: RunOptions = {},
+): Promise<{ message: string; resources: readonly RecordedResource[] }> {
+    let resources: readonly RecordedResource[] = [];
+    try {
+        resources = (await runComponents(program, options)).resources;
+    } catch (error) {
+        return { message: error instanceof Error ? error.message : String(error), resources };
+    }
+    throw new Error(
+        `the program succeeded with ${resources.length} resources; it was expected to fail`,
+    );
+}
+
+/** A policy document input, parsed: recorded inputs hold the JSON string the component rendered. */
+export function parsedJson(value: PropertyValue | undefined): unknown {
+    if (typeof value !== "string") {
+        throw new Error(`expected a JSON string, got ${JSON.stringify(value)}`);
+    }
+    return JSON.parse(value) as unknown;
+}
+
+export function isUnknownValue(value: PropertyValue | undefined): boolean {
+    return typeof value === "object" && value !== null && "__unknown" in value;
+}
+
+export type { PropertyMap, RecordedResource };
