@@ -1,8 +1,17 @@
 /**
- * Every policy of the pack, listed by hand: adding a rule is a reviewed one-line change here, and the
- * manifest test pins this list. Tests import this module, never index.ts (which starts a server).
+ * Every policy of the pack, listed by hand per cloud (policies/<cloud>/index.ts): adding a rule is a
+ * reviewed one-line change there, and the manifest test pins the list. Tests import this module, never
+ * index.ts (which starts a server).
  */
-import type { ResourceValidationPolicy, StackValidationPolicy } from "@pulumi/policy";
-import { awsIamNoAdminAccess } from "./policies/aws/aws-iam-no-admin-access";
+import type { PackPolicy } from "./lib/define-policy";
+import { awsPolicies } from "./policies/aws";
+import { azurePolicies } from "./policies/azure";
+import { gcpPolicies } from "./policies/gcp";
+import { stackPolicies } from "./policies/stack";
 
-export const policies: (ResourceValidationPolicy | StackValidationPolicy)[] = [awsIamNoAdminAccess];
+export const policies: PackPolicy[] = [
+    ...awsPolicies,
+    ...azurePolicies,
+    ...gcpPolicies,
+    ...stackPolicies,
+];

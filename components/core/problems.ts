@@ -48,7 +48,7 @@ export function shown(value: unknown): string {
         return "undefined";
     }
     try {
-        return JSON.stringify(value) ?? String(value);
+        return JSON.stringify(value) ?? typeof value;
     } catch {
         // A cyclic object cannot be shown as JSON; its kind is enough to recognise it.
         return Object.prototype.toString.call(value);

@@ -26,6 +26,9 @@ import {
 } from "./exemptions";
 import { formatFindingKey, messageWithKey, quoteList, type RuleFinding } from "./finding";
 
+/** A policy of this pack, as the SDK's PolicyPack takes it. */
+export type PackPolicy = ResourceValidationPolicy | StackValidationPolicy;
+
 export interface PolicyMetadata {
     /** `<cloud>-<resource>-<requirement>`, equal to the file name. */
     readonly name: string;

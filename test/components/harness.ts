@@ -44,7 +44,8 @@ export async function runComponents(
     await pulumi.runtime.runInPulumiStack(async () => {
         await Promise.resolve(program());
     });
-    await pulumi.runtime.waitForRPCs();
+    // Internal to the SDK (stripped from its types) but what the language host awaits too.
+    await (pulumi.runtime as unknown as { waitForRPCs(): Promise<void> }).waitForRPCs();
     const resources = recorder.resources();
     return {
         resources,

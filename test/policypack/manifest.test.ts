@@ -4,10 +4,18 @@ import * as path from "path";
 import { policies } from "../../policypack/policies";
 import { CLOUDS, isComplianceControl, SERVICES } from "../../policypack/lib/compliance";
 import { sourcePackDir } from "./paths";
+import { AWS_MANIFEST } from "./manifest/aws";
+import { AZURE_MANIFEST } from "./manifest/azure";
+import { GCP_MANIFEST } from "./manifest/gcp";
+import type { ManifestRow } from "./manifest/row";
+import { STACK_MANIFEST } from "./manifest/stack";
 
 /** The pack's contract with its users: change a row only on purpose, with a changelog entry. */
-const EXPECTED: readonly (readonly [name: string, enforcementLevel: string, severity: string])[] = [
-    ["aws-iam-no-admin-access", "mandatory", "critical"],
+const EXPECTED: readonly ManifestRow[] = [
+    ...AWS_MANIFEST,
+    ...AZURE_MANIFEST,
+    ...GCP_MANIFEST,
+    ...STACK_MANIFEST,
 ];
 
 const POLICIES_DIR = path.join(sourcePackDir(), "policies");
@@ -79,7 +87,10 @@ describe("policy pack manifest", () => {
     }
 
     it("lists every rule file, so none is left out of the pack", () => {
-        const names = ruleFiles(POLICIES_DIR).map((f) => path.basename(f, ".ts"));
+        // index.ts of each cloud folder is the list itself, not a rule.
+        const names = ruleFiles(POLICIES_DIR)
+            .map((f) => path.basename(f, ".ts"))
+            .filter((name) => name !== "index");
         assert.deepStrictEqual([...new Set(names)].sort(), policies.map((p) => p.name).sort());
     });
 });

@@ -1,0 +1,4 @@
+// The Azure policies of the pack, in catalogue order (../shared/RULES.md).
+import type { PackPolicy } from "../../lib/define-policy";
+
+export const azurePolicies: readonly PackPolicy[] = [];

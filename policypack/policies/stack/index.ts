@@ -1,0 +1,4 @@
+// The stack-wide policies of the pack, in catalogue order (../shared/RULES.md).
+import type { PackPolicy } from "../../lib/define-policy";
+
+export const stackPolicies: readonly PackPolicy[] = [];

@@ -1,0 +1,4 @@
+import type { ManifestRow } from "./row";
+
+/** The stack policies, in the order of policypack/policies/stack/index.ts. */
+export const STACK_MANIFEST: readonly ManifestRow[] = [];
