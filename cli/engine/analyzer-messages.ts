@@ -79,12 +79,20 @@ function resourceOptions(resource: RecordedResource): pb.AnalyzerResourceOptions
     return options;
 }
 
+// Every resource of a stack names one of a few providers: build each provider's message once.
+const providerMessages = new WeakMap<RecordedResource, pb.AnalyzerProviderResource>();
+
 function providerResource(provider: RecordedResource): pb.AnalyzerProviderResource {
+    const built = providerMessages.get(provider);
+    if (built) {
+        return built;
+    }
     const message = new pb.AnalyzerProviderResource();
     message.setType(provider.type);
     message.setUrn(provider.urn);
     message.setName(provider.name);
     message.setProperties(toStruct(provider.inputs));
+    providerMessages.set(provider, message);
     return message;
 }
 

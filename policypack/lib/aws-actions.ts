@@ -124,11 +124,17 @@ export function awsActionPatternMatches(pattern: string, action: string): boolea
     return globMatch(pattern, action, true);
 }
 
-/**
- * Every known action a pattern grants, e.g. `s3:Get*` → s3:GetObject, s3:GetBucketPolicy, ...
- * Empty for a pattern that matches nothing (a typo, or a service AWS does not have).
- */
-export function expandAwsActionPattern(pattern: string): readonly AwsAction[] {
+const expansionCache = new Map<string, readonly AwsAction[]>();
+/** Large enough for the distinct patterns of a big stack; cleared, not evicted, when full. */
+const EXPANSION_CACHE_LIMIT = 20_000;
+
+/** The literal text before a pattern's first wildcard, lower-cased: a cheap filter before globbing. */
+function literalPrefix(pattern: string): string {
+    const wildcard = pattern.search(/[*?]/);
+    return (wildcard < 0 ? pattern : pattern.slice(0, wildcard)).toLowerCase();
+}
+
+function expandUncached(pattern: string): readonly AwsAction[] {
     const colon = pattern.indexOf(":");
     const servicePart = colon < 0 ? pattern : pattern.slice(0, colon);
     if (colon >= 0 && !hasWildcard(servicePart)) {
@@ -142,9 +148,36 @@ export function expandAwsActionPattern(pattern: string): readonly AwsAction[] {
             const action = service.get(namePattern.toLowerCase());
             return action === undefined ? [] : [action];
         }
-        return [...service.values()].filter((a) => globMatch(namePattern, a.name, true));
+        const prefix = literalPrefix(namePattern);
+        const matches: AwsAction[] = [];
+        for (const [lowerName, action] of service) {
+            if (lowerName.startsWith(prefix) && globMatch(namePattern, action.name, true)) {
+                matches.push(action);
+            }
+        }
+        return matches;
     }
-    return index().all.filter((a) => globMatch(pattern, a.action, true));
+    const prefix = literalPrefix(pattern);
+    return index().all.filter(
+        (a) => a.action.toLowerCase().startsWith(prefix) && globMatch(pattern, a.action, true),
+    );
+}
+
+/**
+ * Every known action a pattern grants, e.g. `s3:Get*` → s3:GetObject, s3:GetBucketPolicy, ...
+ * Empty for a pattern that matches nothing (a typo, or a service AWS does not have). Cached: several
+ * rules ask about the same patterns of the same documents on every Analyze call.
+ */
+export function expandAwsActionPattern(pattern: string): readonly AwsAction[] {
+    let actions = expansionCache.get(pattern);
+    if (actions === undefined) {
+        actions = expandUncached(pattern);
+        if (expansionCache.size >= EXPANSION_CACHE_LIMIT) {
+            expansionCache.clear();
+        }
+        expansionCache.set(pattern, actions);
+    }
+    return actions;
 }
 
 /** True when the pattern grants no known action: a misspelt action or an unknown service. */

@@ -255,12 +255,30 @@ export function defineResourcePolicy<C extends object>(
     return policy;
 }
 
+/**
+ * The type-token prefixes of each cloud's providers. A stack policy of one cloud is not applicable to a
+ * stack without any of that cloud's resources, so an AWS-only stack shows Azure and GCP policies as not
+ * applicable rather than as passed.
+ */
+const CLOUD_TYPE_PREFIXES: Partial<Record<Cloud, readonly string[]>> = {
+    aws: ["aws:", "aws-native:"],
+    azure: ["azure-native:", "azure:"],
+    gcp: ["gcp:", "google-native:"],
+};
+
 export function defineStackPolicy<C extends object>(
     definition: StackPolicyDefinition<C>,
 ): StackValidationPolicy {
     return {
         ...commonFields(definition, definition.config),
         validateStack: (args, reportViolation) => {
+            const providers = CLOUD_TYPE_PREFIXES[definition.cloud];
+            if (
+                providers &&
+                !args.resources.some((r) => providers.some((p) => r.type.startsWith(p)))
+            ) {
+                args.notApplicable(`the stack has no ${definition.cloud.toUpperCase()} resources`);
+            }
             const { raw, report } = prepareRun(definition.name, args, reportViolation, true);
             return definition.validate(
                 args,

@@ -37,15 +37,25 @@ export async function runComponents(
         preview: options.preview ?? false,
         config: options.config ?? {},
     };
-    process.env.PULUMI_CONFIG = JSON.stringify(settings.config);
+    // The SDK reads PULUMI_CONFIG once, when its config store is first created: set the live store,
+    // and put the previous config back so each run sees only its own.
+    const previousConfig = pulumi.runtime.allConfig();
+    pulumi.runtime.setAllConfig({ ...settings.config });
     await pulumi.runtime.setMocks(createMocks(settings), PROJECT, STACK, settings.preview);
     const recorder = new ResourceRecorder(settings);
     recorder.install(pulumi.runtime.getMonitor() as unknown as MockMonitorLike);
-    await pulumi.runtime.runInPulumiStack(async () => {
-        await Promise.resolve(program());
-    });
-    // Internal to the SDK (stripped from its types) but what the language host awaits too.
-    await (pulumi.runtime as unknown as { waitForRPCs(): Promise<void> }).waitForRPCs();
+    try {
+        await pulumi.runtime.runInPulumiStack(async () => {
+            await Promise.resolve(program());
+        });
+        // Internal to the SDK (stripped from its types) but what the language host awaits too.
+        await (pulumi.runtime as unknown as { waitForRPCs(): Promise<void> }).waitForRPCs();
+    } catch (error) {
+        // What was registered before the failure, so tests can check that nothing was created.
+        throw new ProgramFailure(error, recorder.resources());
+    } finally {
+        pulumi.runtime.setAllConfig(previousConfig);
+    }
     const resources = recorder.resources();
     return {
         resources,
@@ -63,19 +73,34 @@ export async function runComponents(
     };
 }
 
-/** Runs a program that must fail, and returns the error message it failed with. */
+class ProgramFailure extends Error {
+    constructor(
+        override readonly cause: unknown,
+        readonly resources: readonly RecordedResource[],
+    ) {
+        super(cause instanceof Error ? cause.message : String(cause));
+    }
+}
+
+/**
+ * Runs a program that must fail: the error message, and the resources registered before it failed
+ * (the root stack and any component shells; a bad argument must leave no custom resource).
+ */
 export async function failureOf(
     program: () => unknown,
     options: RunOptions = {},
 ): Promise<{ message: string; resources: readonly RecordedResource[] }> {
-    let resources: readonly RecordedResource[] = [];
+    let succeeded: Recorded;
     try {
-        resources = (await runComponents(program, options)).resources;
+        succeeded = await runComponents(program, options);
     } catch (error) {
-        return { message: error instanceof Error ? error.message : String(error), resources };
+        if (error instanceof ProgramFailure) {
+            return { message: error.message, resources: error.resources };
+        }
+        throw error;
     }
     throw new Error(
-        `the program succeeded with ${resources.length} resources; it was expected to fail`,
+        `the program succeeded with ${succeeded.resources.length} resources; it was expected to fail`,
     );
 }
 

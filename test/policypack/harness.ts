@@ -101,14 +101,20 @@ function toWire(value: unknown): unknown {
     return value;
 }
 
+// The SDK deserializes a bag for every policy; tests that feed one huge bag to every policy reuse the
+// deserialized value (rules never mutate props) and wrap it in a fresh unknown-checking proxy per call.
+const deserializedBags = new WeakMap<object, unknown>();
+
 function deserialized(props: Record<string, unknown>): Record<string, unknown> {
-    const struct = Struct.fromJavaScript(
-        toWire(props) as Parameters<typeof Struct.fromJavaScript>[0],
-    );
-    return unknownCheckingProxy(deserialize.deserializeProperties(struct, false)) as Record<
-        string,
-        unknown
-    >;
+    let plain = deserializedBags.get(props);
+    if (plain === undefined) {
+        const struct = Struct.fromJavaScript(
+            toWire(props) as Parameters<typeof Struct.fromJavaScript>[0],
+        );
+        plain = deserialize.deserializeProperties(struct, false);
+        deserializedBags.set(props, plain);
+    }
+    return unknownCheckingProxy(plain) as Record<string, unknown>;
 }
 
 function configWithDefaults(

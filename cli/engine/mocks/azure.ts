@@ -222,6 +222,46 @@ export const azureOutputs: Readonly<Record<string, OutputRule>> = {
             },
         };
     },
+    // azure-native v3 names the Cosmos DB module `cosmosdb` (v2 called it `documentdb`).
+    "azure-native:cosmosdb:DatabaseAccount": (c) => {
+        const name = c.physicalName("accountName", "lowercase-alphanumeric");
+        return {
+            id: armId(c, "Microsoft.DocumentDB", `databaseAccounts/${name}`),
+            outputs: {
+                name,
+                documentEndpoint: c.computed(`https://${name}.documents.azure.com:443/`),
+            },
+        };
+    },
+    "azure-native:cosmosdb:SqlResourceSqlRoleAssignment": (c) => {
+        const name = c.input("roleAssignmentId") ?? c.uuid("assignment");
+        const account = `databaseAccounts/${c.input("accountName") ?? "account"}`;
+        return {
+            id: armId(c, "Microsoft.DocumentDB", `${account}/sqlRoleAssignments/${name}`),
+            outputs: { name },
+        };
+    },
+    "azure-native:operationalinsights:Workspace": (c) => {
+        const name = c.physicalName("workspaceName");
+        return {
+            id: armId(c, "Microsoft.OperationalInsights", `workspaces/${name}`),
+            outputs: { name, customerId: c.computed(c.uuid("customer")) },
+        };
+    },
+    "azure-native:monitor:DiagnosticSetting": (c) => {
+        const name = c.physicalName();
+        const target = c.input("resourceUri") ?? resourceGroupId(c);
+        return {
+            id: `${target}/providers/Microsoft.Insights/diagnosticSettings/${name}`,
+            outputs: { name },
+        };
+    },
+    "azure-native:servicebus:Topic": childResource(
+        "Microsoft.ServiceBus",
+        ["namespaces", "namespaceName"],
+        "topics",
+        "topicName",
+    ),
 };
 
 /** Any other azure-native resource: an ARM ID from its module and type token. */

@@ -180,6 +180,7 @@ export const gcpIamRule: OutputRule = (c) => {
         "subscription",
         "secretId",
         "cryptoKeyId",
+        "repository",
         "name",
         "serviceAccountId",
         "project",
@@ -191,5 +192,6 @@ export const gcpIamRule: OutputRule = (c) => {
 };
 
 export function isGcpIamType(type: string): boolean {
-    return type.startsWith("gcp:") && /:[A-Za-z]*IAM(Member|Binding|Policy)$/.test(type);
+    // Older resources spell it IAMMember, newer ones IamMember (secretmanager, cloudrunv2, artifactregistry).
+    return type.startsWith("gcp:") && /:[A-Za-z]*(IAM|Iam)(Member|Binding|Policy)$/.test(type);
 }

@@ -39,6 +39,16 @@ export const invokes: Readonly<Record<string, Invoke>> = {
         zone: `${gcp.region}-a`,
         id: gcp.project,
     }),
+    // The Cloud Storage service agent, which publishes bucket notifications (storage event triggers).
+    "gcp:storage/getProjectServiceAccount:getProjectServiceAccount": (inputs, { gcp }) => {
+        const email = `service-${gcp.projectNumber}@gs-project-accounts.iam.gserviceaccount.com`;
+        return {
+            emailAddress: email,
+            member: `serviceAccount:${email}`,
+            project: typeof inputs.project === "string" ? inputs.project : gcp.project,
+            id: email,
+        };
+    },
     "azure-native:authorization:getClientConfig": (_inputs, { azure }) => ({
         clientId: "cccccccc-1111-2222-3333-444444444444",
         objectId: "99999999-8888-7777-6666-555555555555",

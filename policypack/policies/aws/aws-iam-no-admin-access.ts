@@ -8,9 +8,11 @@ import {
     isAdministratorAccessArn,
     managedPolicyArnsOf,
 } from "../../lib/aws-iam-resources";
+import { lookupAwsManagedPolicy } from "../../lib/aws/managed-policies";
+import { describeScope } from "../../lib/aws/statements";
 import { defineResourcePolicy } from "../../lib/define-policy";
 import { describeResource, type FindingKey, quoteList } from "../../lib/finding";
-import { type IamDocument, type IamStatement, parseIamDocument } from "../../lib/iam-document";
+import { type IamDocument, parseIamDocument } from "../../lib/iam-document";
 
 /** One way a document grants administrator access. */
 export interface AdminGrant {
@@ -19,20 +21,12 @@ export interface AdminGrant {
     readonly description: string;
 }
 
-function scope(statement: IamStatement): string {
-    const where =
-        statement.resources !== undefined
-            ? `on ${quoteList(statement.resources)}`
-            : statement.notResources !== undefined
-              ? `on every resource except ${quoteList(statement.notResources)}`
-              : "on any resource";
-    const keys = Object.values(statement.conditions ?? {}).flatMap((block) => Object.keys(block));
-    return keys.length === 0 ? where : `${where} when conditions on ${quoteList(keys)} hold`;
-}
-
 /**
- * The administrator grants of one document. Judged per document for now; the effective permissions of
- * a function's role (every document and attachment that reaches it) will reuse this on their union.
+ * The administrator grants of one document. Administrator access is a property of one statement, so
+ * judging every document where it is written, and every managed policy where it is attached (AWS-managed
+ * ones from the generated data), covers every path into a function's effective permissions: inline
+ * policies, RolePolicy, customer-managed Policy documents, managedPolicyArns, RolePolicyAttachment,
+ * PolicyAttachment and the exclusive attachments. The finding lands on the resource to change.
  */
 export function adminGrants(document: IamDocument): AdminGrant[] {
     const grants: AdminGrant[] = [];
@@ -44,7 +38,7 @@ export function adminGrants(document: IamDocument): AdminGrant[] {
             if (matchesEveryAwsAction(action)) {
                 grants.push({
                     key: { kind: "Action", value: action },
-                    description: `allows action '${action}' ${scope(statement)}`,
+                    description: `allows action '${action}' ${describeScope(statement)}`,
                 });
             }
         }
@@ -52,7 +46,7 @@ export function adminGrants(document: IamDocument): AdminGrant[] {
             // Allow + NotAction grants everything not listed, including services AWS adds later.
             grants.push({
                 key: { kind: "NotAction", value: statement.notActions.join(",") },
-                description: `allows every action except ${quoteList(statement.notActions)} ${scope(statement)} (Allow with NotAction)`,
+                description: `allows every action except ${quoteList(statement.notActions)} ${describeScope(statement)} (Allow with NotAction)`,
             });
         }
     }
@@ -62,13 +56,14 @@ export function adminGrants(document: IamDocument): AdminGrant[] {
 export const awsIamNoAdminAccess = defineResourcePolicy({
     name: "aws-iam-no-admin-access",
     description:
-        "Checks that no IAM policy allows every action ('*'), uses Allow with NotAction, or attaches AdministratorAccess.",
+        "Checks that no IAM policy allows every action ('*') or uses Allow with NotAction, and that no AWS-managed policy that does (AdministratorAccess, PowerUserAccess, ...) is attached.",
     severity: "critical",
     enforcementLevel: "mandatory",
     remediationSteps:
         "Give each function only what it needs through `AwsFunction` `grants` (for example " +
         '`{ name: "uploads", access: "s3:read", resource: bucket.arn }`). In hand-written policies ' +
-        "list the actions, never '*' or NotAction with Allow, and do not attach AdministratorAccess.",
+        "list the actions, never '*' or NotAction with Allow, and do not attach AdministratorAccess or " +
+        "PowerUserAccess.",
     cloud: "aws",
     services: ["iam"],
     controls: [
@@ -91,9 +86,9 @@ export const awsIamNoAdminAccess = defineResourcePolicy({
         // Attachments first: during preview a document may be unknown, and what was reported before
         // the SDK stops the policy still reaches the user.
         for (const arn of managedPolicyArnsOf(resource.type, resource.props)) {
-            if (isAdministratorAccessArn(arn)) {
+            if (isAdministratorAccessArn(arn) || lookupAwsManagedPolicy(arn)?.admin === true) {
                 report({
-                    message: `${subject} attaches '${arn}'`,
+                    message: `${subject} attaches '${arn}', which grants administrator access`,
                     key: { kind: "ManagedPolicy", value: arn },
                 });
             }

@@ -92,9 +92,19 @@ describe("perimeter with its own policy pack", () => {
         assert.equal(run.status, 0, run.stderr);
         const report = JSON.parse(run.stdout) as JsonReport;
         assert.deepEqual(report.findings, []);
-        const skipped = report.notEvaluated.map((n) => [n.policy, n.urn?.split("::").pop()]);
-        assert.deepEqual(skipped, [["aws-iam-no-admin-access", "hello-logs"]]);
-        assert.match(report.notEvaluated[0]?.reason ?? "", /can't run .* during preview/);
+        // The role policies are rendered from ARNs that a preview does not know yet.
+        const skipped = new Set(
+            report.notEvaluated.map((n) => n.urn?.split("::").pop() ?? "stack"),
+        );
+        assert.deepEqual([...skipped].sort(), ["hello-grants", "hello-runtime", "stack"]);
+        assert.ok(
+            report.notEvaluated.some(
+                (n) => n.policy === "aws-iam-no-admin-access" && n.urn?.endsWith("::hello-grants"),
+            ),
+        );
+        for (const item of report.notEvaluated) {
+            assert.match(item.reason, /can't run .* during preview/);
+        }
     });
 
     it("previews the starter stack with computed outputs known and finds nothing", () => {

@@ -139,7 +139,9 @@ describe("aws-iam-no-admin-access", () => {
         });
         assert.deepStrictEqual(
             result.violations.map((v) => v.message),
-            [`aws:iam/role:Role 'fn-policy' attaches '${ADMIN_ARN}' [ManagedPolicy::${ADMIN_ARN}]`],
+            [
+                `aws:iam/role:Role 'fn-policy' attaches '${ADMIN_ARN}', which grants administrator access [ManagedPolicy::${ADMIN_ARN}]`,
+            ],
         );
     });
 
@@ -173,6 +175,31 @@ describe("aws-iam-no-admin-access", () => {
             },
         );
         assert.strictEqual(result.violations.length, 1);
+    });
+
+    it("reports AWS-managed policies that allow every action but a few, on every attachment path", async () => {
+        const power = "arn:aws:iam::aws:policy/PowerUserAccess";
+        const cases: [string, Record<string, unknown>][] = [
+            ["aws:iam/role:Role", { managedPolicyArns: [power] }],
+            ["aws:iam/rolePolicyAttachment:RolePolicyAttachment", { role: "r", policyArn: power }],
+            ["aws:iam/policyAttachment:PolicyAttachment", { roles: ["r"], policyArn: power }],
+            [
+                "aws:iam/rolePolicyAttachmentsExclusive:RolePolicyAttachmentsExclusive",
+                { roleName: "r", policyArns: [power] },
+            ],
+        ];
+        for (const [type, props] of cases) {
+            const result = await judge(type, props);
+            assert.deepStrictEqual(
+                result.violations.map((v) => v.findingKey),
+                [`aws-iam-no-admin-access[ManagedPolicy::${power}]`],
+                type,
+            );
+        }
+        const benign = await judge("aws:iam/role:Role", {
+            managedPolicyArns: ["arn:aws:iam::aws:policy/AWSLambda_FullAccess"],
+        });
+        assert.deepStrictEqual(benign.violations, []);
     });
 
     it("does not mistake a customer policy named AdministratorAccess for the AWS one", async () => {

@@ -1,0 +1,154 @@
+/**
+ * `AwsAuditTrail`: a CloudTrail trail that records who invoked the functions (Lambda data events),
+ * with log file validation, in every region, into a bucket of its own that only this trail may
+ * write to.
+ */
+import * as aws from "@pulumi/aws";
+import * as pulumi from "@pulumi/pulumi";
+import { ArgumentProblems, shown } from "../core";
+import type { AwsAuditTrailArgs } from "./args";
+import { awsLocation, physicalName } from "./function";
+
+export const AWS_AUDIT_TRAIL_TYPE = "perimeter:index:AwsAuditTrail";
+const TRAIL_NAME = /^[A-Za-z0-9][A-Za-z0-9._-]{2,127}$/;
+
+export class AwsAuditTrail extends pulumi.ComponentResource {
+    readonly trail: aws.cloudtrail.Trail;
+    readonly bucket: aws.s3.Bucket;
+    readonly trailArn: pulumi.Output<string>;
+    readonly bucketName: pulumi.Output<string>;
+
+    constructor(name: string, args: AwsAuditTrailArgs, opts?: pulumi.ComponentResourceOptions) {
+        super(AWS_AUDIT_TRAIL_TYPE, name, {}, opts);
+        const given: AwsAuditTrailArgs = args ?? {};
+        const problems = new ArgumentProblems();
+        const functions = given.functions ?? [];
+        const functionArns = given.functionArns ?? [];
+        if (!Array.isArray(functions) || !Array.isArray(functionArns)) {
+            problems.add(
+                "functions",
+                "must be a list of AwsFunctions (and `functionArns` a list of ARNs)",
+            );
+        } else if (functions.length + functionArns.length === 0) {
+            problems.add(
+                "functions",
+                "is empty; name the functions whose invocations the trail records",
+            );
+        }
+        if (given.trailName !== undefined && !TRAIL_NAME.test(given.trailName)) {
+            problems.add(
+                "trailName",
+                `${shown(given.trailName)} is not a trail name (3-128 letters, digits, '.', '_', '-')`,
+            );
+        }
+        problems.throwIfAny("AwsAuditTrail", name, this);
+
+        const parent = { parent: this };
+        const tags = given.tags;
+        const trailName = given.trailName ?? physicalName(name, 128);
+        const where = awsLocation(this);
+        // The trail's ARN from its name: the bucket policy needs it before the trail exists, and
+        // the trail needs the policy before it can write, so the ARN cannot come from the trail.
+        const trailArn = where.apply(
+            (w) => `arn:${w.partition}:cloudtrail:${w.region}:${w.account}:trail/${trailName}`,
+        );
+
+        this.bucket = new aws.s3.Bucket(name, { forceDestroy: false, tags }, parent);
+        const publicAccess = new aws.s3.BucketPublicAccessBlock(
+            name,
+            {
+                bucket: this.bucket.id,
+                blockPublicAcls: true,
+                blockPublicPolicy: true,
+                ignorePublicAcls: true,
+                restrictPublicBuckets: true,
+            },
+            parent,
+        );
+        const bucketPolicy = new aws.s3.BucketPolicy(
+            name,
+            {
+                bucket: this.bucket.id,
+                policy: pulumi
+                    .all([this.bucket.arn, trailArn, where])
+                    .apply(([bucketArn, sourceArn, w]) =>
+                        JSON.stringify(trailBucketPolicy(bucketArn, sourceArn, w.account)),
+                    ),
+            },
+            { parent: this, dependsOn: [publicAccess] },
+        );
+
+        const dataResources = [
+            {
+                type: "AWS::Lambda::Function",
+                values: pulumi.all([...functions.map((f) => f.functionArn), ...functionArns]),
+            },
+        ];
+        if ((given.s3BucketArns ?? []).length > 0) {
+            dataResources.push({
+                type: "AWS::S3::Object",
+                // A bucket ARN with a trailing slash selects every object in it.
+                values: pulumi
+                    .all(given.s3BucketArns ?? [])
+                    .apply((arns) => arns.map((a) => `${a}/`)),
+            });
+        }
+        if ((given.dynamodbTableArns ?? []).length > 0) {
+            dataResources.push({
+                type: "AWS::DynamoDB::Table",
+                values: pulumi.all(given.dynamodbTableArns ?? []),
+            });
+        }
+
+        this.trail = new aws.cloudtrail.Trail(
+            name,
+            {
+                name: trailName,
+                s3BucketName: this.bucket.id,
+                enableLogFileValidation: true,
+                isMultiRegionTrail: given.multiRegion !== false,
+                includeGlobalServiceEvents: true,
+                eventSelectors: [
+                    { readWriteType: "All", includeManagementEvents: true, dataResources },
+                ],
+                tags,
+            },
+            { parent: this, dependsOn: [bucketPolicy] },
+        );
+        this.trailArn = this.trail.arn;
+        this.bucketName = this.bucket.id;
+        this.registerOutputs({ trailArn: this.trailArn, bucketName: this.bucketName });
+    }
+}
+
+/**
+ * The bucket policy CloudTrail needs (CloudTrail User Guide, "Amazon S3 bucket policy for
+ * CloudTrail"), for this trail only: both statements require the trail's `aws:SourceArn`.
+ */
+export function trailBucketPolicy(bucketArn: string, trailArn: string, account: string): object {
+    const principal = { Service: "cloudtrail.amazonaws.com" };
+    const fromTrail = { "aws:SourceArn": trailArn };
+    return {
+        Version: "2012-10-17",
+        Statement: [
+            {
+                Sid: "CloudTrailAclCheck",
+                Effect: "Allow",
+                Principal: principal,
+                Action: "s3:GetBucketAcl",
+                Resource: bucketArn,
+                Condition: { StringEquals: fromTrail },
+            },
+            {
+                Sid: "CloudTrailWrite",
+                Effect: "Allow",
+                Principal: principal,
+                Action: "s3:PutObject",
+                Resource: `${bucketArn}/AWSLogs/${account}/*`,
+                Condition: {
+                    StringEquals: { ...fromTrail, "s3:x-amz-acl": "bucket-owner-full-control" },
+                },
+            },
+        ],
+    };
+}

@@ -1,0 +1,131 @@
+/**
+ * AzureAuditLogs: diagnostic settings that send every function app's FunctionAppLogs (and, when
+ * asked, the AuditEvent log of each granted Key Vault and the read/write/delete logs of each granted
+ * storage service) to a Log Analytics workspace.
+ */
+import * as monitor from "@pulumi/azure-native/monitor";
+import * as operationalinsights from "@pulumi/azure-native/operationalinsights";
+import * as pulumi from "@pulumi/pulumi";
+import { ArgumentProblems, childName, stableHash } from "../core";
+import { accessEntry } from "./grants";
+import type { AzureFunction } from "./function";
+
+/**
+ * @example
+ * new AzureAuditLogs("audit", { resourceGroupName: group.name, functions: [ingest, worker],
+ *     auditGrantedKeyVaults: true, auditGrantedStorage: true });
+ */
+export interface AzureAuditLogsArgs {
+    /** The functions whose FunctionAppLogs are sent. */
+    readonly functions: readonly AzureFunction[];
+    /** An existing Log Analytics workspace ID. @default a new workspace in `resourceGroupName` */
+    readonly workspaceId?: pulumi.Input<string>;
+    /** Where a new workspace goes (required without `workspaceId`). */
+    readonly resourceGroupName?: pulumi.Input<string>;
+    /** Retention of a new workspace. @default 90 */
+    readonly retentionInDays?: number;
+    /** Also send AuditEvent of every Key Vault the functions are granted on. @default false */
+    readonly auditGrantedKeyVaults?: boolean;
+    /** Also send StorageRead/Write/Delete of every storage service the functions are granted on. @default false */
+    readonly auditGrantedStorage?: boolean;
+}
+
+const STORAGE_SERVICE: Readonly<Record<string, string>> = {
+    blob: "blobServices",
+    queue: "queueServices",
+    table: "tableServices",
+};
+
+export class AzureAuditLogs extends pulumi.ComponentResource {
+    public readonly workspaceId: pulumi.Output<string>;
+    public readonly diagnosticSettings: monitor.DiagnosticSetting[] = [];
+
+    constructor(name: string, args: AzureAuditLogsArgs, opts?: pulumi.ComponentResourceOptions) {
+        super("perimeter:index:AzureAuditLogs", name, {}, opts);
+        const problems = new ArgumentProblems();
+        if (!Array.isArray(args?.functions) || args.functions.length === 0) {
+            problems.add("functions", "must list the AzureFunctions whose logs are collected");
+        }
+        if (args?.workspaceId === undefined && args?.resourceGroupName === undefined) {
+            problems.add(
+                "resourceGroupName",
+                "is needed to create a workspace when `workspaceId` is not given",
+            );
+        }
+        problems.throwIfAny("AzureAuditLogs", name, this);
+
+        this.workspaceId =
+            args.workspaceId !== undefined
+                ? pulumi.output(args.workspaceId)
+                : new operationalinsights.Workspace(
+                      childName(name, "workspace"),
+                      {
+                          resourceGroupName: args.resourceGroupName!,
+                          sku: { name: "PerGB2018" },
+                          retentionInDays: args.retentionInDays ?? 90,
+                      },
+                      { parent: this },
+                  ).id;
+
+        const seen = new Set<string>();
+        // A target given as the same output object (e.g. `queue.id` in two grants) is one target.
+        const outputKeys = new Map<unknown, string>();
+        const send = (
+            key: string,
+            resourceUri: pulumi.Input<string>,
+            categories: string[],
+        ): void => {
+            if (seen.has(key)) {
+                return; // A category may go to one destination once per resource.
+            }
+            seen.add(key);
+            this.diagnosticSettings.push(
+                new monitor.DiagnosticSetting(
+                    childName(name, key),
+                    {
+                        name: "perimeter-audit",
+                        resourceUri,
+                        workspaceId: this.workspaceId,
+                        logs: categories.map((category) => ({ category, enabled: true })),
+                    },
+                    { parent: this },
+                ),
+            );
+        };
+        for (const fn of args.functions) {
+            send(`${fn.functionName}-app`, fn.app.id, ["FunctionAppLogs"]);
+            for (const grant of fn.grants) {
+                const entry = accessEntry(grant.access);
+                // Keyed by the target when it is known now, so two functions granted on one vault
+                // share a setting; by the first function and grant on that output otherwise.
+                const keyOf = (kind: string, known: (id: string) => string): string => {
+                    if (typeof grant.resource === "string") {
+                        return `${kind}-${stableHash(known(grant.resource).toLowerCase())}`;
+                    }
+                    const first =
+                        outputKeys.get(grant.resource) ?? `${fn.functionName}-${grant.name}`;
+                    outputKeys.set(grant.resource, first);
+                    return `${first}-${kind}`;
+                };
+                if (args.auditGrantedKeyVaults && grant.access.startsWith("keyvault-")) {
+                    const vaultOf = (id: string): string =>
+                        id.replace(/\/(secrets|keys)\/[^/]+\/?$/i, "");
+                    send(keyOf("vault", vaultOf), pulumi.output(grant.resource).apply(vaultOf), [
+                        "AuditEvent",
+                    ]);
+                }
+                const service = entry.connection ? STORAGE_SERVICE[entry.connection] : undefined;
+                if (args.auditGrantedStorage && service) {
+                    const serviceOf = (id: string): string =>
+                        `${id.replace(/\/(blob|queue|table)Services\/.*$/i, "")}/${service}/default`;
+                    send(
+                        keyOf("storage", serviceOf),
+                        pulumi.output(grant.resource).apply(serviceOf),
+                        ["StorageRead", "StorageWrite", "StorageDelete"],
+                    );
+                }
+            }
+        }
+        this.registerOutputs({ workspaceId: this.workspaceId });
+    }
+}

@@ -1,0 +1,62 @@
+/**
+ * Easy Auth (App Service authentication v2) for a callee: every request needs an Entra ID token for
+ * the callee's audience, and only the declared callers' identities are admitted.
+ */
+import * as web from "@pulumi/azure-native/web";
+import * as pulumi from "@pulumi/pulumi";
+import { childName } from "../core";
+import type { AzureFunctionAuthentication } from "./args";
+
+// Easy Auth treats an empty allow-list as "anyone in the tenant"; with no callers declared, the nil
+// GUID (which no principal has) keeps the app closed instead.
+const NOBODY = "00000000-0000-0000-0000-000000000000";
+
+export function easyAuth(
+    name: string,
+    app: web.WebApp,
+    resourceGroupName: pulumi.Input<string>,
+    auth: AzureFunctionAuthentication,
+    deployingTenantId: pulumi.Output<string>,
+    parent: pulumi.Resource,
+): web.WebAppAuthSettingsV2 {
+    const callers = auth.allowedCallers ?? [];
+    const principals = callers.map((c) => c.principalId);
+    const clients = callers.flatMap((c) => (c.clientId !== undefined ? [c.clientId] : []));
+    const tenantId = auth.tenantId ?? deployingTenantId;
+    return new web.WebAppAuthSettingsV2(
+        childName(name, "auth"),
+        {
+            name: app.name,
+            resourceGroupName,
+            platform: { enabled: true, runtimeVersion: "~1" },
+            globalValidation: {
+                requireAuthentication: true,
+                unauthenticatedClientAction: "Return401",
+            },
+            httpSettings: { requireHttps: true },
+            identityProviders: {
+                azureActiveDirectory: {
+                    enabled: true,
+                    registration: {
+                        clientId: auth.audience,
+                        openIdIssuer: pulumi.interpolate`https://sts.windows.net/${tenantId}/v2.0`,
+                    },
+                    validation: {
+                        allowedAudiences: [
+                            auth.audience,
+                            pulumi.interpolate`api://${auth.audience}`,
+                        ],
+                        defaultAuthorizationPolicy: {
+                            allowedPrincipals: {
+                                identities: principals.length > 0 ? principals : [NOBODY],
+                            },
+                            allowedApplications: clients.length > 0 ? clients : [NOBODY],
+                        },
+                    },
+                },
+            },
+            login: { tokenStore: { enabled: false } },
+        },
+        { parent },
+    );
+}

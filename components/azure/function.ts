@@ -1,0 +1,307 @@
+/**
+ * AzureFunction: a Function App (Flex Consumption by default) with its own managed identity, host
+ * storage reached through that identity, hardened settings, and one role assignment per grant at the
+ * grant's target scope. Order (DESIGN §4): validate → identity → grants → app → outputs.
+ */
+import * as authorization from "@pulumi/azure-native/authorization";
+import * as cosmosdb from "@pulumi/azure-native/cosmosdb";
+import * as web from "@pulumi/azure-native/web";
+import * as pulumi from "@pulumi/pulumi";
+import { ArgumentProblems, childName } from "../core";
+import type { AzureFunctionArgs, AzureGrant } from "./args";
+import { easyAuth } from "./easy-auth";
+import { accessEntry } from "./grants";
+import { HOST_STORAGE_ROLES, hostStorage } from "./host-storage";
+import { type FunctionIdentity, userAssignedIdentity } from "./identity";
+import { assignmentName, planAzureGrants, type PlannedGrant } from "./plan";
+import { normalizedScope, parseResourceId } from "./resource-id";
+import { roleDefinitionId } from "./roles";
+import {
+    grantSettings,
+    hostStorageSettings,
+    keyVaultReference,
+    type Settings,
+    toNameValuePairs,
+} from "./settings";
+import { scopeProblem, validateAzureFunctionArgs } from "./validate";
+import { webAppSettings } from "./web-app";
+
+/** A planned grant with its scope resolved: the `plannedGrants` output, as data. */
+export type PlannedGrantData = Omit<PlannedGrant, "scope"> & { readonly scope: string };
+
+export class AzureFunction extends pulumi.ComponentResource {
+    public readonly app: web.WebApp;
+    /** The identity the app runs as; `id` and `clientId` are set for user-assigned identities. */
+    public readonly identity: {
+        readonly id?: pulumi.Output<string>;
+        readonly principalId: pulumi.Output<string>;
+        readonly clientId?: pulumi.Output<string>;
+    };
+    public readonly storageAccountId: pulumi.Output<string>;
+    public readonly storageAccountName: pulumi.Output<string>;
+    /** The Flex Consumption plan the component created (none with `existingPlanId`). */
+    public readonly plan?: web.AppServicePlan;
+    /** Role assignments: the host's on its storage account, then one per grant. */
+    public readonly roleAssignments: authorization.RoleAssignment[] = [];
+    public readonly cosmosRoleAssignments: cosmosdb.SqlResourceSqlRoleAssignment[] = [];
+    /** Every grant as data: role, scope, condition. */
+    public readonly plannedGrants: pulumi.Output<PlannedGrantData[]>;
+    /** `https://<default host name>`. */
+    public readonly url: pulumi.Output<string>;
+    /** The Easy Auth audience callers request tokens for (with `authentication`). */
+    public readonly audience?: pulumi.Output<string>;
+    public readonly authSettings?: web.WebAppAuthSettingsV2;
+    /** The component's name: the stable key of its children. */
+    public readonly functionName: string;
+    /** The validated grants, as given. */
+    public readonly grants: readonly AzureGrant[];
+
+    constructor(name: string, args: AzureFunctionArgs, opts?: pulumi.ComponentResourceOptions) {
+        super("perimeter:index:AzureFunction", name, {}, opts);
+        const problems = new ArgumentProblems();
+        const grants = validateAzureFunctionArgs(args, problems);
+        problems.throwIfAny("AzureFunction", name, this);
+        this.functionName = name;
+        this.grants = grants;
+
+        const systemAssigned = args.identityType === "system-assigned";
+        const client = authorization.getClientConfigOutput({ parent: this });
+        const storage = hostStorage(name, args, this);
+        this.storageAccountId = storage.accountId;
+        this.storageAccountName = storage.accountName;
+
+        const plans = planAzureGrants(grants);
+        const scopes = new Map(grants.map((g) => [g.name, this.checkedScope(g)]));
+        this.plannedGrants = pulumi.all(
+            plans.map((p) =>
+                (scopes.get(p.grant) ?? pulumi.output(p.scope)).apply(
+                    (scope): PlannedGrantData => ({ ...p, scope }),
+                ),
+            ),
+        );
+
+        // A user-assigned identity exists before the app, so its roles can too; the app then
+        // starts with its permissions in place.
+        let identity: FunctionIdentity | undefined;
+        const early: pulumi.Resource[] = [];
+        if (!systemAssigned) {
+            identity = userAssignedIdentity(name, args, this);
+            early.push(...this.assign(name, identity, storage.accountId, plans, scopes, client));
+        }
+
+        const settings: Settings = {
+            ...args.appSettings,
+            ...Object.fromEntries(
+                Object.entries(args.secretSettings ?? {}).map(([k, uri]) => [
+                    k,
+                    keyVaultReference(uri),
+                ]),
+            ),
+            ...hostStorageSettings(storage.accountName, identity?.clientId),
+        };
+        for (const grant of grants) {
+            const scope = scopes.get(grant.name);
+            if (scope) {
+                Object.assign(settings, grantSettings(grant, scope, identity?.clientId));
+            }
+        }
+
+        if (args.existingPlanId === undefined) {
+            this.plan = new web.AppServicePlan(
+                childName(name, "plan"),
+                {
+                    resourceGroupName: args.resourceGroupName,
+                    location: args.location,
+                    kind: "functionapp",
+                    reserved: true,
+                    sku: { name: "FC1", tier: "FlexConsumption" },
+                    tags: args.tags,
+                },
+                { parent: this },
+            );
+        }
+        this.app = new web.WebApp(
+            name,
+            webAppSettings({
+                args,
+                serverFarmId: args.existingPlanId ?? this.plan!.id,
+                identityId: identity?.id,
+                appSettings: toNameValuePairs(settings),
+                deploymentContainerUrl: storage.deploymentContainerUrl,
+            }),
+            { parent: this, dependsOn: [...early, storage.deploymentContainer] },
+        );
+        if (systemAssigned) {
+            identity = {
+                type: "system-assigned",
+                principalId: this.app.identity.apply((i) => i?.principalId ?? ""),
+                principalKey: `${pulumi.getProject()}/${pulumi.getStack()}/${name}/system`,
+            };
+            this.assign(name, identity, storage.accountId, plans, scopes, client);
+        }
+        this.identity = {
+            id: identity?.id,
+            principalId: identity!.principalId,
+            clientId: identity?.clientId,
+        };
+
+        const allow = args.allowInsecureSettings === true;
+        for (const [key, Policy] of [
+            ["ftp", web.WebAppFtpAllowed],
+            ["scm", web.WebAppScmAllowed],
+        ] as const) {
+            // Basic (username/password) publishing credentials: deploy with Entra ID instead.
+            new Policy(
+                childName(name, `${key}-basic-auth`),
+                { name: this.app.name, resourceGroupName: args.resourceGroupName, allow },
+                { parent: this },
+            );
+        }
+
+        this.url = pulumi.interpolate`https://${this.app.defaultHostName}`;
+        if (args.authentication) {
+            this.audience = pulumi.output(args.authentication.audience);
+            this.authSettings = easyAuth(
+                name,
+                this.app,
+                args.resourceGroupName,
+                args.authentication,
+                client.tenantId,
+                this,
+            );
+        }
+        this.registerOutputs({
+            app: this.app,
+            identity: this.identity,
+            storageAccountId: this.storageAccountId,
+            plannedGrants: this.plannedGrants,
+            url: this.url,
+        });
+    }
+
+    /**
+     * The grant a caller needs to call this app: `function:invoke` on it, with its audience and URL.
+     * The caller's identity must also be in this app's `authentication.allowedCallers`.
+     *
+     * @example
+     * new AzureFunction("api", { ..., grants: [worker.invokeGrant("worker")] })
+     */
+    public invokeGrant(name: string): AzureGrant {
+        if (!this.audience) {
+            throw new Error(
+                `AzureFunction '${this.functionName}' has no \`authentication\`; give it one so it admits only its callers`,
+            );
+        }
+        return {
+            name,
+            access: "function:invoke",
+            resource: this.app.id,
+            audience: this.audience,
+            url: this.url,
+        };
+    }
+
+    /** The grant's scope, checked again once it is known (IDs that were outputs at construction). */
+    private checkedScope(grant: AzureGrant): pulumi.Output<string> {
+        const entry = accessEntry(grant.access);
+        return pulumi.output(grant.resource).apply((id) => {
+            const problem = scopeProblem(entry, grant, id);
+            if (problem) {
+                throw new pulumi.ResourceError(`\`grants\` '${grant.name}': ${problem}`, this);
+            }
+            return normalizedScope(id);
+        });
+    }
+
+    /** The host's storage roles and one assignment per grant, to `identity`. */
+    private assign(
+        name: string,
+        identity: FunctionIdentity,
+        storageAccountId: pulumi.Output<string>,
+        plans: readonly PlannedGrant[],
+        scopes: ReadonlyMap<string, pulumi.Output<string>>,
+        client: pulumi.Output<authorization.GetClientConfigResult>,
+    ): pulumi.Resource[] {
+        const created: pulumi.Resource[] = [];
+        const roleAssignment = (
+            key: string,
+            scope: pulumi.Output<string>,
+            roleGuid: string,
+            description: string,
+            condition?: { condition: string; conditionVersion: string },
+        ): void => {
+            const assignment = new authorization.RoleAssignment(
+                childName(name, key),
+                {
+                    roleAssignmentName: scope.apply((s) =>
+                        assignmentName(s, roleGuid, identity.principalKey, condition?.condition),
+                    ),
+                    scope,
+                    principalId: identity.principalId,
+                    principalType: "ServicePrincipal",
+                    roleDefinitionId: client.subscriptionId.apply((sub) =>
+                        roleDefinitionId(sub, { name: "", guid: roleGuid }),
+                    ),
+                    description,
+                    ...condition,
+                },
+                { parent: this },
+            );
+            this.roleAssignments.push(assignment);
+            created.push(assignment);
+        };
+        for (const { key, role } of HOST_STORAGE_ROLES) {
+            roleAssignment(key, storageAccountId, role.guid, `Functions host storage of ${name}`);
+        }
+        for (const plan of plans) {
+            const scope = scopes.get(plan.grant);
+            if (!scope || !plan.roleGuid) {
+                continue; // function:invoke: the callee's Easy Auth admits the caller, no role.
+            }
+            if (plan.plane === "cosmos") {
+                created.push(
+                    this.cosmosAssignment(name, identity, plan.grant, scope, plan.roleGuid),
+                );
+                continue;
+            }
+            roleAssignment(
+                plan.grant,
+                scope,
+                plan.roleGuid,
+                `${plan.access} for ${name} (grant '${plan.grant}')`,
+                plan.condition && plan.conditionVersion
+                    ? { condition: plan.condition, conditionVersion: plan.conditionVersion }
+                    : undefined,
+            );
+        }
+        return created;
+    }
+
+    /** Cosmos DB data-plane role assignment: scope and role definition live under the account. */
+    private cosmosAssignment(
+        name: string,
+        identity: FunctionIdentity,
+        grant: string,
+        scope: pulumi.Output<string>,
+        roleGuid: string,
+    ): cosmosdb.SqlResourceSqlRoleAssignment {
+        const parsed = scope.apply((s) => parseResourceId(s));
+        const accountId = scope.apply((s) => s.replace(/\/dbs\/.*$/i, ""));
+        const assignment = new cosmosdb.SqlResourceSqlRoleAssignment(
+            childName(name, grant),
+            {
+                accountName: parsed.apply((p) => p?.parentName ?? ""),
+                resourceGroupName: parsed.apply((p) => p?.resourceGroupName ?? ""),
+                roleAssignmentId: scope.apply((s) =>
+                    assignmentName(s, roleGuid, identity.principalKey),
+                ),
+                roleDefinitionId: pulumi.interpolate`${accountId}/sqlRoleDefinitions/${roleGuid}`,
+                scope,
+                principalId: identity.principalId,
+            },
+            { parent: this },
+        );
+        this.cosmosRoleAssignments.push(assignment);
+        return assignment;
+    }
+}

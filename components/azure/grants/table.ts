@@ -1,0 +1,26 @@
+import { ROLES } from "../roles";
+import type { AzureAccessEntry } from "./types";
+
+/** Table Storage: entity roles on one table. */
+export const tableAccess: readonly AzureAccessEntry[] = [
+    {
+        access: "table:read",
+        plane: "rbac",
+        role: ROLES.storageTableDataReader,
+        scopes: ["storage-table"],
+        broadScopes: ["storage-account"],
+        conditions: false,
+        connection: "table",
+        summary: "read and query entities",
+    },
+    {
+        access: "table:readwrite",
+        plane: "rbac",
+        role: ROLES.storageTableDataContributor,
+        scopes: ["storage-table"],
+        broadScopes: ["storage-account"],
+        conditions: false,
+        connection: "table",
+        summary: "read, insert, update and delete entities",
+    },
+];

@@ -1,0 +1,35 @@
+import type { ScopeKind } from "../resource-id";
+import type { BuiltInRole } from "../roles";
+
+/** Where an access level's permission lives. */
+export type GrantPlane =
+    /** An Azure RBAC role assignment (`authorization.RoleAssignment`) at the target's scope. */
+    | "rbac"
+    /** A Cosmos DB SQL role assignment (`cosmosdb.SqlResourceSqlRoleAssignment`), data plane. */
+    | "cosmos"
+    /** No role: the callee's Easy Auth allow-list admits the caller's identity. */
+    | "easy-auth";
+
+/** The service endpoint an identity-based binding connection needs, named as Functions names it. */
+export type ConnectionKind = "blob" | "queue" | "table" | "servicebus" | "eventhubs" | "cosmosdb";
+
+/** One reviewed access level: exactly which role it assigns, and where. */
+export interface AzureAccessEntry {
+    readonly access: string;
+    readonly plane: GrantPlane;
+    /** The one role the level assigns (absent for `function:invoke`). */
+    readonly role?: BuiltInRole;
+    /** Scopes the level is granted on as a matter of course: the target itself. */
+    readonly scopes: readonly ScopeKind[];
+    /** Wider scopes accepted only with `allowBroadScope: true` (resource group and subscription always are). */
+    readonly broadScopes: readonly ScopeKind[];
+    /** Whether the level can carry ABAC conditions (blob levels only). */
+    readonly conditions: boolean;
+    /** The data actions of the role a condition must constrain, so nothing escapes it. */
+    readonly dataActions?: readonly string[];
+    /** Data actions the level removes from its role with a condition (write-only access). */
+    readonly deniedActions?: readonly string[];
+    readonly connection?: ConnectionKind;
+    /** One line for docs: what the identity can do. */
+    readonly summary: string;
+}

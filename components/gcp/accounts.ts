@@ -1,0 +1,160 @@
+/**
+ * The service accounts around a GcpFunction: the runtime identity, the build identity (never the
+ * runtime one, so build permissions never reach the running code) and the Eventarc trigger identity,
+ * with the few members each needs, planned as data.
+ */
+import * as serviceaccount from "@pulumi/gcp/serviceaccount";
+import * as pulumi from "@pulumi/pulumi";
+import type { GcpFunctionArgs } from "./args";
+import { GCP_TARGETS } from "./grants";
+import { deriveAccountId, serviceAccountResourceName } from "./identity";
+import { PROJECT_MEMBER_TYPE, type PlannedMember } from "./plan";
+
+export interface Identity {
+    readonly email: pulumi.Output<string>;
+    readonly member: pulumi.Output<string>;
+    /** `projects/<p>/serviceAccounts/<email>`. */
+    readonly resourceName: pulumi.Output<string>;
+    readonly account?: serviceaccount.Account;
+}
+
+interface AccountSpec {
+    readonly resourceName: string;
+    readonly accountId: string;
+    readonly displayName: string;
+    readonly description: string;
+    readonly project?: pulumi.Input<string>;
+}
+
+/** A new account, or the email given; never a default account (the args check rejects those). */
+export function identityOf(
+    given: pulumi.Input<string> | undefined,
+    spec: AccountSpec,
+    project: pulumi.Output<string>,
+    parent: pulumi.Resource,
+): Identity {
+    if (given !== undefined) {
+        const email = pulumi.output(given);
+        return {
+            email,
+            member: email.apply((e) => `serviceAccount:${e}`),
+            resourceName: pulumi
+                .all([project, email])
+                .apply(([p, e]) => serviceAccountResourceName(p, e)),
+        };
+    }
+    const account = new serviceaccount.Account(
+        spec.resourceName,
+        {
+            accountId: spec.accountId,
+            displayName: spec.displayName,
+            description: spec.description,
+            ...(spec.project !== undefined ? { project: spec.project } : {}),
+        },
+        { parent },
+    );
+    return { email: account.email, member: account.member, resourceName: account.name, account };
+}
+
+export function projectMember(
+    key: string,
+    purpose: PlannedMember["purpose"],
+    role: string,
+    member: pulumi.Input<string>,
+    project: pulumi.Input<string>,
+): PlannedMember {
+    return {
+        key,
+        purpose,
+        role,
+        target: "project",
+        memberType: PROJECT_MEMBER_TYPE,
+        resource: project,
+        member,
+    };
+}
+
+/**
+ * What a build account the component created needs, and nothing more (Cloud Functions "custom build
+ * service account" guide): write build logs, read the source object, push the image.
+ */
+export function planBuildMembers(
+    args: GcpFunctionArgs,
+    build: Identity,
+    project: pulumi.Output<string>,
+    region: string,
+): PlannedMember[] {
+    const repository: pulumi.Input<string> = args.dockerRepository ?? "gcf-artifacts";
+    return [
+        projectMember(
+            "build-log-writer",
+            "build",
+            "roles/logging.logWriter",
+            build.member,
+            project,
+        ),
+        {
+            key: "build-source-reader",
+            purpose: "build",
+            role: "roles/storage.objectViewer",
+            target: "bucket",
+            memberType: GCP_TARGETS.bucket.memberType,
+            resource: args.sourceBucket,
+            member: build.member,
+        },
+        {
+            key: "build-image-writer",
+            purpose: "build",
+            role: "roles/artifactregistry.writer",
+            target: "repository",
+            memberType: "gcp:artifactregistry/repositoryIamMember:RepositoryIamMember",
+            resource: repository,
+            member: build.member,
+            // A full repository name carries its project and location; the default one needs both.
+            ...(args.dockerRepository === undefined ? { project, location: region } : {}),
+        },
+    ];
+}
+
+/** Eventarc delivers events as the trigger account, which must be an event receiver. */
+export function planTriggerReceiver(
+    trigger: Identity,
+    project: pulumi.Output<string>,
+): PlannedMember {
+    return projectMember(
+        "trigger-event-receiver",
+        "trigger",
+        "roles/eventarc.eventReceiver",
+        trigger.member,
+        project,
+    );
+}
+
+/** run.invoker on this function's own Cloud Run service, for `member` (allUsers or the trigger). */
+export function invokerOnService(
+    key: string,
+    purpose: PlannedMember["purpose"],
+    service: pulumi.Output<string>,
+    member: pulumi.Input<string>,
+): PlannedMember {
+    return {
+        key,
+        purpose,
+        role: "roles/run.invoker",
+        target: "runService",
+        memberType: GCP_TARGETS.runService.memberType,
+        resource: service,
+        member,
+    };
+}
+
+export function accountIds(
+    name: string,
+    args: GcpFunctionArgs,
+): { runtime: string; build: string; trigger: string } {
+    return {
+        runtime: args.serviceAccountId ?? deriveAccountId(name),
+        build: deriveAccountId(name, "build"),
+        trigger: deriveAccountId(name, "trigger"),
+    };
+}

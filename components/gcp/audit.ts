@@ -1,0 +1,87 @@
+/**
+ * GcpAuditLogs: Data Access audit logs (DATA_READ, DATA_WRITE, ADMIN_READ) for the services a stack's
+ * functions use, so every read of a bucket, secret or key by a function identity is recorded.
+ */
+import * as organizations from "@pulumi/gcp/organizations";
+import * as projects from "@pulumi/gcp/projects";
+import * as pulumi from "@pulumi/pulumi";
+import { ArgumentProblems, shown } from "../core";
+import type { GcpFunction } from "./function";
+
+export const DATA_ACCESS_LOG_TYPES = ["DATA_READ", "DATA_WRITE", "ADMIN_READ"] as const;
+
+const SERVICE_PATTERN = /^[a-z][a-z0-9-]*(\.[a-z0-9-]+)*\.googleapis\.com$/;
+
+/**
+ * @example
+ * new GcpAuditLogs("audit", { functions: [ingest, store] });
+ */
+export interface GcpAuditLogsArgs {
+    /** @default the `gcp:project` config, else the provider's project */
+    readonly project?: pulumi.Input<string>;
+    /** Log the services these functions use (their grants' services, Cloud Functions and Cloud Run). @default [] */
+    readonly functions?: readonly GcpFunction[];
+    /** More services, e.g. `bigquery.googleapis.com`. @default [] */
+    readonly services?: readonly string[];
+}
+
+export class GcpAuditLogs extends pulumi.ComponentResource {
+    /** The services whose Data Access logs are on, sorted. */
+    public readonly services: readonly string[];
+    public readonly auditConfigs: readonly projects.IAMAuditConfig[];
+
+    constructor(name: string, args: GcpAuditLogsArgs, opts?: pulumi.ComponentResourceOptions) {
+        super("perimeter:index:GcpAuditLogs", name, {}, opts);
+        const problems = new ArgumentProblems();
+        const extra: unknown = args?.services ?? [];
+        if (!Array.isArray(extra)) {
+            problems.add(
+                "services",
+                `must be a list of service names, e.g. ["storage.googleapis.com"]`,
+            );
+        } else {
+            extra.forEach((s: unknown, i) => {
+                if (typeof s !== "string" || !SERVICE_PATTERN.test(s)) {
+                    problems.add(
+                        `services[${i}]`,
+                        `${shown(s)} is not a service name; e.g. "storage.googleapis.com"`,
+                    );
+                }
+            });
+        }
+        const functions: unknown = args?.functions ?? [];
+        if (!Array.isArray(functions)) {
+            problems.add("functions", `must be a list of GcpFunction`);
+        }
+        const fromFunctions = Array.isArray(functions)
+            ? (functions as GcpFunction[]).flatMap((f) => f.auditServices)
+            : [];
+        const services = [
+            ...new Set([...fromFunctions, ...(Array.isArray(extra) ? (extra as string[]) : [])]),
+        ].sort();
+        if (problems.size === 0 && services.length === 0) {
+            problems.add("functions", `and \`services\` are both empty; name what to log`);
+        }
+        problems.throwIfAny("GcpAuditLogs", name, this);
+
+        const config = new pulumi.Config("gcp");
+        const project: pulumi.Input<string> =
+            args.project ??
+            config.get("project") ??
+            organizations.getClientConfigOutput({ parent: this }).project;
+        this.services = services;
+        this.auditConfigs = services.map(
+            (service) =>
+                new projects.IAMAuditConfig(
+                    `${name}-${service.replace(/\.googleapis\.com$/, "")}`,
+                    {
+                        project,
+                        service,
+                        auditLogConfigs: DATA_ACCESS_LOG_TYPES.map((logType) => ({ logType })),
+                    },
+                    { parent: this },
+                ),
+        );
+        this.registerOutputs({ services });
+    }
+}

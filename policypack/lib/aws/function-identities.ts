@@ -1,0 +1,60 @@
+/**
+ * Which IAM roles Lambda functions run as: a function's `role` is an ARN, matched to a role of the
+ * stack by value, or through the property dependency of `role` while the ARN is unknown in preview.
+ */
+import { knownString, UNKNOWN } from "./known-value";
+import {
+    AWS_LAMBDA_FUNCTION,
+    AWS_ROLE,
+    linkedBy,
+    ResourceIndex,
+    type StackResource,
+} from "./stack-links";
+
+export interface FunctionIdentity {
+    /** The role in the stack; undefined when the functions name a role outside it. */
+    readonly role?: StackResource;
+    /** The role ARN as the functions name it, when it is known. */
+    readonly roleArn?: string;
+    readonly functions: readonly StackResource[];
+}
+
+/** The identities functions run as, one entry per role (in the stack, or outside it by ARN). */
+export function functionIdentities(resources: readonly StackResource[]): FunctionIdentity[] {
+    const roles = new ResourceIndex(AWS_ROLE, resources);
+    const byKey = new Map<
+        string,
+        { role?: StackResource; roleArn?: string; functions: StackResource[] }
+    >();
+    const add = (
+        key: string,
+        entry: { role?: StackResource; roleArn?: string },
+        fn: StackResource,
+    ) => {
+        const existing = byKey.get(key);
+        if (existing === undefined) {
+            byKey.set(key, { ...entry, functions: [fn] });
+        } else if (!existing.functions.includes(fn)) {
+            existing.functions.push(fn);
+        }
+    };
+    for (const fn of resources) {
+        if (fn.type !== AWS_LAMBDA_FUNCTION) {
+            continue;
+        }
+        const arn = knownString(fn.props, "role");
+        const linked = linkedBy(fn, "role", roles);
+        for (const role of linked.resources) {
+            add(role.urn, { role, roleArn: typeof arn === "string" ? arn : undefined }, fn);
+        }
+        if (linked.resources.length === 0 && arn !== UNKNOWN && arn !== undefined) {
+            add(arn, { roleArn: arn }, fn);
+        }
+    }
+    return [...byKey.values()];
+}
+
+/** The URNs of the roles some function of the stack runs as. */
+export function functionRoleUrns(identities: readonly FunctionIdentity[]): Set<string> {
+    return new Set(identities.flatMap((i) => (i.role === undefined ? [] : [i.role.urn])));
+}

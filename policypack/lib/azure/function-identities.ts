@@ -1,0 +1,138 @@
+/**
+ * The function apps of a stack, the identities they run as, and the role assignments those identities
+ * hold. Resources are joined by values when they are known (identity resource IDs, principal IDs) and by
+ * property dependencies when they are not (during preview a principal ID is computed by Azure), as in
+ * the judgement model of ../shared/RULES.md.
+ */
+import type { PolicyResource } from "@pulumi/policy";
+import { readKnown } from "../gcp/known-value";
+import {
+    hasSystemAssigned,
+    identityTypeOf,
+    isFunctionAppKind,
+    isObject,
+    isSiteType,
+    ROLE_ASSIGNMENT_TYPE,
+    sameArmId,
+    USER_ASSIGNED_IDENTITY_TYPE,
+    userAssignedIdentityIds,
+} from "./resources";
+
+/** An identity some function app runs as. */
+export interface FunctionIdentity {
+    readonly app: PolicyResource;
+    /** The user-assigned identity resource, or the app itself for its system-assigned identity. */
+    readonly holder: PolicyResource;
+    readonly kind: "user-assigned" | "system-assigned";
+}
+
+/** Every Function App (site or slot whose `kind` contains `functionapp`) of the stack. */
+export function functionAppsOf(resources: readonly PolicyResource[]): PolicyResource[] {
+    return resources.filter((r) => isSiteType(r.type) && isFunctionAppKind(r.props["kind"]));
+}
+
+function dependsOn(resource: PolicyResource, property: string, target: PolicyResource): boolean {
+    return (resource.propertyDependencies[property] ?? []).some((d) => d.urn === target.urn);
+}
+
+/**
+ * A stack export and a real deployment carry the identity's `id`; an offline preview may not, and an ID
+ * built from outputs is unknown. In both cases the app's `identity` property depends on the identity
+ * resource whose ID went in, so that link counts too.
+ */
+function attachesIdentity(app: PolicyResource, identity: PolicyResource): boolean {
+    if (dependsOn(app, "identity", identity)) {
+        return true;
+    }
+    const identityId = readKnown((): unknown => identity.props["id"]);
+    if (!identityId.known || typeof identityId.value !== "string") {
+        return false;
+    }
+    const id = identityId.value;
+    const attached = readKnown((): string[] => {
+        const block: unknown = app.props["identity"];
+        return isObject(block) ? userAssignedIdentityIds(block["userAssignedIdentities"]) : [];
+    });
+    return attached.known && attached.value.some((candidate) => sameArmId(candidate, id));
+}
+
+/** The user-assigned identity resources of the stack attached to `app`. */
+export function userAssignedIdentitiesOf(
+    app: PolicyResource,
+    resources: readonly PolicyResource[],
+): PolicyResource[] {
+    return resources.filter(
+        (r) => r.type === USER_ASSIGNED_IDENTITY_TYPE && attachesIdentity(app, r),
+    );
+}
+
+/** Every identity of the stack that a function app runs as. */
+export function functionIdentitiesOf(resources: readonly PolicyResource[]): FunctionIdentity[] {
+    const identities: FunctionIdentity[] = [];
+    for (const app of functionAppsOf(resources)) {
+        const type = readKnown(() => identityTypeOf(app.props["identity"]));
+        if (type.known && hasSystemAssigned(type.value)) {
+            identities.push({ app, holder: app, kind: "system-assigned" });
+        }
+        for (const holder of userAssignedIdentitiesOf(app, resources)) {
+            identities.push({ app, holder, kind: "user-assigned" });
+        }
+    }
+    return identities;
+}
+
+/** The principal ID of an identity: a user-assigned identity's `principalId`, a site's `identity.principalId`. */
+function principalIdOf(identity: FunctionIdentity): string | undefined {
+    const principal = readKnown((): unknown => {
+        if (identity.kind === "user-assigned") {
+            return identity.holder.props["principalId"];
+        }
+        const block: unknown = identity.holder.props["identity"];
+        return isObject(block) ? block["principalId"] : undefined;
+    });
+    return principal.known && typeof principal.value === "string" ? principal.value : undefined;
+}
+
+/** A role assignment held by a function identity. */
+export interface FunctionRoleAssignment {
+    readonly assignment: PolicyResource;
+    readonly identity: FunctionIdentity;
+}
+
+/**
+ * The role assignments whose `principalId` is a function identity's principal: equal by value, or, when
+ * the assignment's principal is not known yet, depending on the identity's resource.
+ */
+export function functionRoleAssignmentsOf(
+    resources: readonly PolicyResource[],
+): FunctionRoleAssignment[] {
+    const identities = functionIdentitiesOf(resources);
+    if (identities.length === 0) {
+        return [];
+    }
+    const principals = identities.map((identity) => ({
+        identity,
+        principalId: principalIdOf(identity)?.toLowerCase(),
+    }));
+    const found: FunctionRoleAssignment[] = [];
+    for (const assignment of resources.filter((r) => r.type === ROLE_ASSIGNMENT_TYPE)) {
+        const principal = readKnown((): unknown => assignment.props["principalId"]);
+        for (const { identity, principalId } of principals) {
+            const linked =
+                principal.known && typeof principal.value === "string"
+                    ? principalId !== undefined && principal.value.toLowerCase() === principalId
+                    : dependsOn(assignment, "principalId", identity.holder);
+            if (linked) {
+                found.push({ assignment, identity });
+            }
+        }
+    }
+    return found;
+}
+
+/** `function app 'api' (through user-assigned identity 'api-id')`: how messages name the holder. */
+export function describeFunctionIdentity(identity: FunctionIdentity): string {
+    return identity.kind === "user-assigned"
+        ? `function app '${identity.app.name}' (through user-assigned identity '${identity.holder.name}')`
+        : `function app '${identity.app.name}' (through its system-assigned identity)`;
+}

@@ -1,0 +1,98 @@
+/**
+ * Reading role definitions and role assignments: the permission blocks of a custom role
+ * (`azure-native:authorization:RoleDefinition`), and the role an assignment names, judged by GUID
+ * against the generated built-in list or by the custom role's own permissions.
+ */
+import type { PolicyResource } from "@pulumi/policy";
+import { readKnown } from "../gcp/known-value";
+import { lookupPrivilegedRole, roleGuidOf } from "./privileged-roles";
+import { isObject, ROLE_DEFINITION_TYPE, sameArmId, stringsOf } from "./resources";
+import { describePrivilege, type PermissionBlock, privilegesOf } from "./role-permissions";
+
+/** The permission blocks of a custom role's `permissions`; malformed entries count as empty. */
+export function permissionBlocksOf(permissions: unknown): PermissionBlock[] {
+    if (!Array.isArray(permissions)) {
+        return [];
+    }
+    return permissions.filter(isObject).map((block) => ({
+        actions: stringsOf(block["actions"]),
+        notActions: stringsOf(block["notActions"]),
+        dataActions: stringsOf(block["dataActions"]),
+        notDataActions: stringsOf(block["notDataActions"]),
+    }));
+}
+
+/** A role as a finding names it: its name when known, and its GUID. */
+export interface JudgedRole {
+    readonly name: string | undefined;
+    readonly guid: string | undefined;
+    /** Why it is privileged; empty when it is not. */
+    readonly reasons: readonly string[];
+    readonly custom: boolean;
+}
+
+/**
+ * The custom role definition of the stack an assignment names: by property dependency (its ID is
+ * unknown in preview), or by value (its `id`, or its GUID in `roleDefinitionId`/`name`).
+ */
+function customRoleOf(
+    assignment: PolicyResource,
+    resources: readonly PolicyResource[],
+    roleDefinitionId: string | undefined,
+): PolicyResource | undefined {
+    const definitions = resources.filter((r) => r.type === ROLE_DEFINITION_TYPE);
+    const byDependency = (assignment.propertyDependencies["roleDefinitionId"] ?? []).find(
+        (d) => d.type === ROLE_DEFINITION_TYPE,
+    );
+    if (byDependency !== undefined || roleDefinitionId === undefined) {
+        return byDependency;
+    }
+    const guid = roleGuidOf(roleDefinitionId);
+    return definitions.find((definition) => {
+        const id = readKnown((): unknown => definition.props["id"]);
+        if (id.known && typeof id.value === "string" && sameArmId(id.value, roleDefinitionId)) {
+            return true;
+        }
+        const own = readKnown(
+            (): unknown =>
+                (definition.props["roleDefinitionId"] as unknown) ?? definition.props["name"],
+        );
+        return (
+            guid !== undefined &&
+            own.known &&
+            typeof own.value === "string" &&
+            own.value.toLowerCase() === guid
+        );
+    });
+}
+
+/** Judges the role an assignment names. The custom role's permissions are read only when it is linked. */
+export function judgeAssignedRole(
+    assignment: PolicyResource,
+    resources: readonly PolicyResource[],
+): JudgedRole {
+    const dependsOnCustom = (assignment.propertyDependencies["roleDefinitionId"] ?? []).some(
+        (d) => d.type === ROLE_DEFINITION_TYPE,
+    );
+    // A custom role's ID is unknown in preview; the dependency already says which role it is.
+    const raw = dependsOnCustom
+        ? readKnown((): unknown => assignment.props["roleDefinitionId"])
+        : { known: true as const, value: assignment.props["roleDefinitionId"] as unknown };
+    const roleDefinitionId = raw.known && typeof raw.value === "string" ? raw.value : undefined;
+    const custom = customRoleOf(assignment, resources, roleDefinitionId);
+    const guid = roleDefinitionId === undefined ? undefined : roleGuidOf(roleDefinitionId);
+    if (custom !== undefined) {
+        const roleName: unknown = custom.props["roleName"];
+        const reasons = privilegesOf(permissionBlocksOf(custom.props["permissions"])).map(
+            describePrivilege,
+        );
+        return {
+            name: typeof roleName === "string" ? roleName : custom.name,
+            guid,
+            reasons,
+            custom: true,
+        };
+    }
+    const builtin = guid === undefined ? undefined : lookupPrivilegedRole(guid);
+    return { name: builtin?.name, guid, reasons: builtin?.reasons ?? [], custom: false };
+}

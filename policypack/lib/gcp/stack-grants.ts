@@ -1,0 +1,146 @@
+/**
+ * Every grant of a stack to a function identity, whatever the IAM flavour, with custom roles resolved
+ * to their permissions. Stack rules judge these; resource rules read one resource with `readGrants`.
+ */
+import type { PolicyResource } from "@pulumi/policy";
+import { type GcpGrant, readGrants } from "./grants";
+import { gcpIamResourceType, type GcpIamResourceType } from "./iam-resources";
+import { type FunctionIdentity, functionIdentities, identitiesOfMembers } from "./identities";
+import { readKnown } from "./known-value";
+
+export const GCP_PROJECT_CUSTOM_ROLE = "gcp:projects/iAMCustomRole:IAMCustomRole";
+export const GCP_ORGANIZATION_CUSTOM_ROLE = "gcp:organizations/iAMCustomRole:IAMCustomRole";
+const CUSTOM_ROLE_TYPES = new Set([GCP_PROJECT_CUSTOM_ROLE, GCP_ORGANIZATION_CUSTOM_ROLE]);
+
+export interface CustomRole {
+    readonly resource: PolicyResource;
+    readonly roleId: string | undefined;
+    readonly permissions: readonly string[];
+}
+
+export interface FunctionGrant {
+    readonly resource: PolicyResource;
+    readonly entry: GcpIamResourceType;
+    readonly grant: GcpGrant;
+    /** The function identities among the grant's members. */
+    readonly identities: readonly FunctionIdentity[];
+    /** The custom role the grant's role names, when it is one of this stack. */
+    readonly customRole?: CustomRole;
+}
+
+export function isCustomRoleType(type: string): boolean {
+    return CUSTOM_ROLE_TYPES.has(type);
+}
+
+/** A custom role's id and permissions; permissions are read through the proxy (needed to judge). */
+export function readCustomRole(resource: PolicyResource): CustomRole {
+    const permissions: unknown = resource.props["permissions"];
+    const roleId = readKnown((): unknown => resource.props["roleId"]);
+    return {
+        resource,
+        roleId: roleId.known && typeof roleId.value === "string" ? roleId.value : undefined,
+        permissions: Array.isArray(permissions)
+            ? permissions.filter((p): p is string => typeof p === "string")
+            : [],
+    };
+}
+
+/**
+ * The custom role a grant names: `projects/<p>/roles/<id>` or `organizations/<o>/roles/<id>` matched by
+ * its id, or the custom role its `role` property depends on.
+ */
+function customRoleOf(
+    resource: PolicyResource,
+    role: string,
+    roles: readonly CustomRole[],
+): CustomRole | undefined {
+    const match = /^(?:projects|organizations)\/[^/]+\/roles\/([^/]+)$/.exec(role);
+    if (match !== null) {
+        const byId = roles.find((r) => r.roleId === match[1]);
+        if (byId !== undefined) {
+            return byId;
+        }
+    }
+    const dependsOn = new Set((resource.propertyDependencies["role"] ?? []).map((r) => r.urn));
+    return roles.find((r) => dependsOn.has(r.resource.urn));
+}
+
+export interface StackGrants {
+    readonly identities: ReadonlyMap<string, FunctionIdentity>;
+    readonly customRoles: readonly CustomRole[];
+    /** Grants with at least one function identity among their members. */
+    readonly functionGrants: readonly FunctionGrant[];
+}
+
+/**
+ * Several stack policies ask about the same AnalyzeStack request. The SDK hands each policy a new
+ * array of the same resource objects (server.js maps them per policy), so the cache is keyed by the
+ * first resource and checked element by element.
+ */
+const linked = new WeakMap<
+    PolicyResource,
+    { resources: readonly PolicyResource[]; grants: StackGrants }
+>();
+
+export function stackGrants(resources: readonly PolicyResource[]): StackGrants {
+    const first = resources[0];
+    const cached = first === undefined ? undefined : linked.get(first);
+    if (
+        cached !== undefined &&
+        cached.resources.length === resources.length &&
+        cached.resources.every((r, i) => r === resources[i])
+    ) {
+        return cached.grants;
+    }
+    const grants = linkStackGrants(resources);
+    if (first !== undefined) {
+        linked.set(first, { resources: [...resources], grants });
+    }
+    return grants;
+}
+
+function linkStackGrants(resources: readonly PolicyResource[]): StackGrants {
+    const identities = functionIdentities(resources);
+    const customRoles = resources.filter((r) => isCustomRoleType(r.type)).map(readCustomRole);
+    const functionGrants: FunctionGrant[] = [];
+    if (identities.size === 0) {
+        return { identities, customRoles, functionGrants };
+    }
+    for (const resource of resources) {
+        const entry = gcpIamResourceType(resource.type);
+        if (entry === undefined) {
+            continue;
+        }
+        const read = readGrants(entry, resource.props);
+        if (!read.ok) {
+            continue;
+        }
+        for (const grant of read.grants) {
+            const reached = identitiesOfMembers(resource, grant.members, entry.memberField)
+                .map((ref) => identities.get(ref.key))
+                .filter((i): i is FunctionIdentity => i !== undefined);
+            if (reached.length === 0) {
+                continue;
+            }
+            const customRole = customRoleOf(resource, grant.role, customRoles);
+            functionGrants.push({
+                resource,
+                entry,
+                grant,
+                identities: [...new Set(reached)],
+                ...(customRole !== undefined ? { customRole } : {}),
+            });
+        }
+    }
+    return { identities, customRoles, functionGrants };
+}
+
+/** `'fn@p.iam.gserviceaccount.com' (function 'a')`, for messages. */
+export function identitiesText(identities: readonly FunctionIdentity[]): string {
+    return identities
+        .map((i) => {
+            const names = i.functions.map((f) => `'${f.name}'`).join(", ");
+            return `${i.label} (${i.functions.length === 1 ? "function" : "functions"} ${names})`;
+        })
+        .join(", ");
+}

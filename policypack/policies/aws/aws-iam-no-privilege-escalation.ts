@@ -1,0 +1,81 @@
+import { effectivePermissions } from "../../lib/aws/effective-permissions";
+import { functionIdentities, functionRoleUrns } from "../../lib/aws/function-identities";
+import { type ActionGrant, grantsOf } from "../../lib/aws/grants";
+import { describeIdentity } from "../../lib/aws/identity-findings";
+import { methodSource, privilegeEscalationMethods } from "../../lib/aws/risks";
+import { conditionKeys } from "../../lib/aws/statements";
+import { defineStackPolicy } from "../../lib/define-policy";
+import { quoteList } from "../../lib/finding";
+
+function describeGrants(grants: readonly ActionGrant[]): string {
+    const first = grants[0];
+    if (first === undefined) {
+        return "";
+    }
+    const keys = [...new Set(grants.flatMap((g) => conditionKeys(g.statement)))];
+    const when = keys.length === 0 ? "" : ` when conditions on ${quoteList(keys)} hold`;
+    return `'${first.action}' from ${first.source.description}${when}`;
+}
+
+export const awsIamNoPrivilegeEscalation = defineStackPolicy({
+    name: "aws-iam-no-privilege-escalation",
+    description:
+        "Checks that the effective permissions of no function's role complete a known AWS privilege-escalation method (cloudsplaining, pathfinding.cloud).",
+    severity: "critical",
+    enforcementLevel: "mandatory",
+    remediationSteps:
+        "Remove the actions the finding names from the function's role: give it only `AwsFunction` " +
+        "`grants`, which never include IAM, PassRole or code-update actions. A method that is truly " +
+        "needed can be allowed by id in `allowedMethods`.",
+    cloud: "aws",
+    services: ["iam", "lambda"],
+    controls: ["nist-800-53:AC-6", "pci-dss:7.2", "soc2:CC6.1", "soc2:CC6.3", "cis"],
+    config: {
+        allowedMethods: {
+            type: "array",
+            items: { type: "string" },
+            description:
+                "Escalation method ids that are reviewed and allowed, e.g. 'pathfinding.cloud:lambda-003'.",
+            default: [] as string[],
+        },
+    },
+    validate: (args, report, config) => {
+        const identities = functionIdentities(args.resources);
+        const permissions = effectivePermissions(args.resources, functionRoleUrns(identities));
+        const allowed = new Set(config.allowedMethods);
+        for (const identity of identities) {
+            const role = identity.role;
+            const effective = role === undefined ? undefined : permissions.get(role.urn);
+            if (role === undefined || effective === undefined) {
+                continue;
+            }
+            const grantCache = new Map<string, ActionGrant[]>();
+            const granted = (action: string) => {
+                let grants = grantCache.get(action);
+                if (grants === undefined) {
+                    grants = grantsOf(effective, action);
+                    grantCache.set(action, grants);
+                }
+                return grants;
+            };
+            for (const method of privilegeEscalationMethods()) {
+                if (allowed.has(method.id)) {
+                    continue;
+                }
+                const grants = method.actions.map(granted);
+                if (grants.some((g) => g.length === 0)) {
+                    continue;
+                }
+                const how = grants.map(describeGrants).join("; ");
+                const reference = method.url === undefined ? "" : ` (${method.url})`;
+                report({
+                    resource: role,
+                    message:
+                        `${describeIdentity(identity)} can escalate privileges by ${methodSource(method)} ` +
+                        `method '${method.id}'${reference}: it is granted ${how}`,
+                    key: { kind: "Method", value: method.id },
+                });
+            }
+        }
+    },
+});

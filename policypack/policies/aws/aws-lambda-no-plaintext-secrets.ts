@@ -1,0 +1,62 @@
+import { readKnown, UNKNOWN } from "../../lib/aws/known-value";
+import { findSecret } from "../../lib/aws/secrets";
+import { defineResourcePolicy } from "../../lib/define-policy";
+import { describeResource, redact } from "../../lib/finding";
+import { globMatch } from "../../lib/glob";
+
+function asRecord(value: unknown): Readonly<Record<string, unknown>> | undefined {
+    return typeof value === "object" && value !== null && !Array.isArray(value)
+        ? (value as Record<string, unknown>)
+        : undefined;
+}
+
+export const awsLambdaNoPlaintextSecrets = defineResourcePolicy({
+    name: "aws-lambda-no-plaintext-secrets",
+    description:
+        "Checks that Lambda environment variables hold no literal secrets (credential formats, private keys, passwords in URLs, secret-named literals).",
+    severity: "high",
+    enforcementLevel: "advisory",
+    remediationSteps:
+        "Keep the secret in Secrets Manager or SSM Parameter Store, pass its ARN or name in the " +
+        'environment, and give the function a grant to read it (`access: "secretsmanager:read"` or ' +
+        '`"ssm:read"`).',
+    cloud: "aws",
+    services: ["lambda"],
+    controls: ["nist-800-53:AC-6", "soc2:CC6.1", "pci-dss:7.2", "hipaa:164.312"],
+    resourceTypes: ["aws:lambda/function:Function"],
+    config: {
+        ignoredVariables: {
+            type: "array",
+            items: { type: "string" },
+            description:
+                "Variable names (globs, case-insensitive) never reported, e.g. 'PUBLIC_*'.",
+            default: [] as string[],
+        },
+    },
+    validate: (resource, report, config) => {
+        const environment = asRecord(resource.props["environment"]);
+        const variables = asRecord(environment?.["variables"]);
+        if (variables === undefined) {
+            return;
+        }
+        const subject = describeResource(resource.type, resource.name);
+        for (const name of Object.keys(variables)) {
+            if (config.ignoredVariables.some((pattern) => globMatch(pattern, name, true))) {
+                continue;
+            }
+            // A value unknown in preview is computed by the program, so it is not a literal secret:
+            // skip it rather than give up on the other variables.
+            const value = readKnown(() => variables[name]);
+            if (value === UNKNOWN || typeof value !== "string") {
+                continue;
+            }
+            const secret = findSecret(name, value);
+            if (secret !== undefined) {
+                report({
+                    message: `${subject} environment variable '${name}' holds ${secret.what} in plain text: ${redact(value)}`,
+                    key: { kind: "Variable", value: name },
+                });
+            }
+        }
+    },
+});

@@ -1,0 +1,379 @@
+import { strict as assert } from "assert";
+import * as aws from "@pulumi/aws";
+import * as pulumi from "@pulumi/pulumi";
+import { AwsFunction, type AwsFunctionArgs, type AwsGrant } from "../../../components/aws";
+import {
+    isUnknownValue,
+    parsedJson,
+    runComponents,
+    type PropertyMap,
+    type RecordedResource,
+} from "../harness";
+
+const ROLE = "aws:iam/role:Role";
+const ROLE_POLICY = "aws:iam/rolePolicy:RolePolicy";
+const FUNCTION = "aws:lambda/function:Function";
+const PERMISSION = "aws:lambda/permission:Permission";
+
+const zip: AwsFunctionArgs = {
+    code: new pulumi.asset.AssetArchive({
+        "index.js": new pulumi.asset.StringAsset("exports.handler = async () => 1;"),
+    }),
+    handler: "index.handler",
+    runtime: "nodejs20.x",
+};
+
+interface Statement {
+    Effect: string;
+    Action: string[];
+    Resource: string[];
+    Condition?: Record<string, Record<string, string[]>>;
+}
+
+/** A string property as recorded; fails the test when it is anything else. */
+function text(properties: PropertyMap, key: string): string {
+    const value = properties[key];
+    assert.equal(typeof value, "string", `${key} is ${JSON.stringify(value)}`);
+    return value as string;
+}
+
+function statements(resource: RecordedResource): Statement[] {
+    return (parsedJson(resource.inputs.policy) as { Statement: Statement[] }).Statement;
+}
+
+describe("AwsFunction", function () {
+    it("gives the function a role only Lambda can assume, for this account", async function () {
+        const r = await runComponents(
+            () => new AwsFunction("api", { ...zip, functionName: "orders-api" }),
+        );
+        const trust = parsedJson(r.named(ROLE, "api").inputs.assumeRolePolicy);
+        assert.deepEqual(trust, {
+            Version: "2012-10-17",
+            Statement: [
+                {
+                    Effect: "Allow",
+                    Principal: { Service: "lambda.amazonaws.com" },
+                    Action: "sts:AssumeRole",
+                    Condition: { StringEquals: { "aws:SourceAccount": "123456789012" } },
+                },
+            ],
+        });
+        assert.equal(
+            r.named(FUNCTION, "api").inputs.role,
+            "arn:aws:iam::123456789012:role/" + text(r.named(ROLE, "api").outputs, "name"),
+        );
+    });
+
+    it("also requires the function's own ARN in the trust policy when asked", async function () {
+        const r = await runComponents(
+            () =>
+                new AwsFunction("api", {
+                    ...zip,
+                    functionName: "orders-api",
+                    trustOnlyThisFunction: true,
+                }),
+        );
+        const trust = parsedJson(r.named(ROLE, "api").inputs.assumeRolePolicy) as {
+            Statement: { Condition: unknown }[];
+        };
+        assert.deepEqual(trust.Statement[0]?.Condition, {
+            StringEquals: { "aws:SourceAccount": "123456789012" },
+            ArnLike: {
+                "aws:SourceArn": "arn:aws:lambda:us-east-1:123456789012:function:orders-api",
+            },
+        });
+    });
+
+    it("lets the function write only to the streams of its own log group, kept 14 days by default", async function () {
+        const r = await runComponents(
+            () => new AwsFunction("api", { ...zip, functionName: "orders-api" }),
+        );
+        const group = r.named("aws:cloudwatch/logGroup:LogGroup", "api");
+        assert.equal(group.inputs.name, "/aws/lambda/orders-api");
+        assert.equal(group.inputs.retentionInDays, 14);
+        assert.deepEqual(statements(r.named(ROLE_POLICY, "api-runtime")), [
+            {
+                Effect: "Allow",
+                Action: ["logs:CreateLogStream", "logs:PutLogEvents"],
+                Resource: [
+                    "arn:aws:logs:us-east-1:123456789012:log-group:/aws/lambda/orders-api:log-stream:*",
+                ],
+            },
+        ]);
+        assert.deepEqual(r.named(FUNCTION, "api").inputs.loggingConfig, {
+            logFormat: "Text",
+            logGroup: "/aws/lambda/orders-api",
+        });
+    });
+
+    it("adds the VPC and X-Ray statements, the only ones on '*', only when those features are on", async function () {
+        const r = await runComponents(
+            () =>
+                new AwsFunction("net", {
+                    ...zip,
+                    tracing: true,
+                    vpc: { subnetIds: ["subnet-1"], securityGroupIds: ["sg-1"] },
+                }),
+        );
+        const runtime = statements(r.named(ROLE_POLICY, "net-runtime"));
+        assert.deepEqual(
+            runtime.filter((s) => s.Resource.includes("*")).map((s) => s.Action),
+            [
+                [
+                    "ec2:AssignPrivateIpAddresses",
+                    "ec2:CreateNetworkInterface",
+                    "ec2:DeleteNetworkInterface",
+                    "ec2:DescribeNetworkInterfaces",
+                    "ec2:DescribeSubnets",
+                    "ec2:UnassignPrivateIpAddresses",
+                ],
+                ["xray:PutTelemetryRecords", "xray:PutTraceSegments"],
+            ],
+        );
+        assert.deepEqual(r.named(FUNCTION, "net").inputs.tracingConfig, { mode: "Active" });
+        const plain = await runComponents(() => new AwsFunction("plain", zip));
+        assert.equal(statements(plain.named(ROLE_POLICY, "plain-runtime")).length, 1);
+    });
+
+    it("writes the grants into one inline policy and makes the function wait for every policy", async function () {
+        const r = await runComponents(
+            () =>
+                new AwsFunction("proc", {
+                    ...zip,
+                    grants: [
+                        {
+                            name: "uploads",
+                            access: "s3:read",
+                            resource: "arn:aws:s3:::uploads",
+                            prefix: "in/",
+                        },
+                        {
+                            name: "orders",
+                            access: "sqs:send",
+                            resource: "arn:aws:sqs:us-east-1:123456789012:orders",
+                        },
+                    ],
+                }),
+        );
+        const grants = r.named(ROLE_POLICY, "proc-grants");
+        assert.deepEqual(
+            statements(grants).find((s) => s.Action.includes("sqs:SendMessage"))?.Resource,
+            ["arn:aws:sqs:us-east-1:123456789012:orders"],
+        );
+        const fn = r.named(FUNCTION, "proc");
+        for (const dependency of [grants, r.named(ROLE_POLICY, "proc-runtime")]) {
+            assert.ok(fn.dependencies.includes(dependency.urn), dependency.urn);
+        }
+    });
+
+    it("keeps every child name when the grants are reordered", async function () {
+        const grants: AwsGrant[] = [
+            { name: "a", access: "sns:publish", resource: "arn:aws:sns:us-east-1:123456789012:a" },
+            {
+                name: "b",
+                access: "kms:decrypt",
+                resource: "arn:aws:kms:us-east-1:123456789012:key/b",
+            },
+            { name: "c", access: "sqs:consume", resource: "arn:aws:sqs:us-east-1:123456789012:c" },
+        ];
+        const run = async (list: AwsGrant[]) =>
+            (
+                await runComponents(() => new AwsFunction("fn", { ...zip, grants: list }))
+            ).resources.map((r) => [r.urn, JSON.stringify(r.inputs)]);
+        const forward = await run(grants);
+        assert.deepEqual((await run([...grants].reverse())).sort(), [...forward].sort());
+    });
+
+    it("spills grants past the inline limit into managed policies named after grants and attached to the role", async function () {
+        const grants: AwsGrant[] = Array.from({ length: 60 }, (_, i) => ({
+            name: `table-${String(i).padStart(2, "0")}`,
+            access: "dynamodb:readwrite",
+            resource: pulumi.output(`arn:aws:dynamodb:us-east-1:123456789012:table/orders-${i}`),
+        }));
+        const r = await runComponents(() => new AwsFunction("big", { ...zip, grants }));
+        const managed = r.ofType("aws:iam/policy:Policy");
+        const attachments = r.ofType("aws:iam/rolePolicyAttachment:RolePolicyAttachment");
+        assert.ok(managed.length > 0);
+        assert.deepEqual(attachments.map((a) => a.name).sort(), managed.map((p) => p.name).sort());
+        for (const policy of managed) {
+            assert.match(policy.name, /^big-grants-table-\d\d$/);
+            assert.ok(text(policy.inputs, "policy").length <= 6_144);
+        }
+        const inline = text(r.named(ROLE_POLICY, "big-grants").inputs, "policy");
+        const runtime = text(r.named(ROLE_POLICY, "big-runtime").inputs, "policy");
+        assert.ok(inline.length + runtime.length <= 10_240);
+        const fn = r.named(FUNCTION, "big");
+        for (const a of attachments) assert.ok(fn.dependencies.includes(a.urn));
+    });
+
+    it("keeps twenty grants whose ARNs are not known yet in the inline policy", async function () {
+        const services = [
+            "s3:readwrite",
+            "dynamodb:readwrite",
+            "sqs:send",
+            "sns:publish",
+            "kms:decrypt",
+        ];
+        const grants: AwsGrant[] = Array.from({ length: 20 }, (_, i) => ({
+            name: `grant-${i}`,
+            access: services[i % services.length] ?? "sns:publish",
+            resource: pulumi.output("arn:aws:sns:us-east-1:123456789012:unused"),
+        }));
+        const r = await runComponents(() => new AwsFunction("busy", { ...zip, grants }), {
+            preview: true,
+        });
+        assert.deepEqual(r.ofType("aws:iam/policy:Policy"), []);
+        assert.equal(r.ofType(ROLE_POLICY).length, 2);
+    });
+
+    it("reports the planned permissions per grant as data", async function () {
+        let fn: AwsFunction | undefined;
+        await runComponents(() => {
+            fn = new AwsFunction("fn", {
+                ...zip,
+                grants: [
+                    {
+                        name: "cfg",
+                        access: "ssm:read",
+                        resource: "/orders",
+                        conditions: { requestedRegions: ["us-east-1"] },
+                    },
+                ],
+            });
+        });
+        const permissions = await new Promise((resolve) => fn?.permissions.apply(resolve));
+        assert.deepEqual(permissions, [
+            {
+                grant: "cfg",
+                access: "ssm:read",
+                actions: ["ssm:GetParameter", "ssm:GetParameters", "ssm:GetParametersByPath"],
+                resources: [
+                    "arn:aws:ssm:us-east-1:123456789012:parameter/orders",
+                    "arn:aws:ssm:us-east-1:123456789012:parameter/orders/*",
+                ],
+                conditions: [
+                    {
+                        test: "StringEquals",
+                        variable: "aws:RequestedRegion",
+                        values: ["us-east-1"],
+                    },
+                ],
+            },
+        ]);
+    });
+
+    it("lets a caller invoke another AwsFunction and tells it the callee's name", async function () {
+        const r = await runComponents(() => {
+            const worker = new AwsFunction("worker", { ...zip, functionName: "orders-worker" });
+            new AwsFunction("api", {
+                ...zip,
+                grants: [{ name: "worker", access: "lambda:invoke", resource: worker }],
+            });
+        });
+        assert.deepEqual(statements(r.named(ROLE_POLICY, "api-grants")), [
+            {
+                Effect: "Allow",
+                Action: ["lambda:InvokeFunction"],
+                Resource: [
+                    "arn:aws:lambda:us-east-1:123456789012:function:orders-worker",
+                    "arn:aws:lambda:us-east-1:123456789012:function:orders-worker:*",
+                ],
+            },
+        ]);
+        assert.deepEqual(r.named(FUNCTION, "api").inputs.environment, {
+            variables: { WORKER_FUNCTION_NAME: "orders-worker" },
+        });
+    });
+
+    it("allows each service caller from one source only, with the account for S3, and a URL only with IAM auth", async function () {
+        const r = await runComponents(
+            () =>
+                new AwsFunction("fn", {
+                    ...zip,
+                    functionName: "orders-fn",
+                    functionUrl: true,
+                    allowInvokeFrom: [
+                        {
+                            name: "uploads",
+                            principal: "s3.amazonaws.com",
+                            sourceArn: "arn:aws:s3:::uploads",
+                        },
+                        {
+                            name: "alerts",
+                            principal: "sns.amazonaws.com",
+                            sourceArn: "arn:aws:sns:us-east-1:123456789012:alerts",
+                        },
+                    ],
+                }),
+        );
+        assert.deepEqual(r.named(PERMISSION, "fn-uploads").inputs, {
+            action: "lambda:InvokeFunction",
+            function: "orders-fn",
+            principal: "s3.amazonaws.com",
+            sourceArn: "arn:aws:s3:::uploads",
+            sourceAccount: "123456789012",
+        });
+        assert.equal(r.named(PERMISSION, "fn-alerts").inputs.sourceAccount, undefined);
+        assert.equal(
+            r.named("aws:lambda/functionUrl:FunctionUrl", "fn").inputs.authorizationType,
+            "AWS_IAM",
+        );
+    });
+
+    it("attaches grants to an existing role instead of creating one", async function () {
+        const arn = "arn:aws:iam::123456789012:role/service/legacy-runner";
+        const r = await runComponents(
+            () =>
+                new AwsFunction("fn", {
+                    ...zip,
+                    existingRoleArn: arn,
+                    grants: [
+                        {
+                            name: "t",
+                            access: "sns:publish",
+                            resource: "arn:aws:sns:us-east-1:123456789012:t",
+                        },
+                    ],
+                }),
+        );
+        assert.deepEqual(r.ofType(ROLE), []);
+        assert.equal(r.named(ROLE_POLICY, "fn-grants").inputs.role, "legacy-runner");
+        assert.equal(r.named(ROLE_POLICY, "fn-runtime").inputs.role, "legacy-runner");
+        assert.equal(r.named(FUNCTION, "fn").inputs.role, arn);
+    });
+
+    it("passes a permissions boundary and tags to the role, and fixes the function name up front", async function () {
+        const boundary = "arn:aws:iam::123456789012:policy/boundary";
+        const r = await runComponents(
+            () =>
+                new AwsFunction("fn", {
+                    ...zip,
+                    permissionsBoundary: boundary,
+                    tags: { team: "orders" },
+                }),
+        );
+        const role = r.named(ROLE, "fn");
+        assert.equal(role.inputs.permissionsBoundary, boundary);
+        assert.deepEqual(role.inputs.tags, { team: "orders" });
+        assert.match(text(r.named(FUNCTION, "fn").inputs, "name"), /^fn-[0-9a-f]{8}$/);
+    });
+
+    it("registers every child during a preview, with documents unknown until the targets exist", async function () {
+        const r = await runComponents(
+            () => {
+                const queue = new aws.sqs.Queue("orders");
+                new AwsFunction("fn", {
+                    ...zip,
+                    grants: [{ name: "orders", access: "sqs:send", resource: queue.arn }],
+                });
+            },
+            { preview: true },
+        );
+        assert.ok(isUnknownValue(r.named(ROLE_POLICY, "fn-grants").inputs.policy));
+        assert.ok(isUnknownValue(r.named(ROLE_POLICY, "fn-runtime").inputs.policy));
+        assert.ok(!isUnknownValue(r.named(ROLE, "fn").inputs.assumeRolePolicy));
+        assert.ok(
+            r.named(FUNCTION, "fn").dependencies.includes(r.named(ROLE_POLICY, "fn-grants").urn),
+        );
+    });
+});

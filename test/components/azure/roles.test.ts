@@ -1,0 +1,59 @@
+import * as assert from "node:assert/strict";
+import * as fs from "node:fs";
+import * as path from "node:path";
+import { AZURE_ACCESS_TABLE, ROLES } from "../../../components/azure";
+import { HOST_STORAGE_ROLES } from "../../../components/azure/host-storage";
+import { repositoryRoot, sharedDataDir } from "../../../scripts/repository";
+
+interface DatasetRole {
+    id: string;
+    roleName: string;
+    actions: string[];
+    dataActions: string[];
+}
+
+// The MIT role dataset the GUIDs were verified against (iann0036/iam-dataset, via ../shared/data).
+const DATASET = path.join(sharedDataDir(), "azure-builtin-roles.json");
+
+const DOCS = path.join(repositoryRoot(), "docs", "azure.md");
+
+describe("Azure built-in roles", () => {
+    it("documents every access level with its exact role and GUID in docs/azure.md", () => {
+        const docs = fs.readFileSync(DOCS, "utf8");
+        for (const entry of AZURE_ACCESS_TABLE) {
+            const row = docs.split("\n").find((line) => line.startsWith(`| \`${entry.access}\` |`));
+            assert.ok(row, `docs/azure.md has no row for ${entry.access}`);
+            if (entry.role) {
+                assert.ok(row.includes(`| ${entry.role.name} | \`${entry.role.guid}\` |`), row);
+            }
+            assert.ok(row.includes(entry.scopes.join(", ")), row);
+        }
+    });
+
+    const roles = (JSON.parse(fs.readFileSync(DATASET, "utf8")) as { items: DatasetRole[] }).items;
+
+    it("names every role by the GUID and name Azure gives it", function () {
+        for (const role of Object.values(ROLES)) {
+            const found = roles.find((r) => r.id === role.guid);
+            assert.ok(found, `${role.guid} is not a built-in role`);
+            assert.equal(found.roleName, role.name);
+        }
+    });
+
+    it("never assigns a role that can write role assignments, list keys or act on everything", function () {
+        const used = [
+            ...AZURE_ACCESS_TABLE.flatMap((e) => (e.plane === "rbac" && e.role ? [e.role] : [])),
+            ...HOST_STORAGE_ROLES.map((h) => h.role),
+        ];
+        for (const role of used) {
+            const found = roles.find((r) => r.id === role.guid)!;
+            for (const action of found.actions) {
+                assert.doesNotMatch(
+                    action,
+                    /^\*$|Microsoft\.Authorization\/\*|roleAssignments\/write|listKeys|\/\*\/write$/i,
+                    `${role.name}: ${action}`,
+                );
+            }
+        }
+    });
+});

@@ -1,0 +1,84 @@
+/**
+ * The AWS starter stack, previewed offline and judged by perimeter's own policy pack over the
+ * analyzer protocol (needs the built pack: `npm run build`).
+ */
+import { strict as assert } from "assert";
+import * as path from "path";
+import { startAnalyzer, type Analyzer } from "../../cli/engine/analyzer";
+import { evaluateWith } from "../../cli/engine/evaluate";
+import { runProgram } from "../../cli/engine/program";
+import { defaultPolicyPackDir, findInstallRoot } from "../../cli/install-root";
+import type { StackSnapshot } from "../../cli/engine/types";
+
+/**
+ * What the unsafe scenario must make the pack say (`<resource>: <finding key>`). An Allow of `*` is
+ * the admin rule's to report; the other document rules leave it to that rule, so it is said once.
+ */
+const EXPECTED_UNSAFE = [
+    "processor-admin: aws-iam-no-admin-access[Action::*]",
+    "processor: aws-iam-no-privilege-escalation[Method::cloudsplaining:PutRolePolicy]",
+    "worker-any-bucket: aws-lambda-permission-source-scoped[Property::sourceArn]",
+    "worker-any-bucket: aws-lambda-permission-source-scoped[Property::sourceAccount]",
+];
+
+const EXAMPLE = path.join(findInstallRoot(), "examples/aws");
+
+describe("examples/aws", function () {
+    this.timeout(120_000);
+    // One pack process and one run of the default stack serve every test: each takes seconds.
+    let pack: Analyzer;
+    let safe: StackSnapshot;
+    before(async function () {
+        [pack, safe] = await Promise.all([
+            startAnalyzer(defaultPolicyPackDir()),
+            runProgram({ dir: EXAMPLE }),
+        ]);
+    });
+    after(function () {
+        pack.close();
+    });
+
+    it("builds the pipeline: two functions with their own roles, their callers and an audit trail", function () {
+        const names = (type: string) =>
+            safe.resources
+                .filter((r) => r.type === type)
+                .map((r) => r.name)
+                .sort();
+        assert.deepEqual(names("perimeter:index:AwsFunction"), ["processor", "worker"]);
+        assert.deepEqual(names("aws:iam/role:Role"), ["processor", "worker"]);
+        assert.deepEqual(names("aws:lambda/permission:Permission"), ["processor-uploads"]);
+        assert.deepEqual(names("aws:cloudtrail/trail:Trail"), ["audit"]);
+        assert.deepEqual(names("aws:lambda/eventSourceMapping:EventSourceMapping"), ["jobs"]);
+    });
+
+    it("passes every policy of the pack with zero findings", async function () {
+        const evaluation = await evaluateWith([pack], safe);
+        assert.deepEqual(
+            evaluation.findings.map(
+                (f) => `${f.findingKey} on ${f.resourceName ?? "stack"}: ${f.message}`,
+            ),
+            [],
+        );
+        assert.ok(evaluation.verdicts.length > 1);
+    });
+
+    it("reports the deliberate mistakes of the unsafe scenario, and only those", async function () {
+        const unsafe = await runProgram({ dir: EXAMPLE, config: { scenario: "unsafe" } });
+        const evaluation = await evaluateWith([pack], unsafe);
+        const keys = evaluation.findings.map(
+            (f) => `${f.resourceName ?? "stack"}: ${f.findingKey}`,
+        );
+        for (const expected of EXPECTED_UNSAFE) {
+            assert.ok(keys.includes(expected), `${expected} missing from:\n${keys.join("\n")}`);
+        }
+        // Everything reported traces back to the admin policy on the processor's role or the unscoped caller.
+        for (const finding of evaluation.findings) {
+            assert.ok(
+                ["processor-admin", "worker-any-bucket", "processor"].includes(
+                    finding.resourceName ?? "",
+                ),
+                `${finding.findingKey} on ${finding.resourceName ?? "stack"}: ${finding.message}`,
+            );
+        }
+    });
+});

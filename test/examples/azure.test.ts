@@ -1,0 +1,91 @@
+/**
+ * The Azure starter stack (examples/azure), previewed offline and judged by our own policy pack over
+ * the analyzer protocol: clean by default; the unsafe scenario gets the findings it was written for.
+ */
+import * as assert from "node:assert/strict";
+import * as path from "node:path";
+import { evaluate } from "../../cli/engine/evaluate";
+import { runProgram } from "../../cli/engine/program";
+import type { Evaluation, StackSnapshot } from "../../cli/engine/types";
+import { repositoryRoot } from "../../scripts/repository";
+
+const ROOT = repositoryRoot();
+const EXAMPLE = path.join(ROOT, "examples/azure");
+const PACK = path.join(ROOT, "policypack");
+
+// What the unsafe scenario does wrong, and the rule that should say so.
+const UNSAFE_FINDINGS: Readonly<Record<string, string>> = {
+    "azure-role-assignment-no-privileged-roles": "ingest-contributor",
+    "azure-role-assignment-resource-scope": "ingest-contributor",
+    "azure-function-managed-identity": "legacy",
+    "azure-function-no-storage-keys": "legacy",
+    "azure-function-https-only": "legacy",
+    "azure-function-no-basic-auth": "legacy",
+    "azure-function-diagnostics": "legacy",
+};
+
+async function previewExample(
+    config: Record<string, string> = {},
+): Promise<{ snapshot: StackSnapshot; evaluation: Evaluation }> {
+    const snapshot = await runProgram({ dir: EXAMPLE, config });
+    return { snapshot, evaluation: await evaluate(snapshot, { packDirs: [PACK] }) };
+}
+
+describe("examples/azure", () => {
+    let safe: { snapshot: StackSnapshot; evaluation: Evaluation };
+    before(async () => {
+        safe = await previewExample();
+    });
+
+    it("creates two functions with their own identities, grants and audit logs", () => {
+        const ofType = (type: string): string[] =>
+            safe.snapshot.resources.filter((r) => r.type === type).map((r) => r.name);
+        assert.deepEqual(ofType("perimeter:index:AzureFunction"), ["ingest", "worker"]);
+        assert.deepEqual(ofType("azure-native:managedidentity:UserAssignedIdentity").sort(), [
+            "ingest-identity",
+            "worker-identity",
+        ]);
+        assert.deepEqual(
+            ofType("azure-native:authorization:RoleAssignment")
+                .filter((n) => !n.includes("-host-"))
+                .sort(),
+            ["ingest-jobs", "ingest-uploads", "worker-api-token", "worker-jobs"],
+        );
+        assert.deepEqual(ofType("azure-native:monitor:DiagnosticSetting").sort(), [
+            "audit-ingest-app",
+            "audit-ingest-jobs-storage",
+            "audit-ingest-uploads-storage",
+            "audit-worker-api-token-vault",
+            "audit-worker-app",
+        ]);
+    });
+
+    it("passes the Perimeter policy pack with zero findings", () => {
+        assert.deepEqual(
+            safe.evaluation.findings.map((f) => `${f.policy}: ${f.message}`),
+            [],
+        );
+    });
+
+    it("gets the expected findings in the unsafe scenario", async function () {
+        const { evaluation } = await previewExample({ scenario: "unsafe" });
+        const declared = new Set(evaluation.verdicts.map((v) => v.policy));
+        const expected = Object.keys(UNSAFE_FINDINGS).filter((p) => declared.has(p));
+        assert.deepEqual(expected, Object.keys(UNSAFE_FINDINGS), "the pack lacks an Azure rule");
+        for (const policy of expected) {
+            const found = evaluation.findings.filter((f) => f.policy === policy);
+            assert.ok(
+                found.some((f) => f.resourceName === UNSAFE_FINDINGS[policy]),
+                `${policy} did not report '${UNSAFE_FINDINGS[policy]}'; findings: ${JSON.stringify(found.map((f) => [f.resourceName, f.message]))}`,
+            );
+        }
+        // Nothing the components created is reported, only what the scenario added.
+        const fromComponents = evaluation.findings.filter(
+            (f) => f.urn?.includes("perimeter:index:") && !f.resourceName?.startsWith("legacy"),
+        );
+        assert.deepEqual(
+            fromComponents.map((f) => `${f.policy}: ${f.message}`),
+            [],
+        );
+    });
+});
