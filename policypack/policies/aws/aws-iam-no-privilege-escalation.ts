@@ -1,3 +1,4 @@
+import { matchesEveryAwsAction } from "../../lib/aws-actions";
 import { effectivePermissions } from "../../lib/aws/effective-permissions";
 import { functionIdentities, functionRoleUrns } from "../../lib/aws/function-identities";
 import { type ActionGrant, grantsOf } from "../../lib/aws/grants";
@@ -49,6 +50,16 @@ export const awsIamNoPrivilegeEscalation = defineStackPolicy({
             if (role === undefined || effective === undefined) {
                 continue;
             }
+            // A role allowed every action completes every method: aws-iam-no-admin-access reports
+            // that grant once, instead of one finding here per method.
+            const isAdministrator = effective.sources.some((source) =>
+                source.statements.some(
+                    (s) => s.effect === "Allow" && (s.actions ?? []).some(matchesEveryAwsAction),
+                ),
+            );
+            if (isAdministrator) {
+                continue;
+            }
             const grantCache = new Map<string, ActionGrant[]>();
             const granted = (action: string) => {
                 let grants = grantCache.get(action);
@@ -66,6 +77,7 @@ export const awsIamNoPrivilegeEscalation = defineStackPolicy({
                 if (grants.some((g) => g.length === 0)) {
                     continue;
                 }
+
                 const how = grants.map(describeGrants).join("; ");
                 const reference = method.url === undefined ? "" : ` (${method.url})`;
                 report({

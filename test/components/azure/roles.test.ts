@@ -30,7 +30,10 @@ describe("Azure built-in roles", () => {
         }
     });
 
-    const roles = (JSON.parse(fs.readFileSync(DATASET, "utf8")) as { items: DatasetRole[] }).items;
+    let roles: DatasetRole[] = [];
+    before(function () {
+        roles = (JSON.parse(fs.readFileSync(DATASET, "utf8")) as { items: DatasetRole[] }).items;
+    });
 
     it("names every role by the GUID and name Azure gives it", function () {
         for (const role of Object.values(ROLES)) {

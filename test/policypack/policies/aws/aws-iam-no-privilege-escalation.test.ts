@@ -67,6 +67,15 @@ describe("aws-iam-no-privilege-escalation", () => {
         );
     });
 
+    it("leaves a role granted every action to aws-iam-no-admin-access, rather than naming every method", async () => {
+        const admin = doc({ Effect: "Allow", Action: "*", Resource: "*" });
+        const result = await runStackPolicy(awsIamNoPrivilegeEscalation, [
+            role("fn-role", { inlinePolicies: [{ name: "admin", policy: admin }] }),
+            lambda("fn", "fn-role"),
+        ]);
+        assert.deepStrictEqual(result.violations, []);
+    });
+
     it("reports a method completed by a RolePolicy naming the role", async () => {
         const rolePolicy = resource("aws:iam/rolePolicy:RolePolicy", "ops", {
             role: "fn-role",
