@@ -6,9 +6,10 @@
  * error into "can't run during preview". That is right for the values a rule judges. A stack policy
  * that links resources (which role does this attachment target?) has a second way to answer, the
  * property dependencies, so for those reads only it catches exactly that error for exactly one read.
- * Everything else (other errors, unknown documents) still reaches the SDK unchanged.
+ * Everything else (other errors, unknown documents) still reaches the SDK unchanged. The one place
+ * that catches the error is ../known-value.ts; this module gives AWS rules a symbol form of it.
  */
-import { UnknownValueError } from "@pulumi/policy";
+import { readKnown as readKnownResult } from "../known-value";
 
 /** Marks a value that is unknown during preview. */
 export const UNKNOWN: unique symbol = Symbol("unknown during preview");
@@ -16,14 +17,8 @@ export type Unknown = typeof UNKNOWN;
 
 /** The value `read` returns, or {@link UNKNOWN} when the SDK's proxy says it is unknown. */
 export function readKnown<T>(read: () => T): T | Unknown {
-    try {
-        return read();
-    } catch (e) {
-        if (e instanceof UnknownValueError) {
-            return UNKNOWN;
-        }
-        throw e;
-    }
+    const result = readKnownResult(read);
+    return result.known ? result.value : UNKNOWN;
 }
 
 /** A string property, UNKNOWN in preview, undefined when absent or not a string. */

@@ -3,7 +3,7 @@
  * site or slot, or the separate `WebAppApplicationSettings` / `WebAppConnectionStrings` resources. Values
  * are read through `readKnown` so a rule can judge the known ones before the SDK reports an unknown one.
  */
-import { readKnown, type Known } from "../gcp/known-value";
+import { readKnown, type Known } from "../known-value";
 import { APP_SETTINGS_TYPES, CONNECTION_STRINGS_TYPES, isObject } from "./resources";
 
 export interface AppSetting {

@@ -5,7 +5,7 @@
  * the judgement model of ../shared/RULES.md.
  */
 import type { PolicyResource } from "@pulumi/policy";
-import { readKnown } from "../gcp/known-value";
+import { readKnown } from "../known-value";
 import {
     hasSystemAssigned,
     identityTypeOf,

@@ -4,7 +4,7 @@
  * against the generated built-in list or by the custom role's own permissions.
  */
 import type { PolicyResource } from "@pulumi/policy";
-import { readKnown } from "../gcp/known-value";
+import { readKnown } from "../known-value";
 import { lookupPrivilegedRole, roleGuidOf } from "./privileged-roles";
 import { isObject, ROLE_DEFINITION_TYPE, sameArmId, stringsOf } from "./resources";
 import { describePrivilege, type PermissionBlock, privilegesOf } from "./role-permissions";

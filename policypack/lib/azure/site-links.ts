@@ -5,7 +5,7 @@
  * unknown), and by value otherwise, as a stack export of hand-written IDs needs.
  */
 import type { PolicyResource } from "@pulumi/policy";
-import { readKnown } from "../gcp/known-value";
+import { readKnown } from "../known-value";
 import { sameArmId, WEB_APP_SLOT_TYPE } from "./resources";
 
 function knownString(read: () => unknown): string | undefined {

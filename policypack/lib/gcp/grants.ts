@@ -5,7 +5,7 @@
  * the SDK's proxy as they are: without them there is nothing to judge.
  */
 import type { GcpIamResourceType } from "./iam-resources";
-import { readKnown } from "./known-value";
+import { readKnown } from "../known-value";
 
 export interface GcpGrant {
     readonly role: string;

@@ -16,7 +16,7 @@ import {
     runtimeAccountField,
     serviceAccountEmailOf,
 } from "./functions";
-import { readKnown } from "./known-value";
+import { readKnown } from "../known-value";
 
 export interface FunctionIdentity {
     /** The email, `default:<kind>`, or `urn:<account urn>` while the email is unknown. */

@@ -6,7 +6,7 @@ import type { PolicyResource } from "@pulumi/policy";
 import { type GcpGrant, readGrants } from "./grants";
 import { gcpIamResourceType, type GcpIamResourceType } from "./iam-resources";
 import { type FunctionIdentity, functionIdentities, identitiesOfMembers } from "./identities";
-import { readKnown } from "./known-value";
+import { readKnown } from "../known-value";
 
 export const GCP_PROJECT_CUSTOM_ROLE = "gcp:projects/iAMCustomRole:IAMCustomRole";
 export const GCP_ORGANIZATION_CUSTOM_ROLE = "gcp:organizations/iAMCustomRole:IAMCustomRole";

@@ -1,5 +1,5 @@
 import type { PolicyResource } from "@pulumi/policy";
-import { readKnown } from "../../lib/gcp/known-value";
+import { readKnown } from "../../lib/known-value";
 import { functionAppsOf, userAssignedIdentitiesOf } from "../../lib/azure/function-identities";
 import { USER_ASSIGNED_IDENTITY_TYPE } from "../../lib/azure/resources";
 import { defineStackPolicy } from "../../lib/define-policy";

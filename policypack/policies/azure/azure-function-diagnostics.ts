@@ -1,5 +1,5 @@
 import type { PolicyResource } from "@pulumi/policy";
-import { readKnown } from "../../lib/gcp/known-value";
+import { readKnown } from "../../lib/known-value";
 import { functionAppsOf } from "../../lib/azure/function-identities";
 import { DIAGNOSTIC_SETTING_TYPE, isObject } from "../../lib/azure/resources";
 import { belongsToSiteByUri } from "../../lib/azure/site-links";

@@ -3,7 +3,7 @@ import {
     functionRoleAssignmentsOf,
     describeFunctionIdentity,
 } from "../../lib/azure/function-identities";
-import { readKnown } from "../../lib/gcp/known-value";
+import { readKnown } from "../../lib/known-value";
 import { defineStackPolicy } from "../../lib/define-policy";
 import { describeResource } from "../../lib/finding";
 

@@ -1,7 +1,7 @@
 import { defineResourcePolicy } from "../../lib/define-policy";
 import { describeResource } from "../../lib/finding";
 import { gcpIamResourceType, gcpIamTypes } from "../../lib/gcp/iam-resources";
-import { readKnown } from "../../lib/gcp/known-value";
+import { readKnown } from "../../lib/known-value";
 
 export const gcpIamNoAuthoritativeProjectPolicy = defineResourcePolicy({
     name: "gcp-iam-no-authoritative-project-policy",

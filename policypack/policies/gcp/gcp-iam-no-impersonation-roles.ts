@@ -2,7 +2,7 @@ import { defineStackPolicy } from "../../lib/define-policy";
 import { describeResource } from "../../lib/finding";
 import { serviceAccountEmailOf } from "../../lib/gcp/functions";
 import type { GcpIamLevel } from "../../lib/gcp/iam-resources";
-import { readKnown } from "../../lib/gcp/known-value";
+import { readKnown } from "../../lib/known-value";
 import { impersonationPermissionsIn, impersonationReasonsOfRole } from "../../lib/gcp/role-risks";
 import { type FunctionGrant, identitiesText, stackGrants } from "../../lib/gcp/stack-grants";
 

@@ -1,6 +1,6 @@
 import { defineResourcePolicy } from "../../lib/define-policy";
 import { describeResource } from "../../lib/finding";
-import { readKnown } from "../../lib/gcp/known-value";
+import { readKnown } from "../../lib/known-value";
 
 const GCP_SERVICE_ACCOUNT_KEY = "gcp:serviceaccount/key:Key";
 

@@ -4,7 +4,7 @@ import {
     defaultAccountKind,
     serviceAccountEmailOf,
 } from "../../../../policypack/lib/gcp/functions";
-import { readKnown } from "../../../../policypack/lib/gcp/known-value";
+import { readKnown } from "../../../../policypack/lib/known-value";
 import { UNKNOWN } from "../../harness";
 
 describe("GCP service account values", () => {
