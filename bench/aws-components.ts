@@ -9,37 +9,11 @@
  *    process under perimeter's mocks; wall time per size and time per function (linear growth keeps
  *    the per-function time flat).
  */
-import { execFileSync } from "child_process";
 import * as path from "path";
+import { loadOnce, median, option } from "./measure";
 import * as pulumi from "@pulumi/pulumi";
 import { AwsFunction } from "../components/aws";
 import { runComponents } from "../test/components/harness";
-
-function option(name: string, fallback: string): string {
-    const at = process.argv.indexOf(`--${name}`);
-    return at >= 0 ? (process.argv[at + 1] ?? fallback) : fallback;
-}
-
-const median = (values: number[]): number =>
-    [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] ?? NaN;
-
-/** Loads the entry point in a fresh process; returns the time and the provider SDKs it loaded. */
-function loadOnce(entry: string): { ms: number; sdks: string[] } {
-    const script = `
-        const started = process.hrtime.bigint();
-        require(${JSON.stringify(entry)});
-        const ms = Number(process.hrtime.bigint() - started) / 1e6;
-        const sdks = new Set();
-        for (const file of Object.keys(require.cache)) {
-            const m = /node_modules[\\\\/](@pulumi[\\\\/][^\\\\/]+)/.exec(file);
-            if (m) sdks.add(m[1].replace("\\\\", "/"));
-        }
-        process.stdout.write(JSON.stringify({ ms, sdks: [...sdks].sort() }));`;
-    return JSON.parse(execFileSync(process.execPath, ["-e", script], { encoding: "utf8" })) as {
-        ms: number;
-        sdks: string[];
-    };
-}
 
 async function previewFunctions(count: number): Promise<{ ms: number; resources: number }> {
     const code = new pulumi.asset.AssetArchive({

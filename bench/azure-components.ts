@@ -13,15 +13,11 @@ import { spawnSync } from "child_process";
 import * as path from "path";
 import { AzureFunction } from "../components/azure";
 import { runComponents } from "../test/components/harness";
+import { median } from "./measure";
 
 const dist = path.resolve(__dirname, "..");
 const RG = "/subscriptions/11111111-2222-3333-4444-555555555555/resourceGroups/app";
 const ACCOUNT = `${RG}/providers/Microsoft.Storage/storageAccounts/data`;
-
-function median(values: number[]): number {
-    const sorted = [...values].sort((a, b) => a - b);
-    return sorted[Math.floor(sorted.length / 2)] ?? NaN;
-}
 
 interface LoadResult {
     /** @pulumi/pulumi alone. */

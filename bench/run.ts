@@ -16,17 +16,13 @@ import { startAnalyzer, type Analyzer } from "../cli/engine/analyzer";
 import { evaluateWith } from "../cli/engine/evaluate";
 import { readStackExport } from "../cli/engine/stack-export";
 import { generateStackExport } from "./generate-stack";
+import { median, option } from "./measure";
 
 const root = path.resolve(__dirname, "..", "..");
 const packs = {
     empty: path.join(root, "test", "fixtures", "packs", "empty"),
     perimeter: path.join(root, "policypack"),
 };
-
-function median(values: number[]): number {
-    const sorted = [...values].sort((a, b) => a - b);
-    return sorted[Math.floor(sorted.length / 2)] ?? NaN;
-}
 
 /** Peak resident memory of a running process, in MiB (Linux). */
 function peakMemoryMiB(pid: number | undefined): number {
@@ -114,16 +110,11 @@ function benchStart(runs: number): Record<string, unknown> {
     return { runs, medianMs: median(times), minMs: Math.min(...times), maxMs: Math.max(...times) };
 }
 
-function option(name: string, fallback: string): string {
-    const index = process.argv.indexOf(name);
-    return index >= 0 ? (process.argv[index + 1] ?? fallback) : fallback;
-}
-
 async function main(): Promise<void> {
     const selected = process.argv.slice(2).filter((a) => ["boot", "audit", "start"].includes(a));
     const which = selected.length > 0 ? selected : ["boot", "audit", "start"];
-    const runs = Number(option("--runs", "7"));
-    const sizes = option("--sizes", "1000,10000,50000").split(",").map(Number);
+    const runs = Number(option("runs", "7"));
+    const sizes = option("sizes", "1000,10000,50000").split(",").map(Number);
     const results: Record<string, unknown> = {
         date: new Date().toISOString(),
         node: process.version,
