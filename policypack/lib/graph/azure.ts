@@ -1,0 +1,7 @@
+/** The Azure part of the identity graph (see model.ts). */
+import type { GraphPart, GraphResource } from "./model";
+
+export function azureGraphPart(resources: readonly GraphResource[]): GraphPart {
+    void resources;
+    return { nodes: [], edges: [], functions: [] };
+}
