@@ -1,0 +1,71 @@
+/**
+ * examples/chain/<cloud>: the chained-execution scenario on each cloud, previewed offline and judged by
+ * perimeter's own pack over the analyzer protocol. The safe variant has zero findings; the unsafe one
+ * reports the call path through which a low-privilege function borrows a riskier one's permissions.
+ */
+import { strict as assert } from "assert";
+import * as path from "path";
+import { startAnalyzer, type Analyzer } from "../../cli/engine/analyzer";
+import { evaluateWith } from "../../cli/engine/evaluate";
+import { runProgram } from "../../cli/engine/program";
+import { defaultPolicyPackDir, findInstallRoot } from "../../cli/install-root";
+
+interface ChainExample {
+    readonly cloud: "aws" | "azure" | "gcp";
+    /** `<resource or stack>: <finding key>` that the unsafe scenario must produce. */
+    readonly unsafe: readonly string[];
+    /** Text every chain finding's message must contain in the unsafe scenario (the path). */
+    readonly path: string;
+}
+
+// Each cloud's row: the findings its unsafe scenario must report, and the path the message shows.
+const EXAMPLES: readonly ChainExample[] = [];
+
+describe("examples/chain", function () {
+    this.timeout(180_000);
+    let pack: Analyzer;
+    before(async function () {
+        pack = await startAnalyzer(defaultPolicyPackDir());
+    });
+    after(function () {
+        pack?.close();
+    });
+
+    for (const example of EXAMPLES) {
+        const dir = path.join(findInstallRoot(), "examples/chain", example.cloud);
+
+        describe(example.cloud, function () {
+            it("previews the safe scenario with zero findings", async function () {
+                const evaluation = await evaluateWith([pack], await runProgram({ dir }));
+                assert.deepEqual(
+                    evaluation.findings.map(
+                        (f) => `${f.findingKey} on ${f.resourceName ?? "stack"}: ${f.message}`,
+                    ),
+                    [],
+                );
+            });
+
+            it("reports the call path of the unsafe scenario", async function () {
+                const unsafe = await runProgram({ dir, config: { scenario: "unsafe" } });
+                const evaluation = await evaluateWith([pack], unsafe);
+                const keys = evaluation.findings.map(
+                    (f) => `${f.resourceName ?? "stack"}: ${f.findingKey}`,
+                );
+                for (const expected of example.unsafe) {
+                    assert.ok(
+                        keys.includes(expected),
+                        `${expected} missing from:\n${keys.join("\n")}`,
+                    );
+                }
+                const chains = evaluation.findings.filter(
+                    (f) => f.policy === "stack-call-chain-escalation",
+                );
+                assert.ok(chains.length > 0, `no chain finding among:\n${keys.join("\n")}`);
+                assert.ok(
+                    chains.some((f) => f.message.includes(example.path)),
+                    chains.map((f) => f.message).join("\n"),
+                );
+            });
+        });
+    }
+});
