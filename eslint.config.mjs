@@ -18,7 +18,9 @@ export default tseslint.config(
     {
         languageOptions: {
             parserOptions: {
-                projectService: true,
+                // One program for the whole repository (the root tsconfig includes every tree): a program per
+                // example tsconfig, each with its provider SDK, runs out of memory.
+                project: "./tsconfig.json",
                 tsconfigRootDir: import.meta.dirname,
             },
         },

@@ -6,8 +6,9 @@
  * - audit: Configure + Analyze of every resource + AnalyzeStack over generated stack exports, after boot,
  *   ours against the empty pack in the same run; resources per second and peak memory of both processes.
  * - start: wall time of the `npm start` command's work (`perimeter preview .` on the starter stack).
+ * - graph: buildIdentityGraph + callChains in-process over generated stacks (bench/graph.ts).
  *
- * `node dist/bench/run.js [boot|audit|start]... [--sizes 1000,10000,50000] [--runs 7]`
+ * `node dist/bench/run.js [boot|audit|start|graph]... [--sizes 1000,10000,50000] [--runs 7]`
  */
 import { spawnSync } from "child_process";
 import * as fs from "fs";
@@ -16,11 +17,14 @@ import { startAnalyzer, type Analyzer } from "../cli/engine/analyzer";
 import { evaluateWith } from "../cli/engine/evaluate";
 import { readStackExport } from "../cli/engine/stack-export";
 import { generateStackExport } from "./generate-stack";
+import { benchGraph } from "./graph";
 import { median, option } from "./measure";
 
 const root = path.resolve(__dirname, "..", "..");
 const packs = {
     empty: path.join(root, "test", "fixtures", "packs", "empty"),
+    /** Our policies with no-op bodies: what the SDK's server costs for a pack of our shape. */
+    shape: path.join(root, "test", "fixtures", "packs", "shape"),
     perimeter: path.join(root, "policypack"),
 };
 
@@ -34,6 +38,16 @@ function peakMemoryMiB(pid: number | undefined): number {
     return kib === undefined ? NaN : Number(kib) / 1024;
 }
 
+/** CPU seconds (user + system) a running process has used so far (Linux). */
+function cpuSeconds(pid: number | undefined): number {
+    if (pid === undefined) {
+        return NaN;
+    }
+    const fields = fs.readFileSync(`/proc/${pid}/stat`, "utf8").split(") ")[1]?.split(" ") ?? [];
+    const ticks = Number(fields[11]) + Number(fields[12]);
+    return ticks / 100;
+}
+
 async function timeBoot(packDir: string): Promise<number> {
     const started = process.hrtime.bigint();
     const analyzer = await startAnalyzer(packDir);
@@ -43,7 +57,7 @@ async function timeBoot(packDir: string): Promise<number> {
 }
 
 async function benchBoot(runs: number): Promise<Record<string, unknown>> {
-    const times: Record<keyof typeof packs, number[]> = { empty: [], perimeter: [] };
+    const times = { empty: [] as number[], perimeter: [] as number[] };
     await timeBoot(packs.empty); // warm the file cache for both
     await timeBoot(packs.perimeter);
     for (let i = 0; i < runs; i++) {
@@ -58,11 +72,13 @@ async function benchBoot(runs: number): Promise<Record<string, unknown>> {
 async function timeAudit(analyzer: Analyzer, size: number): Promise<Record<string, number>> {
     const snapshot = readStackExport(JSON.stringify(generateStackExport(size)), `bench-${size}`);
     const started = process.hrtime.bigint();
+    const cpuBefore = cpuSeconds(analyzer.pid);
     const evaluation = await evaluateWith([analyzer], snapshot);
     const seconds = Number(process.hrtime.bigint() - started) / 1e9;
     return {
         seconds,
         resourcesPerSecond: size / seconds,
+        packCpuSeconds: cpuSeconds(analyzer.pid) - cpuBefore,
         findings: evaluation.findings.length,
         packPeakMiB: peakMemoryMiB(analyzer.pid),
     };
@@ -72,17 +88,18 @@ async function benchAudit(sizes: number[]): Promise<Record<string, unknown>[]> {
     const rows: Record<string, unknown>[] = [];
     for (const size of sizes) {
         // A fresh pack per size and pack, so each peak memory belongs to one stack.
-        const empty = await startAnalyzer(packs.empty);
-        const emptyRun = await timeAudit(empty, size);
-        empty.close();
-        const ours = await startAnalyzer(packs.perimeter);
-        const ourRun = await timeAudit(ours, size);
-        ours.close();
+        const runs: Partial<Record<keyof typeof packs, Record<string, number>>> = {};
+        for (const pack of ["empty", "shape", "perimeter"] as const) {
+            const analyzer = await startAnalyzer(packs[pack]);
+            runs[pack] = await timeAudit(analyzer, size);
+            analyzer.close();
+        }
+        const rate = (pack: keyof typeof packs) => runs[pack]?.resourcesPerSecond ?? NaN;
         rows.push({
             resources: size,
-            empty: emptyRun,
-            perimeter: ourRun,
-            throughputRatio: (ourRun.resourcesPerSecond ?? 0) / (emptyRun.resourcesPerSecond ?? 1),
+            ...runs,
+            throughputRatio: rate("perimeter") / rate("empty"),
+            shapeRatio: rate("shape") / rate("empty"),
             cliPeakMiB: process.resourceUsage().maxRSS / 1024,
         });
         console.error(`audit ${size}: ${JSON.stringify(rows[rows.length - 1])}`);
@@ -111,8 +128,9 @@ function benchStart(runs: number): Record<string, unknown> {
 }
 
 async function main(): Promise<void> {
-    const selected = process.argv.slice(2).filter((a) => ["boot", "audit", "start"].includes(a));
-    const which = selected.length > 0 ? selected : ["boot", "audit", "start"];
+    const benchmarks = ["boot", "audit", "start", "graph"];
+    const selected = process.argv.slice(2).filter((a) => benchmarks.includes(a));
+    const which = selected.length > 0 ? selected : benchmarks;
     const runs = Number(option("runs", "7"));
     const sizes = option("sizes", "1000,10000,50000").split(",").map(Number);
     const results: Record<string, unknown> = {
@@ -130,6 +148,9 @@ async function main(): Promise<void> {
     if (which.includes("start")) {
         results.start = benchStart(Math.min(runs, 5));
         console.error(`start: ${JSON.stringify(results.start)}`);
+    }
+    if (which.includes("graph")) {
+        results.graph = benchGraph(sizes, runs);
     }
     const out = path.join(root, "bench", "results");
     fs.mkdirSync(out, { recursive: true });

@@ -5,7 +5,7 @@ import { exitCodeFor, writeFileAtomic } from "./commands/output";
 import { readPolicyConfig } from "./commands/policy-config";
 import { UsageError } from "./engine/errors";
 import { defaultPolicyPackDir, toolInfo } from "./install-root";
-import { renderReport } from "./report/render";
+import { renderReportWithGraphs } from "./report/render";
 import { colorEnabled, createProgress, type Progress } from "./terminal";
 
 /** Entry point of bin/perimeter.js: `argv` is process.argv, so the arguments start at index 2. */
@@ -41,6 +41,9 @@ export async function runCli(args: readonly string[], io: CommandIo): Promise<nu
             case "preview":
             case "audit":
                 return await evaluateAndReport(commandLine, io, progress);
+            case "graph":
+                // Loaded on demand, like the engine: the graph reads properties through the Pulumi SDK.
+                return await (await import("./commands/graph")).runGraph(commandLine, io, progress);
         }
     } catch (error) {
         progress.clear();
@@ -75,9 +78,9 @@ async function evaluateAndReport(
     const input = { tool: toolInfo(), command: args.command, evaluations, combined };
     if (args.output === undefined) {
         const color = args.format === "text" && colorEnabled(io.stdout, io.env);
-        io.stdout.write(renderReport(args.format, input, { color }));
+        io.stdout.write(await renderReportWithGraphs(args.format, input, { color }));
     } else {
-        await writeFileAtomic(args.output, renderReport(args.format, input));
+        await writeFileAtomic(args.output, await renderReportWithGraphs(args.format, input));
         // A person at a terminal wants to know where the report went; a pipeline does not.
         if (io.stderr.isTTY === true) {
             io.stderr.write(`perimeter: wrote the ${args.format} report to ${args.output}\n`);

@@ -1,4 +1,5 @@
 import { UsageError } from "../engine/errors";
+import { GRAPH_FORMATS, isGraphFormat, type GraphFormat } from "../graph/render";
 import { REPORT_FORMATS, type ReportFormat } from "../report/input";
 
 export type FailOn = "mandatory" | "advisory" | "none";
@@ -29,13 +30,28 @@ export interface AuditArgs extends CommonOptions {
     readonly inputs: readonly string[];
 }
 
+/** `perimeter graph FILE|DIR|-`: the identity graph of a stack export or a program, no policy pack. */
+export interface GraphArgs {
+    readonly command: "graph";
+    /** A stack export file, `-` for standard input, or a program directory. */
+    readonly input: string;
+    readonly format: GraphFormat;
+    readonly output?: string;
+    /** For a program directory: as `perimeter preview`. */
+    readonly stack?: string;
+    readonly config: Readonly<Record<string, string>>;
+    readonly preview: boolean;
+    readonly debug: boolean;
+}
+
+export type CommandName = "preview" | "audit" | "graph";
+
 export type CommandLine =
     | PreviewArgs
     | AuditArgs
-    | { readonly command: "help"; readonly topic?: "preview" | "audit" }
+    | GraphArgs
+    | { readonly command: "help"; readonly topic?: CommandName }
     | { readonly command: "version" };
-
-type CommandName = "preview" | "audit";
 
 interface FlagSpec {
     readonly value: boolean;
@@ -44,18 +60,20 @@ interface FlagSpec {
 }
 
 const BOTH: readonly CommandName[] = ["preview", "audit"];
+const ALL: readonly CommandName[] = ["preview", "audit", "graph"];
+const PROGRAM: readonly CommandName[] = ["preview", "graph"];
 const FLAGS: Readonly<Record<string, FlagSpec>> = {
     "--policy-pack": { value: true, repeatable: true, commands: BOTH },
     "--policy-config": { value: true, commands: BOTH },
-    "--format": { value: true, commands: BOTH },
-    "--output": { value: true, commands: BOTH },
+    "--format": { value: true, commands: ALL },
+    "--output": { value: true, commands: ALL },
     "--fail-on": { value: true, commands: BOTH },
-    "--debug": { value: false, commands: BOTH },
-    "--stack": { value: true, commands: ["preview"] },
-    "--config": { value: true, repeatable: true, commands: ["preview"] },
-    "--preview": { value: false, commands: ["preview"] },
-    "--help": { value: false, commands: BOTH },
-    "--version": { value: false, commands: BOTH },
+    "--debug": { value: false, commands: ALL },
+    "--stack": { value: true, commands: PROGRAM },
+    "--config": { value: true, repeatable: true, commands: PROGRAM },
+    "--preview": { value: false, commands: PROGRAM },
+    "--help": { value: false, commands: ALL },
+    "--version": { value: false, commands: ALL },
 };
 const ALIASES: Readonly<Record<string, string>> = { "-h": "--help" };
 
@@ -114,24 +132,27 @@ function toCommandLine(positionals: string[], values: Map<string, string[]>): Co
     const [first, ...rest] = positionals;
     const command = first === "help" ? rest[0] : first;
     if (first === "help" || values.has("--help")) {
-        return command === "preview" || command === "audit"
+        return command !== undefined && isCommandName(command)
             ? { command: "help", topic: command }
             : { command: "help" };
     }
     if (values.has("--version")) return { command: "version" };
     if (command === undefined) {
         throw new UsageError(
-            "missing command: use `perimeter preview [DIR]` or `perimeter audit FILE|-`; see `perimeter --help`",
+            "missing command: use `perimeter preview [DIR]`, `perimeter audit FILE|-` or `perimeter graph FILE|DIR`; see `perimeter --help`",
         );
     }
-    if (command !== "preview" && command !== "audit") {
-        throw new UsageError(`unknown command \`${command}\`; use \`preview\` or \`audit\``);
+    if (!isCommandName(command)) {
+        throw new UsageError(
+            `unknown command \`${command}\`; use \`preview\`, \`audit\` or \`graph\``,
+        );
     }
     for (const flag of values.keys()) {
         if (!(FLAGS[flag]?.commands ?? []).includes(command)) {
             throw new UsageError(`flag \`${flag}\` is not an option of \`perimeter ${command}\``);
         }
     }
+    if (command === "graph") return graphArgs(rest, values);
     const common = commonOptions(values);
     if (command === "preview") {
         if (rest.length > 1) {
@@ -160,13 +181,35 @@ function toCommandLine(positionals: string[], values: Map<string, string[]>): Co
     return { command, ...common, inputs: rest };
 }
 
-function commonOptions(values: Map<string, string[]>): CommonOptions {
-    const format = values.get("--format")?.[0] ?? "text";
-    if (format === "html") {
+function graphArgs(rest: readonly string[], values: Map<string, string[]>): GraphArgs {
+    const [input, ...extra] = rest;
+    if (input === undefined || extra.length > 0) {
         throw new UsageError(
-            `format \`html\` is not available yet; use one of ${REPORT_FORMATS.join(", ")}`,
+            `\`perimeter graph\` takes one stack export file, \`-\` or program directory, got ${rest.length}${rest.length > 0 ? `: ${rest.join(" ")}` : ""}`,
         );
     }
+    const format = values.get("--format")?.[0] ?? "dot";
+    if (!isGraphFormat(format)) {
+        throw new UsageError(
+            `unknown format \`${format}\` for \`perimeter graph --format\`; use one of ${GRAPH_FORMATS.join(", ")}`,
+        );
+    }
+    const output = values.get("--output")?.[0];
+    const stack = values.get("--stack")?.[0];
+    return {
+        command: "graph",
+        input,
+        format,
+        ...(output === undefined ? {} : { output }),
+        ...(stack === undefined ? {} : { stack }),
+        config: parseConfig(values.get("--config") ?? []),
+        preview: values.has("--preview"),
+        debug: values.has("--debug"),
+    };
+}
+
+function commonOptions(values: Map<string, string[]>): CommonOptions {
+    const format = values.get("--format")?.[0] ?? "text";
     if (!isReportFormat(format)) {
         throw new UsageError(
             `unknown format \`${format}\` for \`--format\`; use one of ${REPORT_FORMATS.join(", ")}`,
@@ -201,6 +244,10 @@ function parseConfig(pairs: readonly string[]): Record<string, string> {
         config[pair.slice(0, eq)] = pair.slice(eq + 1);
     }
     return config;
+}
+
+function isCommandName(value: string): value is CommandName {
+    return (ALL as readonly string[]).includes(value);
 }
 
 function isReportFormat(value: string): value is ReportFormat {

@@ -1,9 +1,11 @@
+import { GRAPH_FORMATS } from "../graph/render";
 import { REPORT_FORMATS } from "../report/input";
+import type { CommandName } from "./args";
 
 const COMMON = `Options:
   --policy-pack DIR     a CrossGuard policy pack directory (repeatable; default: perimeter's own pack)
   --policy-config FILE  per-policy config, the JSON of \`pulumi policy enable --config\`
-  --format FORMAT       ${REPORT_FORMATS.join(" | ")} (default: text; html is not available yet)
+  --format FORMAT       ${REPORT_FORMATS.join(" | ")} (default: text)
   --output FILE         write the report to FILE (whole or not at all) instead of standard output
   --fail-on LEVEL       mandatory | advisory | none: exit 1 on findings at or above LEVEL
                         (default: mandatory)
@@ -31,6 +33,23 @@ export from standard input.
 
 ${COMMON}`;
 
+const GRAPH = `Usage: perimeter graph FILE|DIR|- [options]
+
+Writes the identity graph of a stack: functions, the identities they run as, what each identity is
+granted on which resource, who may invoke which function, and which functions anyone may invoke. FILE
+(or \`-\`, standard input) is a \`pulumi stack export\`; DIR is a Pulumi program, run offline under mocks
+as \`perimeter preview\` runs it. No policy pack is involved.
+
+  --format FORMAT       ${GRAPH_FORMATS.join(" | ")} (default: dot)
+  --output FILE         write the graph to FILE (whole or not at all) instead of standard output
+  --stack NAME          for DIR: the stack whose Pulumi.<stack>.yaml config to read
+  --config KEY=VALUE    for DIR: set a config value (repeatable)
+  --preview             for DIR: leave computed outputs unknown, as in \`pulumi preview\`
+  --debug               show stack traces of errors, and the program's own output
+  -h, --help            show this help
+
+Exit codes: 0 the graph was written, 2 usage or input error.`;
+
 const GENERAL = `Usage: perimeter <command> [options]
 
 Least-privilege checks for serverless Pulumi stacks, offline.
@@ -38,11 +57,18 @@ Least-privilege checks for serverless Pulumi stacks, offline.
 Commands:
   preview [DIR]         run a Pulumi program under mocks and evaluate the policy packs on it
   audit FILE|DIR|-      evaluate the policy packs on \`pulumi stack export\` files
+  graph FILE|DIR|-      write the identity graph of a stack (dot, mermaid, svg, json)
 
   perimeter <command> --help   options of a command
   perimeter --version          the version of perimeter`;
 
-export function helpText(topic?: "preview" | "audit"): string {
-    const text = topic === "preview" ? PREVIEW : topic === "audit" ? AUDIT : GENERAL;
+const TOPICS: Readonly<Record<CommandName, string>> = {
+    preview: PREVIEW,
+    audit: AUDIT,
+    graph: GRAPH,
+};
+
+export function helpText(topic?: CommandName): string {
+    const text = topic === undefined ? GENERAL : TOPICS[topic];
     return text + "\n";
 }

@@ -3,8 +3,8 @@ import type { Evaluation } from "../engine/types";
 
 export type { ToolInfo };
 
-/** The formats a report can be written in. html is planned but not built yet. */
-export const REPORT_FORMATS = ["text", "json", "sarif", "junit", "markdown"] as const;
+/** The formats a report can be written in. */
+export const REPORT_FORMATS = ["text", "json", "sarif", "junit", "markdown", "html"] as const;
 export type ReportFormat = (typeof REPORT_FORMATS)[number];
 
 /** The source name of a stack export read from standard input (`perimeter audit -`). */

@@ -1,4 +1,5 @@
 import type { Evaluation } from "../engine/types";
+import type * as GraphSection from "../graph/markdown-section";
 import type { ReportInput } from "./input";
 import {
     addSummaries,
@@ -9,8 +10,8 @@ import {
 } from "./summary";
 
 /**
- * Markdown for pull-request comments and job summaries: a summary table, then the findings grouped by
- * resource, then what was not evaluated or exempted. Every value from a stack or a pack goes through
+ * Markdown for pull-request comments and job summaries: a summary table, the identity graph as a
+ * Mermaid diagram, then the findings grouped by resource, then what was not evaluated or exempted. Every value from a stack or a pack goes through
  * `escapeCell`, so a message cannot break a table or inject markup.
  */
 export function toMarkdown(input: ReportInput): string {
@@ -25,10 +26,21 @@ export function toMarkdown(input: ReportInput): string {
         if (input.combined) lines.push(`## ${escapeCell(evaluation.source)}`, "");
         else lines.push(`Source: ${escapeCell(evaluation.source)}`, "");
         if (!input.combined) lines.push(...summaryTable(summarize(evaluation), [evaluation]));
+        lines.push(...identityGraphSection(evaluation, level));
         lines.push(...findingSections(evaluation, level));
         lines.push(...notEvaluatedTable(evaluation, level), ...exemptedTable(evaluation, level));
     }
     return lines.join("\n").replace(/\n+$/, "") + "\n";
+}
+
+/**
+ * Loaded on first use: building the graph reads properties through @pulumi/policy, which loads the
+ * Pulumi SDK (over a second) that the other formats and `perimeter --help` do not need.
+ */
+function identityGraphSection(evaluation: Evaluation, level: string): string[] {
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const { mermaidGraphSection } = require("../graph/markdown-section") as typeof GraphSection;
+    return mermaidGraphSection(evaluation, level);
 }
 
 function summaryTable(summary: Summary, evaluations: readonly Evaluation[]): string[] {

@@ -1,3 +1,4 @@
+import { toHtml, type ReportGraph } from "./html";
 import type { ReportFormat, ReportInput } from "./input";
 import { toJson } from "./json";
 import { toJunit } from "./junit";
@@ -9,6 +10,8 @@ import { toText } from "./text";
 export interface RenderOptions {
     /** ANSI colours in the text format; ignored by the others. */
     readonly color: boolean;
+    /** html: the identity graph of each evaluation, drawn (see `prepareRender`); ignored by the others. */
+    readonly graphs?: readonly ReportGraph[];
 }
 
 /**
@@ -32,5 +35,24 @@ export function renderReport(
             return toJunit(redacted);
         case "markdown":
             return toMarkdown(redacted);
+        case "html":
+            return toHtml(redacted, options.graphs);
     }
+}
+
+/**
+ * Rendering with what needs asynchronous work done first: the html format draws each identity graph
+ * with Graphviz (WebAssembly). Every other format renders as `renderReport` does.
+ */
+export async function renderReportWithGraphs(
+    format: ReportFormat,
+    input: ReportInput,
+    options: RenderOptions = { color: false },
+): Promise<string> {
+    if (format !== "html" || options.graphs !== undefined) {
+        return renderReport(format, input, options);
+    }
+    // Loaded on demand: the graph reads properties through the policy SDK, which other formats skip.
+    const { drawReportGraphs } = await import("./html/graph");
+    return renderReport(format, input, { ...options, graphs: await drawReportGraphs(input) });
 }

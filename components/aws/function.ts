@@ -7,7 +7,13 @@ import * as pulumi from "@pulumi/pulumi";
 import { ArgumentProblems, stableHash } from "../core";
 import type { AwsFunctionArgs, AwsFunctionTarget, AwsGrant } from "./args";
 import { createGrantPolicies, grantTarget } from "./attach";
-import { type AwsLocation, roleNameOf, runtimeStatements, trustPolicy } from "./identity";
+import {
+    type AwsLocation,
+    roleNameOf,
+    runtimePermissions,
+    runtimeStatements,
+    trustPolicy,
+} from "./identity";
 import { type AwsPlannedPermission, documentSize, policyDocument } from "./plan";
 import { invokeVariable, isFunctionTarget, validateAwsFunctionArgs } from "./validate";
 
@@ -44,6 +50,12 @@ export class AwsFunction extends pulumi.ComponentResource implements AwsFunction
     readonly url: aws.lambda.FunctionUrl | undefined;
     /** Every grant's permissions as data: grant, access level, actions, resources, conditions. */
     readonly permissions: pulumi.Output<AwsPlannedPermission[]>;
+    /**
+     * What Lambda itself needs with the role (the function's own log streams; VPC networking and X-Ray
+     * when on), in the shape of `permissions`: with it, everything the component puts on the role is
+     * declared, and the policy pack compares that with what the role is effectively granted.
+     */
+    readonly runtimePermissions: pulumi.Output<AwsPlannedPermission[]>;
 
     constructor(name: string, args: AwsFunctionArgs, opts?: pulumi.ComponentResourceOptions) {
         super(AWS_FUNCTION_TYPE, name, {}, opts);
@@ -98,6 +110,9 @@ export class AwsFunction extends pulumi.ComponentResource implements AwsFunction
                 ),
             },
             parent,
+        );
+        this.runtimePermissions = this.logGroup.arn.apply((arn) =>
+            runtimePermissions(arn, features),
         );
         const runtimeSize = documentSize(
             runtimeStatements(
@@ -183,6 +198,7 @@ export class AwsFunction extends pulumi.ComponentResource implements AwsFunction
             functionArn: this.functionArn,
             functionName: this.functionName,
             permissions: this.permissions,
+            runtimePermissions: this.runtimePermissions,
         });
     }
 }

@@ -2,7 +2,7 @@
  * The function's own identity: a role only Lambda can assume, for this account and (by default)
  * this one function, and the runtime statements every function needs.
  */
-import type { AwsPolicyStatement } from "./plan";
+import type { AwsPlannedPermission, AwsPolicyStatement } from "./plan";
 
 /** Where the function lives, resolved from the provider (getCallerIdentity, getRegion, getPartition). */
 export interface AwsLocation {
@@ -85,6 +85,23 @@ export function runtimeStatements(
         });
     }
     return statements;
+}
+
+/**
+ * The runtime statements as data in the shape of the component's `permissions` output (grant and
+ * access `runtime`), so that what the component declares on the role is readable in one form.
+ */
+export function runtimePermissions(
+    logGroupArn: string,
+    features: { vpc: boolean; tracing: boolean },
+): AwsPlannedPermission[] {
+    return runtimeStatements(logGroupArn, features).map((statement) => ({
+        grant: "runtime",
+        access: "runtime",
+        actions: [...statement.Action],
+        resources: [...statement.Resource],
+        conditions: [],
+    }));
 }
 
 /** The role's name from its ARN (`arn:aws:iam::<account>:role/<path/>name`). */

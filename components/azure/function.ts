@@ -29,6 +29,15 @@ import { webAppSettings } from "./web-app";
 /** A planned grant with its scope resolved: the `plannedGrants` output, as data. */
 export type PlannedGrantData = Omit<PlannedGrant, "scope"> & { readonly scope: string };
 
+/**
+ * One entry of the `declaredAccess` output: a planned grant, or one of the host's storage roles
+ * (`access: "host-storage"`), with its scope as an output (each entry resolves on its own, so the roles
+ * stay readable in preview while scopes are unknown).
+ */
+export type DeclaredAccessEntry = Omit<PlannedGrant, "scope"> & {
+    readonly scope: pulumi.Output<string>;
+};
+
 export class AzureFunction extends pulumi.ComponentResource {
     public readonly app: web.WebApp;
     /** The identity the app runs as; `id` and `clientId` are set for user-assigned identities. */
@@ -46,6 +55,12 @@ export class AzureFunction extends pulumi.ComponentResource {
     public readonly cosmosRoleAssignments: cosmosdb.SqlResourceSqlRoleAssignment[] = [];
     /** Every grant as data: role, scope, condition. */
     public readonly plannedGrants: pulumi.Output<PlannedGrantData[]>;
+    /**
+     * Every access the component declares for the app's identity: the host's storage roles, then each
+     * grant (`function:invoke` included, with no role). Registered as an output so the policy pack can
+     * compare what the program declared with what the identity holds (least-privilege ratio).
+     */
+    public readonly declaredAccess: readonly DeclaredAccessEntry[];
     /** `https://<default host name>`. */
     public readonly url: pulumi.Output<string>;
     /** The Easy Auth audience callers request tokens for (with `authentication`). */
@@ -158,6 +173,21 @@ export class AzureFunction extends pulumi.ComponentResource {
             );
         }
 
+        this.declaredAccess = [
+            ...HOST_STORAGE_ROLES.map(({ key, role }): DeclaredAccessEntry => ({
+                grant: key,
+                access: "host-storage",
+                plane: "rbac",
+                roleName: role.name,
+                roleGuid: role.guid,
+                scope: storage.accountId,
+            })),
+            ...plans.map((p): DeclaredAccessEntry => ({
+                ...p,
+                scope: scopes.get(p.grant) ?? pulumi.output(p.scope),
+            })),
+        ];
+
         this.url = pulumi.interpolate`https://${this.app.defaultHostName}`;
         if (args.authentication) {
             this.audience = pulumi.output(args.authentication.audience);
@@ -175,6 +205,7 @@ export class AzureFunction extends pulumi.ComponentResource {
             identity: this.identity,
             storageAccountId: this.storageAccountId,
             plannedGrants: this.plannedGrants,
+            declaredAccess: this.declaredAccess,
             url: this.url,
         });
     }

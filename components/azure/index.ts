@@ -1,6 +1,6 @@
 // The Azure components: `import { AzureFunction } from "perimeter/azure"` loads only the Azure SDK
 // modules these use (deep imports of @pulumi/azure-native), never AWS or GCP.
-export { AzureFunction, type PlannedGrantData } from "./function";
+export { AzureFunction, type DeclaredAccessEntry, type PlannedGrantData } from "./function";
 export { AzureAuditLogs, type AzureAuditLogsArgs } from "./audit";
 export type {
     AzureFunctionArgs,

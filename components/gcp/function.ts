@@ -21,7 +21,14 @@ import {
 } from "./accounts";
 import type { GcpFunctionArgs, GcpGrant } from "./args";
 import { createIamMember, plannedAsData, type PlannedIamMember } from "./members";
-import { auditServicesOf, planGcpGrants, planSecretEnvironment, type PlannedMember } from "./plan";
+import {
+    auditServicesOf,
+    declaredAccessOf,
+    planGcpGrants,
+    planSecretEnvironment,
+    type DeclaredGcpAccess,
+    type PlannedMember,
+} from "./plan";
 import { callerVariable, validateGcpFunctionArgs } from "./validate";
 
 export class GcpFunction extends pulumi.ComponentResource {
@@ -41,6 +48,8 @@ export class GcpFunction extends pulumi.ComponentResource {
     public readonly ingress: string;
     /** Every IAM member the component created, as data: target, role, member, condition. */
     public readonly iamMembers: pulumi.Output<PlannedIamMember[]>;
+    /** The roles the runtime identity was meant to hold (grants, secrets, baseline), known in preview. */
+    public readonly declaredAccess: readonly DeclaredGcpAccess[];
     /** The services whose Data Access logs record this function's access (for GcpAuditLogs). */
     public readonly auditServices: readonly string[];
 
@@ -192,6 +201,7 @@ export class GcpFunction extends pulumi.ComponentResource {
         this.buildServiceAccountEmail = build.email;
         this.iamMembers = plannedAsData([...before, ...after]);
         this.auditServices = auditServicesOf(before);
+        this.declaredAccess = declaredAccessOf(before);
         this.registerOutputs({
             functionName: this.function.name,
             serviceAccountEmail: this.serviceAccountEmail,
@@ -201,6 +211,7 @@ export class GcpFunction extends pulumi.ComponentResource {
             public: this.public,
             ingress: this.ingress,
             iamMembers: this.iamMembers,
+            declaredAccess: this.declaredAccess,
         });
     }
 

@@ -108,6 +108,37 @@ export function firestoreDatabaseCondition(
     };
 }
 
+/**
+ * What the runtime identity was meant to hold, as plain data known even in preview (no Outputs): the
+ * policy pack's identity graph compares it with what the identity effectively holds.
+ */
+export interface DeclaredGcpAccess {
+    readonly key: string;
+    readonly purpose: MemberPurpose;
+    readonly role: string;
+    readonly grant?: string;
+    readonly access?: string;
+}
+
+const RUNTIME_PURPOSES: ReadonlySet<MemberPurpose> = new Set([
+    "grant",
+    "secret-environment",
+    "baseline",
+]);
+
+/** The planned members of the runtime identity (not the build, trigger or public ones). */
+export function declaredAccessOf(planned: readonly PlannedMember[]): DeclaredGcpAccess[] {
+    return planned
+        .filter((p) => RUNTIME_PURPOSES.has(p.purpose))
+        .map((p) => ({
+            key: p.key,
+            purpose: p.purpose,
+            role: p.role,
+            ...(p.grant !== undefined ? { grant: p.grant } : {}),
+            ...(p.access !== undefined ? { access: p.access } : {}),
+        }));
+}
+
 /** The services whose Data Access logs record what the planned members allow. */
 export function auditServicesOf(planned: readonly PlannedMember[]): string[] {
     const services = new Set(["cloudfunctions.googleapis.com", "run.googleapis.com"]);

@@ -23,6 +23,7 @@ import {
     invalidExemptionLine,
     judgeExemption,
     readExemptions,
+    recordExemptionConfig,
 } from "./exemptions";
 import { formatFindingKey, messageWithKey, quoteList, type RuleFinding } from "./finding";
 
@@ -202,17 +203,29 @@ function makeReporter(
 }
 
 /**
- * The SDK runs every multi-type policy on every resource and learns "not applicable" from a thrown
- * error; capturing a stack trace for it, once per policy per resource, is most of that cost on big
- * stacks and the trace is never shown. The error itself still reaches the SDK unchanged.
+ * The SDK runs every multi-type policy on every resource and learns "not applicable" only from the error
+ * that `args.notApplicable` throws. Building that error (and its stack trace) once per policy per
+ * resource is most of a big stack's cost, so each policy keeps the first one and throws it again: the
+ * SDK reads nothing from it but its class and its `reason`, which is the same for every resource.
  */
-function notApplicableWithoutStack(raise: () => never): never {
-    const limit = Error.stackTraceLimit;
-    Error.stackTraceLimit = 0;
-    try {
-        return raise();
-    } finally {
-        Error.stackTraceLimit = limit;
+class NotApplicable {
+    private thrown: unknown;
+
+    constructor(private readonly reason: string) {}
+
+    raise(args: { notApplicable(reason: string): never }): never {
+        if (this.thrown === undefined) {
+            const limit = Error.stackTraceLimit;
+            Error.stackTraceLimit = 0;
+            try {
+                args.notApplicable(this.reason);
+            } catch (error) {
+                this.thrown = error;
+            } finally {
+                Error.stackTraceLimit = limit;
+            }
+        }
+        throw this.thrown;
     }
 }
 
@@ -231,6 +244,7 @@ function prepareRun(
 ): { raw: Record<string, unknown>; report: ReturnType<typeof makeReporter> } {
     const environment = currentPolicyEnvironment();
     const raw = args.getConfig<Record<string, unknown>>();
+    recordExemptionConfig(policy, raw["exemptions"]);
     const exemptions = readExemptionsOnce(policy, raw["exemptions"], environment);
     const report = makeReporter(policy, exemptions, environment, reportViolation, stackLevel);
     return { raw, report };
@@ -240,11 +254,10 @@ export function defineResourcePolicy<C extends object>(
     definition: ResourcePolicyDefinition<C>,
 ): ResourceValidationPolicy {
     const types = new Set(definition.resourceTypes);
+    const otherType = new NotApplicable(notApplicableReason(definition.resourceTypes));
     const validateResource: ResourceValidation = (args, reportViolation) => {
         if (!types.has(args.type)) {
-            notApplicableWithoutStack(() =>
-                args.notApplicable(notApplicableReason(definition.resourceTypes)),
-            );
+            otherType.raise(args);
         }
         const { raw, report } = prepareRun(definition.name, args, reportViolation, false);
         const target = { urn: args.urn, name: args.name };
@@ -294,6 +307,11 @@ export function defineStackPolicy<C extends object>(
                 providers &&
                 !args.resources.some((r) => providers.some((p) => r.type.startsWith(p)))
             ) {
+                // stack-exemptions-valid judges this policy's exemptions even when it does not apply.
+                recordExemptionConfig(
+                    definition.name,
+                    args.getConfig<Record<string, unknown>>()["exemptions"],
+                );
                 args.notApplicable(`the stack has no ${definition.cloud.toUpperCase()} resources`);
             }
             const { raw, report } = prepareRun(definition.name, args, reportViolation, true);

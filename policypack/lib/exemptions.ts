@@ -85,7 +85,8 @@ export function expiryInstant(expires: string): Date | undefined {
     return undefined;
 }
 
-function readOne(item: unknown, position: number): Exemption | string {
+/** Reads one config item; a string names why it is ignored. `position` counts from 1. */
+export function readExemption(item: unknown, position: number): Exemption | string {
     if (typeof item !== "object" || item === null || Array.isArray(item)) {
         return `exemption ${position} is ignored: it must be an object with 'resource' and 'reason'`;
     }
@@ -117,7 +118,7 @@ export function readExemptions(raw: unknown): ExemptionsRead {
     const exemptions: Exemption[] = [];
     const problems: string[] = [];
     (raw as unknown[]).forEach((item, i) => {
-        const read = readOne(item, i + 1);
+        const read = readExemption(item, i + 1);
         if (typeof read === "string") {
             problems.push(read);
         } else {
@@ -206,4 +207,23 @@ export function exemptionLine(record: ExemptionRecord): string {
 
 export function invalidExemptionLine(policy: string, problem: string): string {
     return INVALID_EXEMPTION_LINE_PREFIX + JSON.stringify({ policy, problem });
+}
+
+/**
+ * The `exemptions` config of each policy, as the policy last read it in this process. A stack policy's
+ * `getConfig` sees only its own config, so the pack records what every policy reads and
+ * `stack-exemptions-valid` (the last policy of the pack) judges the record. Only policies that ran
+ * are recorded: see that policy for the limits.
+ */
+const exemptionConfigs = new Map<string, unknown>();
+
+export function recordExemptionConfig(policy: string, raw: unknown): void {
+    exemptionConfigs.set(policy, raw);
+}
+
+/** The recorded configs by policy, in the order the policies first ran; the record starts over. */
+export function takeExemptionConfigs(): ReadonlyMap<string, unknown> {
+    const taken = new Map(exemptionConfigs);
+    exemptionConfigs.clear();
+    return taken;
 }

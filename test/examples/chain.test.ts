@@ -19,7 +19,36 @@ interface ChainExample {
 }
 
 // Each cloud's row: the findings its unsafe scenario must report, and the path the message shows.
-const EXAMPLES: readonly ChainExample[] = [];
+const EXAMPLES: readonly ChainExample[] = [
+    {
+        cloud: "aws",
+        unsafe: [
+            "api: stack-call-chain-escalation[Path::api->admin]",
+            "worker: stack-call-chain-escalation[Path::worker->admin]",
+            "admin-passrole: aws-iam-passrole-scoped[Resource::*]",
+        ],
+        path: "api → worker → admin",
+    },
+    {
+        cloud: "azure",
+        unsafe: [
+            "api: stack-call-chain-escalation[Path::api->admin]",
+            "worker: stack-call-chain-escalation[Path::worker->admin]",
+            "admin-access-admin: azure-role-assignment-no-privileged-roles[Role::User Access Administrator]",
+        ],
+        path: "api → worker → admin",
+    },
+    {
+        cloud: "gcp",
+        unsafe: [
+            "api: stack-call-chain-escalation[Path::api->admin]",
+            "worker: stack-call-chain-escalation[Path::worker->admin]",
+            "admin-impersonates-deployer: gcp-iam-no-privilege-escalation[Method::GetServiceAccountAccessToken]",
+            "admin-impersonates-deployer: gcp-iam-no-impersonation-roles[Role::roles/iam.serviceAccountTokenCreator]",
+        ],
+        path: "api → worker → admin",
+    },
+];
 
 describe("examples/chain", function () {
     this.timeout(180_000);

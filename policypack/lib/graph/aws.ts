@@ -1,7 +1,131 @@
-/** The Aws part of the identity graph (see model.ts). */
-import type { GraphPart, GraphResource } from "./model";
+/**
+ * The AWS part of the identity graph (see model.ts): Lambda functions, the roles they run as, what each
+ * role is effectively granted (every way a policy reaches it, AWS-managed policies included, Deny
+ * statements applied), who may invoke which function, and which functions anyone may invoke.
+ *
+ * Built from values and, when values are unknown during preview, from property dependencies; a policy
+ * document that is unknown leaves its identity incomplete instead of stopping the graph. Never throws on
+ * a property bag. The pieces live in ./aws/.
+ */
+import { effectivePermissions } from "../aws/effective-permissions";
+import { functionIdentities, functionRoleUrns } from "../aws/function-identities";
+import { AWS_LAMBDA_FUNCTION } from "../aws/stack-links";
+import { componentsByFunction, declaredAccess, declaredPermissionKeys } from "./aws/declared";
+import { type Identity, identityOf } from "./aws/identities";
+import { invocations } from "./aws/invocations";
+import { readableStack } from "./aws/readable-documents";
+import { StackFunctions } from "./aws/stack-functions";
+import { targetNodes } from "./aws/targets";
+import {
+    type FunctionProfile,
+    type GraphEdge,
+    type GraphNode,
+    type GraphPart,
+    type GraphResource,
+    type Permission,
+    PUBLIC_NODE_ID,
+    permissionKey,
+    riskCounts,
+} from "./model";
 
 export function awsGraphPart(resources: readonly GraphResource[]): GraphPart {
-    void resources;
-    return { nodes: [], edges: [], functions: [] };
+    const lambdas = resources.filter((r) => r.type === AWS_LAMBDA_FUNCTION);
+    if (lambdas.length === 0) {
+        return { nodes: [], edges: [], functions: [] };
+    }
+    const readable = readableStack(resources);
+    const entries = functionIdentities(readable.resources);
+    const effective = effectivePermissions(readable.resources, functionRoleUrns(entries));
+    const identities = entries.map((entry) =>
+        identityOf(
+            entry,
+            entry.role === undefined ? undefined : effective.get(entry.role.urn),
+            readable.unknownDocuments,
+        ),
+    );
+    const nodes = new Map<string, GraphNode>();
+    const addNode = (node: GraphNode) => void (nodes.has(node.id) || nodes.set(node.id, node));
+    for (const fn of lambdas) {
+        addNode({
+            id: fn.urn,
+            kind: "function",
+            cloud: "aws",
+            label: fn.name,
+            type: fn.type,
+            urn: fn.urn,
+        });
+    }
+    const edges: GraphEdge[] = [];
+    const target = targetNodes(resources);
+    for (const identity of identities) {
+        addNode(identity.node);
+        for (const fnUrn of identity.functionUrns) {
+            edges.push({ kind: "runs-as", from: fnUrn, to: identity.id });
+        }
+        for (const grant of identity.grants) {
+            const node = target(grant.resource);
+            addNode(node);
+            edges.push({
+                kind: "granted",
+                from: identity.id,
+                to: node.id,
+                via: grant.source.via.urn,
+                access: grant.access,
+                level: grant.level,
+                permissions: grant.permissions,
+                conditions: grant.conditions,
+            });
+        }
+    }
+    const invoked = invocations(
+        readable.resources,
+        new StackFunctions(readable.resources),
+        identities,
+    );
+    edges.push(...invoked.canInvoke, ...invoked.public);
+    if (invoked.public.length > 0) {
+        addNode({ id: PUBLIC_NODE_ID, kind: "public", cloud: null, label: "anyone" });
+    }
+    return {
+        nodes: [...nodes.values()],
+        edges,
+        functions: profiles(resources, lambdas, identities),
+    };
+}
+
+function profiles(
+    resources: readonly GraphResource[],
+    lambdas: readonly GraphResource[],
+    identities: readonly Identity[],
+): FunctionProfile[] {
+    const components = componentsByFunction(resources, lambdas);
+    const identitiesOf = new Map<string, Identity[]>();
+    for (const identity of identities) {
+        for (const urn of identity.functionUrns) {
+            identitiesOf.set(urn, [...(identitiesOf.get(urn) ?? []), identity]);
+        }
+    }
+    return lambdas.map((fn) => {
+        const own = identitiesOf.get(fn.urn) ?? [];
+        const byKey = new Map<string, Permission>();
+        for (const permission of own.flatMap((i) => i.grants.flatMap((g) => g.permissions))) {
+            const key = permissionKey(permission);
+            if (!byKey.has(key)) {
+                byKey.set(key, permission);
+            }
+        }
+        const permissions = [...byKey.values()];
+        const component = components.get(fn.urn);
+        const declared = component === undefined ? undefined : declaredPermissionKeys(component);
+        return {
+            functionId: fn.urn,
+            identityIds: own.map((i) => i.id),
+            permissions,
+            risk: riskCounts(permissions),
+            complete: own.length > 0 && own.every((i) => i.complete),
+            ...(declared === undefined
+                ? {}
+                : { declared: declaredAccess(declared.size, permissions.length) }),
+        };
+    });
 }

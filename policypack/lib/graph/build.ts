@@ -2,22 +2,59 @@
 import { awsGraphPart } from "./aws";
 import { azureGraphPart } from "./azure";
 import { gcpGraphPart } from "./gcp";
-import type { GraphNode, GraphResource, IdentityGraph } from "./model";
+import {
+    type FunctionProfile,
+    type GraphNode,
+    type GraphPart,
+    type GraphResource,
+    type IdentityGraph,
+    PUBLIC_NODE_ID,
+} from "./model";
 
-export function buildIdentityGraph(resources: readonly GraphResource[]): IdentityGraph {
-    const parts = [awsGraphPart(resources), azureGraphPart(resources), gcpGraphPart(resources)];
+/** The node every `public` edge starts from. */
+export const PUBLIC_NODE: GraphNode = {
+    id: PUBLIC_NODE_ID,
+    kind: "public",
+    cloud: null,
+    label: "anyone",
+};
+
+/**
+ * One graph from several parts: a node (or function profile) that several parts contribute is kept
+ * once, as the first part describes it; edges are kept as given. The public node is present exactly
+ * when some `public` edge needs it.
+ */
+export function mergeGraphParts(parts: readonly GraphPart[]): IdentityGraph {
     const nodeById = new Map<string, GraphNode>();
+    const functionById = new Map<string, FunctionProfile>();
     for (const part of parts) {
         for (const node of part.nodes) {
             if (!nodeById.has(node.id)) {
                 nodeById.set(node.id, node);
             }
         }
+        for (const profile of part.functions) {
+            if (!functionById.has(profile.functionId)) {
+                functionById.set(profile.functionId, profile);
+            }
+        }
+    }
+    const edges = parts.flatMap((part) => part.edges);
+    if (!nodeById.has(PUBLIC_NODE_ID) && edges.some((edge) => edge.kind === "public")) {
+        nodeById.set(PUBLIC_NODE_ID, PUBLIC_NODE);
     }
     return {
         nodes: [...nodeById.values()],
-        edges: parts.flatMap((part) => part.edges),
-        functions: parts.flatMap((part) => part.functions),
+        edges,
+        functions: [...functionById.values()],
         nodeById,
     };
+}
+
+export function buildIdentityGraph(resources: readonly GraphResource[]): IdentityGraph {
+    return mergeGraphParts([
+        awsGraphPart(resources),
+        azureGraphPart(resources),
+        gcpGraphPart(resources),
+    ]);
 }

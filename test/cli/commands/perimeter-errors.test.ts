@@ -31,11 +31,6 @@ describe("perimeter (command line) on bad input", () => {
             () => audit([exportFile("clean.json")], "--format", "xml"),
             /unknown format `xml`/,
         ],
-        [
-            "the html format, not available yet",
-            () => audit([exportFile("clean.json")], "--format", "html"),
-            /not available yet/,
-        ],
         ["a missing command", () => perimeter([]), /missing command/],
         [
             "a missing audit file",

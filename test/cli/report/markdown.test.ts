@@ -1,6 +1,7 @@
 import * as assert from "node:assert/strict";
 import { escapeCell, toMarkdown } from "../../../cli/report/markdown";
-import { emptyEvaluation, finding, reportInput, sampleEvaluation } from "./evaluations";
+import type { Evaluation } from "../../../cli/engine/types";
+import { emptyEvaluation, finding, reportInput, resource, sampleEvaluation } from "./evaluations";
 
 /** The cells of a table row, splitting on pipes that are not escaped. */
 function cells(row: string): string[] {
@@ -87,5 +88,62 @@ describe("toMarkdown", () => {
             escapeCell("a|b*c_d`e[f]g\\h<i>&#"),
             "a\\|b\\*c\\_d\\`e\\[f\\]g\\\\h&lt;i&gt;&amp;\\#",
         );
+    });
+});
+
+describe("toMarkdown: the identity graph", () => {
+    const STACK = "urn:pulumi:dev::shop::";
+    const document = (statement: object): string =>
+        JSON.stringify({ Version: "2012-10-17", Statement: [statement] });
+    /** A function whose role reads a bucket whose name is a secret: the diagram must not show it. */
+    function functionEvaluation(): Evaluation {
+        const bucket = "hunter2-private-bucket";
+        return {
+            ...sampleEvaluation(),
+            resources: [
+                resource(`${STACK}aws:iam/role:Role::api-role`, {
+                    outputs: { name: "api-role", arn: "arn:aws:iam::123456789012:role/api-role" },
+                }),
+                resource(`${STACK}aws:iam/rolePolicy:RolePolicy::api-read`, {
+                    outputs: {
+                        role: "api-role",
+                        policy: document({
+                            Effect: "Allow",
+                            Action: "s3:GetObject",
+                            Resource: `arn:aws:s3:::${bucket}/*`,
+                        }),
+                    },
+                }),
+                resource(`${STACK}aws:lambda/function:Function::api`, {
+                    outputs: {
+                        name: "api",
+                        role: "arn:aws:iam::123456789012:role/api-role",
+                        environment: { variables: { BUCKET: { __secret: true, value: bucket } } },
+                    },
+                }),
+            ],
+        };
+    }
+
+    it("embeds the graph as a mermaid block after the summary, before the findings", () => {
+        const markdown = toMarkdown(reportInput([functionEvaluation()]));
+        const summary = markdown.indexOf("| Resources |");
+        const graph = markdown.indexOf("## Identity graph\n\n```mermaid\nflowchart LR\n");
+        const findings = markdown.indexOf("## Findings");
+        assert.ok(summary >= 0 && summary < graph && graph < findings, markdown);
+        const block = markdown.slice(graph, markdown.indexOf("\n```\n", graph));
+        assert.match(block, /\("api<br>data exfiltration 1"\)/);
+        assert.match(block, /\(\["api-role"\]\)/);
+        assert.match(block, /-->\|"data exfiltration<br>s3:GetObject"\|/);
+    });
+
+    it("hides the plaintext of secrets in the diagram too", () => {
+        const markdown = toMarkdown(reportInput([functionEvaluation()]));
+        assert.ok(!markdown.includes("hunter2-private-bucket"));
+        assert.match(markdown, /\[\("\[secret\]\/\*"\)\]/);
+    });
+
+    it("draws no diagram for a stack without functions", () => {
+        assert.ok(!toMarkdown(reportInput()).includes("```mermaid"));
     });
 });

@@ -1,0 +1,121 @@
+import type { Evaluation, Finding } from "../../engine/types";
+import { describeResource, sortFindings } from "../summary";
+import { html, type Markup } from "./escape";
+import { CLOUD_LABELS, cloudOf, controlsOf, distinct, SEVERITIES, severityRank } from "./facets";
+
+/**
+ * The findings of one evaluation as a table, most severe first, with filters by severity, cloud and
+ * compliance framework. Each row carries its facets as data attributes; the page's script hides the
+ * rows the filters exclude (without the script every row shows).
+ */
+export function findingsSection(evaluation: Evaluation, id: string): Markup {
+    if (evaluation.findings.length === 0) {
+        return html`<section class="block">
+            <h3>Findings</h3>
+            <p class="clean">No findings.</p>
+        </section>`;
+    }
+    const findings = [...sortFindings(evaluation.findings)].sort(
+        (a, b) => severityRank(a.severity) - severityRank(b.severity),
+    );
+    return html`<section class="block findings" data-findings>
+        <h3>Findings</h3>
+        ${filters(findings, id)}
+        <div class="table-wrap">
+            <table class="findings-table">
+                <thead>
+                    <tr>
+                        <th>Severity</th>
+                        <th>Level</th>
+                        <th>Policy</th>
+                        <th>Resource</th>
+                        <th>Message</th>
+                        <th>Cloud</th>
+                        <th>Controls</th>
+                    </tr>
+                </thead>
+                <tbody>
+                    ${findings.map((f) => row(f, evaluation))}
+                </tbody>
+            </table>
+        </div>
+        <p class="filter-empty" data-filter-empty hidden>No finding matches the filters.</p>
+    </section>`;
+}
+
+function filters(findings: readonly Finding[], id: string): Markup {
+    const severities = SEVERITIES.filter((s) => findings.some((f) => f.severity === s));
+    const clouds = distinct(findings.map(cloudOf), (c) => c).sort();
+    const frameworks = distinct(
+        findings.flatMap((f) => controlsOf(f).map((c) => c.framework)),
+        (fw) => fw.id,
+    ).sort((a, b) => a.name.localeCompare(b.name));
+    const severityChips = severities.map((severity) => {
+        const n = findings.filter((f) => f.severity === severity).length;
+        return html`<label class="chip sev-${severity}"
+            ><input type="checkbox" data-filter="severity" value="${severity}" checked />
+            ${severity} <span class="n">${n}</span></label
+        >`;
+    });
+    const cloudOptions = clouds.map(
+        (cloud) => html`<option value="${cloud}">${CLOUD_LABELS[cloud] ?? cloud}</option>`,
+    );
+    const frameworkOptions = frameworks.map(
+        (fw) => html`<option value="${fw.id}">${fw.name}</option>`,
+    );
+    return html`<form class="filters" aria-label="Filter findings">
+        <fieldset class="severity-filter">
+            <legend>Severity</legend>
+            ${severityChips}
+        </fieldset>
+        <label
+            >Cloud
+            <select id="${id}-cloud" data-filter="cloud">
+                <option value="">all</option>
+                ${cloudOptions}
+            </select></label
+        >
+        <label
+            >Framework
+            <select id="${id}-framework" data-filter="framework">
+                <option value="">all</option>
+                ${frameworkOptions}
+            </select></label
+        >
+        <output class="filter-status" data-filter-status>${findings.length} findings</output>
+    </form>`;
+}
+
+function row(finding: Finding, evaluation: Evaluation): Markup {
+    const { type, name } = describeResource(finding.urn, evaluation.resources);
+    const cloud = cloudOf(finding);
+    const controls = controlsOf(finding);
+    const frameworkIds = distinct(
+        controls.map((c) => c.framework.id),
+        (i) => i,
+    ).join(" ");
+    const resource =
+        finding.urn === null
+            ? html`<span class="muted">stack</span>`
+            : html`<span class="res-name" title="${finding.urn}"
+                      >${finding.resourceName ?? name}</span
+                  ><br /><span class="res-type">${finding.resourceType ?? type}</span>`;
+    const controlList = controls.map(
+        (c) => html`<span class="tag" title="${c.title}">${c.label}</span>`,
+    );
+    return html`<tr
+        data-severity="${finding.severity}"
+        data-cloud="${cloud}"
+        data-frameworks="${frameworkIds}"
+    >
+        <td><span class="sev sev-${finding.severity}">${finding.severity}</span></td>
+        <td>
+            <span class="level level-${finding.enforcementLevel}">${finding.enforcementLevel}</span>
+        </td>
+        <td><code>${finding.policy}</code></td>
+        <td>${resource}</td>
+        <td class="message">${finding.message}</td>
+        <td>${CLOUD_LABELS[cloud] ?? cloud}</td>
+        <td>${controlList}</td>
+    </tr> `;
+}

@@ -1,0 +1,44 @@
+import type { IdentityGraph } from "../../../policypack/lib/graph/model";
+import { stackIdentityGraph } from "../../graph/stack-graph";
+import type { Evaluation } from "../../engine/types";
+import type { ReportInput } from "../input";
+
+/** The identity graph of one evaluation as the html report shows it: the model, and its drawing. */
+export interface ReportGraph {
+    readonly graph: IdentityGraph;
+    /** Graphviz SVG; null when the graph was not drawn (empty, too large, or rendered without drawing). */
+    readonly svg: string | null;
+    /** Why there is no drawing, for the page to say. */
+    readonly notDrawn?: string;
+}
+
+/**
+ * Beyond this many nodes Graphviz takes minutes and the picture is unreadable anyway; the report then
+ * keeps the function cards and points at `perimeter graph`.
+ */
+export const MAX_DRAWN_NODES = 1500;
+
+/**
+ * The graphs of every evaluation, drawn. This is the asynchronous part of the html report (Graphviz
+ * runs as WebAssembly), done before the synchronous rendering.
+ */
+export async function drawReportGraphs(input: ReportInput): Promise<ReportGraph[]> {
+    // Graphviz (a few MB of WebAssembly) loads only when a graph is drawn, not for every report.
+    const { graphToSvg } = await import("../../graph/svg");
+    const graphs: ReportGraph[] = [];
+    for (const evaluation of input.evaluations) {
+        const graph = reportIdentityGraph(evaluation, input);
+        if (graph.nodes.length > MAX_DRAWN_NODES) {
+            const notDrawn = `The graph has ${graph.nodes.length} nodes, too many to draw here (at most ${MAX_DRAWN_NODES}); \`perimeter graph --format svg\` draws it alone.`;
+            graphs.push({ graph, svg: null, notDrawn });
+        } else {
+            graphs.push({ graph, svg: graph.nodes.length === 0 ? null : await graphToSvg(graph) });
+        }
+    }
+    return graphs;
+}
+
+/** The identity graph of an evaluation, secrets redacted (cli/graph/stack-graph.ts). */
+export function reportIdentityGraph(evaluation: Evaluation, input: ReportInput): IdentityGraph {
+    return stackIdentityGraph(evaluation.resources, input.command === "preview");
+}

@@ -1,0 +1,175 @@
+/**
+ * What one role is effectively granted, read into the graph's terms: exact actions (wildcards and
+ * NotAction expanded with the action index) on each resource pattern of each source policy, less what
+ * an unconditional Deny takes back, each with its risk categories for this identity.
+ */
+import { type AwsAction, expandAwsActionPattern } from "../../aws-actions";
+import type { EffectivePermissions, PermissionSource } from "../../aws/effective-permissions";
+import { SCOPED_RESOURCES } from "../../aws/managed-policies";
+import { reachesAction } from "../../aws/statements";
+import { globMatch } from "../../glob";
+import type { IamStatement } from "../../iam-document";
+import type { Permission, RiskCategory } from "../model";
+import { RISK_CATEGORIES } from "../model";
+import { categoriesOf, escalationActions } from "./categories";
+
+/** One source policy's effective permissions on one resource pattern (a granted edge, before ids). */
+export interface RoleGrant {
+    readonly source: PermissionSource;
+    /** A resource ARN or pattern, `*`, or `(resources named in <AWS-managed policy>)`. */
+    readonly resource: string;
+    readonly access: string;
+    readonly level: RiskCategory | "other";
+    readonly permissions: readonly Permission[];
+    readonly conditions: readonly string[];
+}
+
+/** An Allow of exact actions on one resource, before the Deny statements are applied. */
+interface Allowed {
+    readonly source: PermissionSource;
+    readonly statement: IamStatement;
+    readonly resource: string;
+    readonly actions: readonly AwsAction[];
+}
+
+/** Listing more actions than this in an edge's access text helps nobody: show the patterns. */
+const LISTED_ACTIONS = 6;
+
+/** `StringEquals aws:SourceAccount "111122223333"`, one text per condition key. */
+export function conditionTexts(statement: IamStatement): string[] {
+    const texts: string[] = [];
+    for (const [operator, keys] of Object.entries(statement.conditions ?? {})) {
+        for (const [key, values] of Object.entries(keys)) {
+            const shown = values.map((v) => JSON.stringify(v)).join(", ");
+            texts.push(shown === "" ? `${operator} ${key}` : `${operator} ${key} ${shown}`);
+        }
+    }
+    if (statement.notResources !== undefined) {
+        texts.push(`NotResource ${statement.notResources.join(", ")}`);
+    }
+    return texts;
+}
+
+function expandStatement(statement: IamStatement): AwsAction[] {
+    if (statement.actions !== undefined) {
+        return [...new Set(statement.actions.flatMap((p) => expandAwsActionPattern(p)))];
+    }
+    // NotAction: every known action the statement does not exclude.
+    return expandAwsActionPattern("*").filter((a) => reachesAction(statement, a.action));
+}
+
+function resourcesOf(source: PermissionSource, statement: IamStatement): readonly string[] {
+    if (statement.resources === undefined) {
+        // NotResource (or none at all) reaches every resource but the excluded ones.
+        return ["*"];
+    }
+    const managed = source.awsManaged?.name;
+    return statement.resources.map((r) =>
+        r === SCOPED_RESOURCES && managed !== undefined ? `(resources named in ${managed})` : r,
+    );
+}
+
+function covers(deny: IamStatement, resource: string): boolean {
+    // A NotResource Deny spares some resources; which ones a pattern falls in is not certain.
+    return (deny.resources ?? []).some((pattern) => globMatch(pattern, resource));
+}
+
+function levelOf(permissions: readonly Permission[]): RiskCategory | "other" {
+    const present = new Set(permissions.flatMap((p) => p.categories));
+    return RISK_CATEGORIES.find((c) => present.has(c)) ?? "other";
+}
+
+function accessText(actions: readonly string[], statements: readonly IamStatement[]): string {
+    if (actions.length <= LISTED_ACTIONS) {
+        return actions.join(", ");
+    }
+    const written = new Set(
+        statements.flatMap((s) =>
+            s.actions !== undefined ? s.actions : (s.notActions ?? []).map((a) => `NotAction ${a}`),
+        ),
+    );
+    return `${[...written].join(", ")} (${actions.length} actions)`;
+}
+
+/** The effective grants of a role, one per source policy and resource pattern. */
+export function roleGrants(effective: EffectivePermissions): RoleGrant[] {
+    const statements = effective.sources.flatMap((source) =>
+        source.statements.map((statement) => ({ source, statement })),
+    );
+    const denies = statements.map((s) => s.statement).filter((s) => s.effect === "Deny");
+    const allowed: Allowed[] = [];
+    for (const { source, statement } of statements) {
+        if (statement.effect !== "Allow") {
+            continue;
+        }
+        const actions = expandStatement(statement);
+        for (const resource of resourcesOf(source, statement)) {
+            const kept = actions.filter(
+                (a) =>
+                    !denies.some(
+                        (d) =>
+                            d.conditions === undefined &&
+                            covers(d, resource) &&
+                            reachesAction(d, a.action),
+                    ),
+            );
+            if (kept.length > 0) {
+                allowed.push({ source, statement, resource, actions: kept });
+            }
+        }
+    }
+    const held = new Set(allowed.flatMap((a) => a.actions.map((x) => x.action.toLowerCase())));
+    const escalation = escalationActions(held);
+    const grouped = new Map<string, Allowed[]>();
+    for (const entry of allowed) {
+        const key = `${effective.sources.indexOf(entry.source)}\u0000${entry.resource}`;
+        const group = grouped.get(key);
+        if (group === undefined) {
+            grouped.set(key, [entry]);
+        } else {
+            group.push(entry);
+        }
+    }
+    return [...grouped.values()].flatMap((group) => {
+        const first = group[0];
+        return first === undefined ? [] : [grantOf(first, group, denies, escalation)];
+    });
+}
+
+function grantOf(
+    first: Allowed,
+    group: readonly Allowed[],
+    denies: readonly IamStatement[],
+    escalation: ReadonlySet<string>,
+): RoleGrant {
+    const byAction = new Map<string, AwsAction>();
+    group.forEach((entry) => entry.actions.forEach((a) => byAction.set(a.action, a)));
+    const actions = [...byAction.values()];
+    const permissions = actions.map((a) => ({
+        action: a.action,
+        resource: first.resource,
+        categories: categoriesOf(a, escalation),
+    }));
+    const conditions = new Set(group.flatMap((entry) => conditionTexts(entry.statement)));
+    // A conditional Deny that reaches these actions here leaves them granted, but only when it does not apply.
+    for (const deny of denies) {
+        if (
+            deny.conditions !== undefined &&
+            covers(deny, first.resource) &&
+            actions.some((a) => reachesAction(deny, a.action))
+        ) {
+            conditions.add(`unless denied when ${conditionTexts(deny).join(" and ")}`);
+        }
+    }
+    return {
+        source: first.source,
+        resource: first.resource,
+        access: accessText(
+            actions.map((a) => a.action),
+            group.map((entry) => entry.statement),
+        ),
+        level: levelOf(permissions),
+        permissions,
+        conditions: [...conditions],
+    };
+}

@@ -1,0 +1,68 @@
+/**
+ * A function app's own host storage: the account its Functions host keeps its code package, keys,
+ * leases and internal queues in (`AzureWebJobsStorage__accountName` / `__<service>ServiceUri`, or the
+ * Flex Consumption deployment container's URL). During preview those values may be unknown; a storage
+ * account created by the same `AzureFunction` component as the app is its host storage too.
+ */
+import { appSettingsOf } from "../../azure/app-settings";
+import { readKnown } from "../../known-value";
+import type { GraphResource } from "../model";
+import { AZURE_FUNCTION_COMPONENT_TYPE } from "./declared";
+import type { Target } from "./grants";
+import { type AzureStack, knownString, readPath } from "./stack";
+
+const STORAGE_ACCOUNT_TYPE = "azure-native:storage:StorageAccount";
+const HOST_SETTING =
+    /^AzureWebJobsStorage__(accountName|blobServiceUri|queueServiceUri|tableServiceUri|serviceUri)$/i;
+const ACCOUNT_IN_SCOPE = /\/providers\/Microsoft\.Storage\/storageAccounts\/([^/]+)/i;
+
+/** `https://acct.blob.core.windows.net/x` → `acct`; a bare account name stays as it is. */
+function accountNameIn(value: string): string {
+    const host = /^[a-z]+:\/\/([^/.]+)\./i.exec(value.trim());
+    return (host?.[1] ?? value.trim()).toLowerCase();
+}
+
+function hostAccountNames(app: GraphResource): Set<string> {
+    const names = new Set<string>();
+    const settings = readKnown(() => appSettingsOf(app.type, app.props));
+    for (const setting of settings.known ? settings.value : []) {
+        const value = setting.value.known ? setting.value.value : undefined;
+        if (HOST_SETTING.test(setting.name) && typeof value === "string") {
+            names.add(accountNameIn(value));
+        }
+    }
+    const deployment = readPath(app, ["functionAppConfig", "deployment", "storage", "value"]);
+    if (deployment.known && typeof deployment.value === "string") {
+        names.add(accountNameIn(deployment.value));
+    }
+    return names;
+}
+
+/** Whether a grant's target is the host storage of one of `apps`. */
+export function ownHostStorage(
+    apps: readonly GraphResource[],
+    stack: AzureStack,
+): (target: Target) => boolean {
+    const names = new Set(apps.flatMap((app) => [...hostAccountNames(app)]));
+    const components = new Set(
+        apps.flatMap((app) => {
+            const parent = app.parent === undefined ? undefined : stack.resource(app.parent.urn);
+            return parent?.type === AZURE_FUNCTION_COMPONENT_TYPE ? [parent.urn] : [];
+        }),
+    );
+    return (target) => {
+        const inScope = ACCOUNT_IN_SCOPE.exec(target.scope)?.[1];
+        if (inScope !== undefined && names.has(inScope.toLowerCase())) {
+            return true;
+        }
+        const resource = target.resource;
+        if (resource?.type !== STORAGE_ACCOUNT_TYPE) {
+            return false;
+        }
+        const name = knownString(resource, "accountName") ?? knownString(resource, "name");
+        return (
+            (name !== undefined && names.has(name.toLowerCase())) ||
+            (resource.parent !== undefined && components.has(resource.parent.urn))
+        );
+    };
+}

@@ -1,0 +1,140 @@
+/**
+ * The identities function apps run as, and the role assignments those identities hold: what
+ * ../../azure/function-identities.ts links (by identity ID, principal ID or property dependency), and
+ * what ./identity-names.ts adds (identities named by resource group and name).
+ */
+import type { PolicyResource } from "@pulumi/policy";
+import { functionIdentitiesOf, functionRoleAssignmentsOf } from "../../azure/function-identities";
+import { readKnown } from "../../known-value";
+import type { GraphNode, GraphResource } from "../model";
+import type { CallerIdentity } from "./easy-auth";
+import { identitiesNamedBy, roleAssignmentsHeldBy } from "./identity-names";
+import { type AzureStack, isRecord, knownString } from "./stack";
+
+type IdentityKind = "user-assigned" | "system-assigned";
+
+export interface IdentityInfo {
+    readonly node: GraphNode;
+    readonly caller: CallerIdentity;
+    /** The apps that run as it. */
+    readonly apps: GraphResource[];
+}
+
+export interface FunctionIdentities {
+    /** By node id. */
+    readonly all: ReadonlyMap<string, IdentityInfo>;
+    /** By app URN. */
+    readonly ofApp: ReadonlyMap<string, readonly IdentityInfo[]>;
+}
+
+export function resourceNode(resource: GraphResource, kind: "function" | "identity"): GraphNode {
+    return {
+        id: resource.urn,
+        kind,
+        cloud: "azure",
+        label: resource.name,
+        type: resource.type,
+        urn: resource.urn,
+    };
+}
+
+function systemPrincipalId(app: GraphResource): string | undefined {
+    const principal = readKnown((): unknown => {
+        const identity: unknown = app.props["identity"];
+        return isRecord(identity) ? identity["principalId"] : undefined;
+    });
+    return principal.known && typeof principal.value === "string" ? principal.value : undefined;
+}
+
+function identityNode(app: GraphResource, holder: GraphResource, kind: IdentityKind): GraphNode {
+    return kind === "user-assigned"
+        ? resourceNode(holder, "identity")
+        : {
+              id: `azure:identity:system-assigned:${app.urn}`,
+              kind: "identity",
+              cloud: "azure",
+              label: `${app.name} (system-assigned)`,
+          };
+}
+
+function callerOf(
+    node: GraphNode,
+    app: GraphResource,
+    holder: GraphResource,
+    kind: IdentityKind,
+): CallerIdentity {
+    const principalId =
+        kind === "user-assigned" ? knownString(holder, "principalId") : systemPrincipalId(app);
+    const clientId = kind === "user-assigned" ? knownString(holder, "clientId") : undefined;
+    return {
+        nodeId: node.id,
+        holder,
+        appUrn: app.urn,
+        ...(principalId === undefined ? {} : { principalId }),
+        ...(clientId === undefined ? {} : { clientId }),
+    };
+}
+
+export function collectIdentities(
+    apps: readonly GraphResource[],
+    view: readonly PolicyResource[],
+    stack: AzureStack,
+): FunctionIdentities {
+    const all = new Map<string, IdentityInfo>();
+    const ofApp = new Map<string, IdentityInfo[]>();
+    const attach = (app: GraphResource, holder: GraphResource, kind: IdentityKind): void => {
+        const node = identityNode(app, holder, kind);
+        let info = all.get(node.id);
+        if (info === undefined) {
+            info = { node, caller: callerOf(node, app, holder, kind), apps: [] };
+            all.set(node.id, info);
+        }
+        const ofThisApp = ofApp.get(app.urn) ?? [];
+        if (!ofThisApp.includes(info)) {
+            ofApp.set(app.urn, [...ofThisApp, info]);
+            info.apps.push(app);
+        }
+    };
+    for (const found of functionIdentitiesOf(view)) {
+        const app = stack.resource(found.app.urn);
+        const holder = stack.resource(found.holder.urn);
+        if (app !== undefined && holder !== undefined) {
+            attach(app, holder, found.kind);
+        }
+    }
+    for (const app of apps) {
+        identitiesNamedBy(app, stack).forEach((holder) => attach(app, holder, "user-assigned"));
+    }
+    return { all, ofApp };
+}
+
+/** Every (role assignment, identity) pair where the identity holds the assignment, once. */
+export function heldRoleAssignments(
+    identities: FunctionIdentities,
+    view: readonly PolicyResource[],
+    stack: AzureStack,
+): { assignment: GraphResource; identity: IdentityInfo }[] {
+    const held: { assignment: GraphResource; identity: IdentityInfo }[] = [];
+    const seen = new Set<string>();
+    const add = (assignment: GraphResource | undefined, identity: IdentityInfo | undefined) => {
+        const key = `${assignment?.urn ?? ""} ${identity?.node.id ?? ""}`;
+        if (assignment !== undefined && identity !== undefined && !seen.has(key)) {
+            seen.add(key);
+            held.push({ assignment, identity });
+        }
+    };
+    for (const { assignment, identity } of functionRoleAssignmentsOf(view)) {
+        const nodeId =
+            identity.kind === "user-assigned"
+                ? identity.holder.urn
+                : `azure:identity:system-assigned:${identity.app.urn}`;
+        add(stack.resource(assignment.urn), identities.all.get(nodeId));
+    }
+    for (const identity of identities.all.values()) {
+        if (identity.node.urn !== undefined) {
+            const holder = identity.caller.holder;
+            roleAssignmentsHeldBy(holder, stack).forEach((a) => add(a, identity));
+        }
+    }
+    return held;
+}

@@ -1,0 +1,202 @@
+/**
+ * Call chains: which function can reach which other function through `can-invoke` edges, and which
+ * risky permissions it borrows on the way (the `stack-call-chain-escalation` rule).
+ *
+ * A function reaches another when one of its identities has a `can-invoke` edge to it; reach is
+ * transitive. From each function, and from the public node (anyone, holding nothing), a breadth-first
+ * walk finds every reachable function by its shortest path, visiting each function once, so cycles end
+ * and the work per caller is linear in the `can-invoke` edges. For each function reached, the borrowed
+ * permissions are its permissions in the chosen risk categories that the caller does not hold.
+ */
+import type { RuleFinding } from "../finding";
+import {
+    type FunctionProfile,
+    type IdentityGraph,
+    type Permission,
+    permissionKey,
+    PUBLIC_NODE_ID,
+    RISK_CATEGORIES,
+    RISK_CATEGORY_LABELS,
+    type RiskCategory,
+} from "./model";
+
+/** The risk categories a chain is judged on unless configured otherwise. */
+export const DEFAULT_CHAIN_CATEGORIES: readonly RiskCategory[] = [
+    "privilegeEscalation",
+    "permissionsManagement",
+    "credentialsExposure",
+    "dataExfiltration",
+];
+
+/** How a path and a message name the public node as a caller. */
+export const ANYONE = "anyone";
+
+export interface CallChain {
+    /** The calling function's node id, or PUBLIC_NODE_ID when anyone may start the chain. */
+    readonly callerId: string;
+    /** The function reached. */
+    readonly targetId: string;
+    /** Node ids from the caller to the target, both included (the shortest path). */
+    readonly path: readonly string[];
+    /** The target's permissions in the chosen categories that the caller does not hold. */
+    readonly borrowed: readonly Permission[];
+    /** The chosen categories, the ones messages count the borrowed permissions in. */
+    readonly categories: readonly RiskCategory[];
+    /** The function the finding is about: the caller, or the first function of a public path. */
+    readonly reportOnId: string;
+    /** false when some grant of the caller or the target could not be read (preview). */
+    readonly complete: boolean;
+}
+
+/** The functions each function (and the public node) may invoke directly, without duplicates. */
+function directCallees(
+    graph: IdentityGraph,
+    profiles: ReadonlyMap<string, FunctionProfile>,
+): Map<string, string[]> {
+    const invokedByIdentity = new Map<string, string[]>();
+    const publicCallees: string[] = [];
+    for (const edge of graph.edges) {
+        if (edge.kind === "can-invoke") {
+            const list = invokedByIdentity.get(edge.from);
+            if (list === undefined) {
+                invokedByIdentity.set(edge.from, [edge.to]);
+            } else {
+                list.push(edge.to);
+            }
+        } else if (edge.kind === "public") {
+            publicCallees.push(edge.to);
+        }
+    }
+    const callees = new Map<string, string[]>();
+    for (const profile of profiles.values()) {
+        const own = new Set<string>();
+        for (const identityId of profile.identityIds) {
+            for (const callee of invokedByIdentity.get(identityId) ?? []) {
+                own.add(callee);
+            }
+        }
+        callees.set(profile.functionId, [...own]);
+    }
+    callees.set(PUBLIC_NODE_ID, [...new Set(publicCallees)]);
+    return callees;
+}
+
+/** Every function reachable from the source, nearest first, with the node it was reached from. */
+function reachable(
+    source: string,
+    callees: ReadonlyMap<string, readonly string[]>,
+    profiles: ReadonlyMap<string, FunctionProfile>,
+): { order: string[]; cameFrom: Map<string, string> } {
+    const cameFrom = new Map<string, string>([[source, source]]);
+    const order: string[] = [];
+    const queue = [source];
+    for (let head = 0; head < queue.length; head++) {
+        const current = queue[head] as string;
+        for (const next of callees.get(current) ?? []) {
+            if (!cameFrom.has(next) && profiles.has(next)) {
+                cameFrom.set(next, current);
+                order.push(next);
+                queue.push(next);
+            }
+        }
+    }
+    return { order, cameFrom };
+}
+
+function pathTo(target: string, source: string, cameFrom: ReadonlyMap<string, string>): string[] {
+    const path = [target];
+    for (let at = target; at !== source;) {
+        at = cameFrom.get(at) as string;
+        path.push(at);
+    }
+    return path.reverse();
+}
+
+/**
+ * Every (caller, reachable function) pair where the reachable function holds permissions in the given
+ * categories that the caller does not; functions in the order of the graph, then the public node.
+ */
+export function callChains(graph: IdentityGraph, categories: readonly RiskCategory[]): CallChain[] {
+    const chosen = new Set(categories);
+    const profiles = new Map(graph.functions.map((f) => [f.functionId, f]));
+    const risky = new Map<string, Permission[]>();
+    for (const profile of profiles.values()) {
+        const inCategories = profile.permissions.filter((p) =>
+            p.categories.some((c) => chosen.has(c)),
+        );
+        risky.set(profile.functionId, inCategories);
+    }
+    const callees = directCallees(graph, profiles);
+    const chains: CallChain[] = [];
+    const callers = [...profiles.values(), undefined];
+    for (const caller of callers) {
+        const callerId = caller?.functionId ?? PUBLIC_NODE_ID;
+        const held = new Set(caller?.permissions.map(permissionKey));
+        const { order, cameFrom } = reachable(callerId, callees, profiles);
+        for (const targetId of order) {
+            const borrowed = (risky.get(targetId) ?? []).filter((p) => !held.has(permissionKey(p)));
+            if (borrowed.length === 0) {
+                continue;
+            }
+            const path = pathTo(targetId, callerId, cameFrom);
+            chains.push({
+                callerId,
+                targetId,
+                path,
+                borrowed,
+                categories,
+                reportOnId: caller === undefined ? (path[1] as string) : callerId,
+                complete: (caller?.complete ?? true) && profiles.get(targetId)?.complete !== false,
+            });
+        }
+    }
+    return chains;
+}
+
+/** How messages name a node: its label, and "anyone" for the public node. */
+export function nodeLabel(graph: IdentityGraph, id: string): string {
+    return id === PUBLIC_NODE_ID ? ANYONE : (graph.nodeById.get(id)?.label ?? id);
+}
+
+/** `privilege escalation 1 (iam:PassRole on *), data exfiltration 2 (s3:GetObject on b/*, ...)` */
+function describeBorrowed(
+    borrowed: readonly Permission[],
+    categories: readonly RiskCategory[],
+): string {
+    const parts: string[] = [];
+    for (const category of RISK_CATEGORIES.filter((c) => categories.includes(c))) {
+        const inCategory = borrowed.filter((p) => p.categories.includes(category));
+        const first = inCategory[0];
+        if (first === undefined) {
+            continue;
+        }
+        const more = inCategory.length > 1 ? ", ..." : "";
+        parts.push(
+            `${RISK_CATEGORY_LABELS[category]} ${inCategory.length} (${permissionKey(first)}${more})`,
+        );
+    }
+    return parts.join(", ");
+}
+
+/**
+ * The finding for one chain: `Function 'api' can reach 'admin' (path: api → worker → admin) and borrow
+ * 3 permissions it does not hold: privilege escalation 1 (iam:PassRole on *), ...`, key `Path::api->admin`.
+ */
+export function describeCallChain(graph: IdentityGraph, chain: CallChain): RuleFinding {
+    const caller = nodeLabel(graph, chain.callerId);
+    const target = nodeLabel(graph, chain.targetId);
+    const path = chain.path.map((id) => nodeLabel(graph, id)).join(" → ");
+    const count = chain.borrowed.length;
+    const permissions = `${count} permission${count === 1 ? "" : "s"}`;
+    const borrow =
+        chain.callerId === PUBLIC_NODE_ID
+            ? `Anyone can reach '${target}' (path: ${path}) and borrow ${permissions}`
+            : `Function '${caller}' can reach '${target}' (path: ${path}) and borrow ${permissions} it does not hold`;
+    const unread = chain.complete
+        ? ""
+        : " (some grants are not known yet, so the borrowed permissions may change)";
+    return {
+        message: `${borrow}: ${describeBorrowed(chain.borrowed, chain.categories)}${unread}`,
+        key: { kind: "Path", value: `${caller}->${target}` },
+    };
+}

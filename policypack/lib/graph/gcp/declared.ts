@@ -1,0 +1,65 @@
+/**
+ * Declared access of functions built with GcpFunction (`perimeter:index:GcpFunction`): the component
+ * registers `declaredAccess`, the roles its runtime identity was meant to receive (the grants, the
+ * secrets read into the environment, the baseline log writer), as plain data known even in preview.
+ * Declared = the permissions of those roles; the ratio compares what the identity effectively holds.
+ * The pack reads the component's outputs only; it never imports the component code.
+ */
+import type { PolicyResource } from "@pulumi/policy";
+import { isGcpFunctionType } from "../../gcp/functions";
+import { readKnown } from "../../known-value";
+import type { DeclaredAccess } from "../model";
+import { permissionsOfPredefinedRole } from "./role-permissions";
+
+export const GCP_FUNCTION_COMPONENT = "perimeter:index:GcpFunction";
+
+function declaredRoles(component: PolicyResource): string[] | undefined {
+    const declared = readKnown((): unknown => component.props["declaredAccess"]);
+    if (!declared.known || !Array.isArray(declared.value)) {
+        return undefined;
+    }
+    return declared.value.flatMap((entry: unknown) => {
+        const role =
+            typeof entry === "object" && entry !== null
+                ? (entry as Record<string, unknown>)["role"]
+                : undefined;
+        return typeof role === "string" ? [role] : [];
+    });
+}
+
+/** Declared permission counts by the URN of the function each component created. */
+export function declaredPermissionCounts(
+    resources: readonly PolicyResource[],
+): ReadonlyMap<string, number> {
+    const byComponent = new Map<string, number>();
+    for (const resource of resources) {
+        if (resource.type !== GCP_FUNCTION_COMPONENT) {
+            continue;
+        }
+        const roles = declaredRoles(resource);
+        if (roles !== undefined) {
+            const count = roles.reduce(
+                (sum, role) => sum + permissionsOfPredefinedRole(role).permissions.length,
+                0,
+            );
+            byComponent.set(resource.urn, count);
+        }
+    }
+    const byFunction = new Map<string, number>();
+    for (const resource of resources) {
+        const count =
+            resource.parent === undefined ? undefined : byComponent.get(resource.parent.urn);
+        if (count !== undefined && isGcpFunctionType(resource.type)) {
+            byFunction.set(resource.urn, count);
+        }
+    }
+    return byFunction;
+}
+
+export function declaredAccess(declared: number, granted: number): DeclaredAccess {
+    return {
+        declared,
+        granted,
+        ratio: declared === 0 ? (granted === 0 ? 1 : granted) : granted / declared,
+    };
+}

@@ -1,0 +1,165 @@
+/**
+ * The grants of the stack's IAM resources as the graph needs them: the role (or the custom role it
+ * depends on while its name is unknown), the members (or the property holding them, for property
+ * dependencies), the IAM Condition as text, and the role's permissions. Reads through `readKnown`, so
+ * an unknown value makes a grant unreadable rather than the graph throw.
+ */
+import type { PolicyResource } from "@pulumi/policy";
+import { type GcpGrant, readGrants } from "../../gcp/grants";
+import type { GcpIamResourceType } from "../../gcp/iam-resources";
+import { readKnown } from "../../known-value";
+import { permissionsOfPredefinedRole } from "./role-permissions";
+
+export interface StackGrant {
+    readonly iam: PolicyResource;
+    readonly entry: GcpIamResourceType;
+    /** undefined while the role is unknown during preview. */
+    readonly role: string | undefined;
+    /** undefined while the members are unknown during preview. */
+    readonly members: readonly string[] | undefined;
+    /** The property whose dependencies name the members when they are unknown. */
+    readonly memberProperty: string;
+    readonly conditions: readonly string[];
+}
+
+function record(value: unknown): Readonly<Record<string, unknown>> | undefined {
+    return typeof value === "object" && value !== null && !Array.isArray(value)
+        ? (value as Record<string, unknown>)
+        : undefined;
+}
+
+function conditionText(condition: unknown): string | undefined {
+    const fields = record(condition);
+    const title = fields?.["title"];
+    const expression = fields?.["expression"];
+    const parts = [title, expression].filter((v): v is string => typeof v === "string" && v !== "");
+    return fields === undefined
+        ? undefined
+        : parts.length > 0
+          ? parts.join(": ")
+          : "untitled condition";
+}
+
+function memberConditions(iam: PolicyResource): string[] {
+    const condition = readKnown(() => conditionText(iam.props["condition"]));
+    if (!condition.known) {
+        return ["condition unknown during preview"];
+    }
+    return condition.value === undefined ? [] : [condition.value];
+}
+
+function membersOf(iam: PolicyResource, field: string): readonly string[] | undefined {
+    const value = readKnown((): unknown => iam.props[field]);
+    if (!value.known) {
+        return undefined;
+    }
+    const raw: unknown = value.value;
+    const list: unknown[] = typeof raw === "string" ? [raw] : Array.isArray(raw) ? raw : [];
+    return list.filter((m): m is string => typeof m === "string" && m !== "");
+}
+
+function fromRead(iam: PolicyResource, entry: GcpIamResourceType, grant: GcpGrant): StackGrant {
+    const single = entry.policyDataField === undefined;
+    return {
+        iam,
+        entry,
+        role: grant.role,
+        members: grant.members,
+        memberProperty: entry.memberField ?? entry.policyDataField ?? "",
+        // Members and bindings carry the whole condition; policies' bindings only their title here.
+        conditions: single
+            ? memberConditions(iam)
+            : grant.condition !== undefined
+              ? [grant.condition]
+              : [],
+    };
+}
+
+/**
+ * The grants of one IAM resource. While a policy's data is unknown, one grant with unknown role and
+ * members stands for it, so its dependencies still reach the identities it names.
+ */
+export function grantsOf(iam: PolicyResource, entry: GcpIamResourceType): StackGrant[] {
+    const read = readKnown(() => readGrants(entry, iam.props));
+    if (read.known) {
+        return read.value.ok ? read.value.grants.map((g) => fromRead(iam, entry, g)) : [];
+    }
+    const memberProperty = entry.memberField ?? entry.policyDataField ?? "";
+    return [
+        {
+            iam,
+            entry,
+            role: undefined,
+            members:
+                entry.memberField === undefined ? undefined : membersOf(iam, entry.memberField),
+            memberProperty,
+            conditions: entry.memberField === undefined ? [] : memberConditions(iam),
+        },
+    ];
+}
+
+export interface StackCustomRole {
+    readonly resource: PolicyResource;
+    readonly roleId: string | undefined;
+    /** undefined while unknown during preview. */
+    readonly permissions: readonly string[] | undefined;
+}
+
+export function readStackCustomRole(resource: PolicyResource): StackCustomRole {
+    const roleId = readKnown((): unknown => resource.props["roleId"]);
+    const permissions = readKnown((): unknown => resource.props["permissions"]);
+    return {
+        resource,
+        roleId: roleId.known && typeof roleId.value === "string" ? roleId.value : undefined,
+        permissions: !permissions.known
+            ? undefined
+            : Array.isArray(permissions.value)
+              ? permissions.value.filter((p): p is string => typeof p === "string")
+              : [],
+    };
+}
+
+const CUSTOM_ROLE_NAME = /^(?:projects|organizations)\/[^/]+\/roles\/([^/]+)$/;
+
+function customRoleOf(
+    grant: StackGrant,
+    roles: readonly StackCustomRole[],
+): StackCustomRole | undefined {
+    const id = grant.role === undefined ? undefined : CUSTOM_ROLE_NAME.exec(grant.role)?.[1];
+    const byId = id === undefined ? undefined : roles.find((r) => r.roleId === id);
+    if (byId !== undefined || grant.entry.roleField === undefined) {
+        return byId;
+    }
+    const dependsOn = new Set(
+        (grant.iam.propertyDependencies[grant.entry.roleField] ?? []).map((r) => r.urn),
+    );
+    return roles.find((r) => dependsOn.has(r.resource.urn));
+}
+
+export interface GrantPermissions {
+    /** undefined when they cannot be read (unknown role, custom role outside the stack). */
+    readonly permissions: readonly string[] | undefined;
+    /** How reports name the grant: the role, and the custom role's resource. */
+    readonly access: string;
+    /** Whether every permission of the role is known (predefined roles beyond the listed ones: no). */
+    readonly fullyKnown: boolean;
+}
+
+export function permissionsOfGrant(
+    grant: StackGrant,
+    customRoles: readonly StackCustomRole[],
+): GrantPermissions {
+    const custom = customRoleOf(grant, customRoles);
+    if (custom !== undefined) {
+        const access = `${grant.role ?? "custom role"} (custom role '${custom.resource.name}')`;
+        return { permissions: custom.permissions, access, fullyKnown: true };
+    }
+    if (grant.role === undefined) {
+        return { permissions: undefined, access: "role unknown during preview", fullyKnown: false };
+    }
+    if (CUSTOM_ROLE_NAME.test(grant.role)) {
+        return { permissions: undefined, access: grant.role, fullyKnown: false };
+    }
+    const predefined = permissionsOfPredefinedRole(grant.role);
+    return { ...predefined, access: grant.role };
+}

@@ -1,0 +1,170 @@
+/**
+ * What an IAM resource grants access to: the resource of the stack its target fields depend on (the
+ * URN, while its name is unknown in preview), or the named resource outside the stack. Invoker grants
+ * on a function or Cloud Run service reach the function itself; a gen2 function is also reached through
+ * its underlying Cloud Run service (`serviceConfig.service`), which is where GcpFunction grants
+ * `run:invoke`.
+ */
+import type { PolicyResource } from "@pulumi/policy";
+import {
+    GCP_CLOUD_RUN_SERVICE,
+    GCP_FUNCTION_GEN1,
+    GCP_FUNCTION_GEN2,
+    isGcpFunctionType,
+} from "../../gcp/functions";
+import { GCP_INVOKABLE_TARGETS, type GcpIamResourceType } from "../../gcp/iam-resources";
+import { readKnown } from "../../known-value";
+import type { GraphNode } from "../model";
+
+export interface GrantTarget {
+    readonly node: GraphNode;
+    /** How a permission names it: `projects/p`, `bucket uploads`, `secret 'api-key'` (unknown name). */
+    readonly resource: string;
+    /** The function the grant is on, when it is on one (node id = its URN). */
+    readonly function?: PolicyResource;
+}
+
+/** The last path segment: `projects/p/locations/l/services/api` → `api`. */
+function shortName(value: string): string {
+    return value.slice(value.lastIndexOf("/") + 1);
+}
+
+function knownString(read: () => unknown): string | undefined {
+    const value = readKnown(read);
+    return value.known && typeof value.value === "string" && value.value !== ""
+        ? value.value
+        : undefined;
+}
+
+function record(value: unknown): Readonly<Record<string, unknown>> | undefined {
+    return typeof value === "object" && value !== null && !Array.isArray(value)
+        ? (value as Record<string, unknown>)
+        : undefined;
+}
+
+/** Functions of the stack by URN and by the names IAM resources call them. */
+export class FunctionIndex {
+    readonly functions: readonly PolicyResource[];
+    private readonly byUrn = new Map<string, PolicyResource>();
+    private readonly byName = new Map<string, PolicyResource>();
+
+    constructor(resources: readonly PolicyResource[]) {
+        this.functions = resources.filter((r) => isGcpFunctionType(r.type));
+        for (const fn of this.functions) {
+            this.byUrn.set(fn.urn, fn);
+            for (const name of this.namesOf(fn)) {
+                if (!this.byName.has(name)) {
+                    this.byName.set(name, fn);
+                }
+            }
+        }
+    }
+
+    function(urn: string): PolicyResource | undefined {
+        return this.byUrn.get(urn);
+    }
+
+    named(value: string): PolicyResource | undefined {
+        return this.byName.get(shortName(value));
+    }
+
+    /** The function's name and, for gen2, its Cloud Run service's name, where known. */
+    private namesOf(fn: PolicyResource): string[] {
+        const names = [knownString(() => fn.props["name"])];
+        if (fn.type === GCP_FUNCTION_GEN2) {
+            names.push(knownString(() => record(fn.props["serviceConfig"])?.["service"]));
+        }
+        return names.flatMap((n) => (n === undefined ? [] : [shortName(n)]));
+    }
+}
+
+/** Which function kinds an invoke permission reaches when granted above the function. */
+export function invokableKinds(permissions: readonly string[]): ReadonlySet<string> {
+    const kinds = new Set<string>();
+    if (permissions.includes("run.routes.invoke")) {
+        kinds.add(GCP_FUNCTION_GEN2).add(GCP_CLOUD_RUN_SERVICE);
+    }
+    if (permissions.includes("cloudfunctions.functions.invoke")) {
+        kinds.add(GCP_FUNCTION_GEN1).add(GCP_FUNCTION_GEN2);
+    }
+    return kinds;
+}
+
+const LEVEL_PREFIX: Readonly<Record<string, string>> = {
+    organization: "organizations/",
+    folder: "folders/",
+    project: "projects/",
+};
+
+function resourceText(entry: GcpIamResourceType, value: string): string {
+    const prefix = LEVEL_PREFIX[entry.level];
+    if (prefix !== undefined) {
+        return value.startsWith(prefix) ? value : `${prefix}${value}`;
+    }
+    return value.includes("/") ? value : `${entry.target} ${value}`;
+}
+
+export function functionNode(fn: PolicyResource): GraphNode {
+    return {
+        id: fn.urn,
+        kind: "function",
+        cloud: "gcp",
+        label: fn.name,
+        type: fn.type,
+        urn: fn.urn,
+    };
+}
+
+function stackNode(resource: PolicyResource): GraphNode {
+    return {
+        id: resource.urn,
+        kind: "resource",
+        cloud: "gcp",
+        label: resource.name,
+        type: resource.type,
+        urn: resource.urn,
+    };
+}
+
+/** The target of one IAM resource; never throws, whatever its fields hold. */
+export function targetOf(
+    iam: PolicyResource,
+    entry: GcpIamResourceType,
+    functions: FunctionIndex,
+): GrantTarget {
+    const values = entry.targetFields.map((field) => knownString(() => iam.props[field]));
+    const known = values.every((v) => v !== undefined) ? values.join("/") : undefined;
+    const dependency = entry.targetFields
+        .flatMap((field) => iam.propertyDependencies[field] ?? [])
+        .find((r) => r.urn !== iam.urn);
+    const invokable = GCP_INVOKABLE_TARGETS.has(entry.target);
+    const fn =
+        (dependency !== undefined ? functions.function(dependency.urn) : undefined) ??
+        (invokable && known !== undefined ? functions.named(known) : undefined);
+    if (fn !== undefined) {
+        const resource =
+            known !== undefined ? resourceText(entry, known) : `${entry.target} '${fn.name}'`;
+        return { node: functionNode(fn), resource, function: fn };
+    }
+    if (dependency !== undefined) {
+        const resource =
+            known !== undefined
+                ? resourceText(entry, known)
+                : `${entry.target} '${dependency.name}'`;
+        return { node: stackNode(dependency), resource };
+    }
+    const unset = entry.targetFields.every((field) => {
+        const value = readKnown((): unknown => iam.props[field]);
+        return value.known && (value.value === undefined || value.value === null);
+    });
+    const resource =
+        known !== undefined
+            ? resourceText(entry, known)
+            : unset && LEVEL_PREFIX[entry.level] !== undefined
+              ? `${entry.target} (provider default)`
+              : `${entry.target} (unknown, of '${iam.name}')`;
+    return {
+        node: { id: `gcp:resource:${resource}`, kind: "resource", cloud: "gcp", label: resource },
+        resource,
+    };
+}

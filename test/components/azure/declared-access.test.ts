@@ -1,0 +1,57 @@
+import * as assert from "node:assert/strict";
+import { AzureFunction, type AzureGrant } from "../../../components/azure";
+import { isUnknownValue, runComponents } from "../harness";
+import { CONTAINER, QUEUE, SITE } from "./fixtures";
+
+const GRANTS: AzureGrant[] = [
+    { name: "uploads", access: "blob:write", resource: CONTAINER },
+    { name: "jobs", access: "queue:send", resource: QUEUE },
+    { name: "worker", access: "function:invoke", resource: SITE, audience: "aud" },
+];
+
+interface Entry {
+    grant: string;
+    access: string;
+    plane: string;
+    roleGuid?: string;
+    scope: unknown;
+    condition?: string;
+}
+
+async function declaredAccess(preview: boolean): Promise<Entry[]> {
+    const r = await runComponents(
+        () => {
+            new AzureFunction("ingest", { resourceGroupName: "app", grants: GRANTS });
+        },
+        { preview },
+    );
+    const component = r.named("perimeter:index:AzureFunction", "ingest");
+    return component.outputs.declaredAccess as unknown as Entry[];
+}
+
+describe("AzureFunction declaredAccess output", () => {
+    it("registers the host's storage roles and every grant with role, scope and condition", async () => {
+        const entries = await declaredAccess(false);
+        assert.deepEqual(
+            entries.map((e) => `${e.grant} ${e.access} ${e.plane} ${e.roleGuid ?? "-"}`),
+            [
+                "host-blob host-storage rbac b7e6dc6d-f1e8-4753-8033-0f276bb0955b",
+                "host-queue host-storage rbac 974c5e8b-45b9-4653-ba55-5f855dd0fb88",
+                "uploads blob:write rbac ba92f5b4-2d11-453d-a403-e96b0029c9fe",
+                "jobs queue:send rbac c6a89b2d-59bc-44d0-9896-0f6e12d7b80a",
+                "worker function:invoke easy-auth -",
+            ],
+        );
+        assert.match(String(entries[0]?.scope), /\/storageAccounts\/fn[0-9a-f]{16}$/);
+        assert.equal(entries[3]?.scope, QUEUE);
+        assert.match(entries[2]?.condition ?? "", /!\(ActionMatches\{'[^']+blobs\/read'\}\)/);
+    });
+
+    it("keeps each entry's role known in preview while a new account's ID is unknown", async () => {
+        const entries = await declaredAccess(true);
+        assert.equal(entries.length, 5);
+        assert.equal(entries[0]?.roleGuid, "b7e6dc6d-f1e8-4753-8033-0f276bb0955b");
+        assert.ok(isUnknownValue(entries[0]?.scope as never));
+        assert.equal(entries[3]?.scope, QUEUE);
+    });
+});
