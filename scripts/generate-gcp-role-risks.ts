@@ -9,11 +9,18 @@
  * Only risky roles are listed (basic, impersonation, escalation, invoker), so the pack ships a few
  * kilobytes instead of 6.8 MB. Custom roles are judged at run time against the same `methods`.
  *
+ * For the identity graph, every predefined role's permissions that are risky on their own
+ * (permissions management, credentials exposure, data exfiltration, as
+ * policypack/lib/graph/gcp/permissions.ts decides) are kept too: `riskyPermissions` lists each such
+ * permission once, sorted, and `riskyPermissionsByRole` names them by index (about half the size of
+ * naming them in full).
+ *
  * Run after updating ../shared/data:
  *   npx ts-node --transpile-only scripts/generate-gcp-role-risks.ts
  */
 import * as fs from "fs";
 import * as path from "path";
+import { isRiskyAlone } from "../policypack/lib/graph/gcp/permissions";
 import { packDataPath, sharedDataDir } from "./repository";
 
 interface SourceRef {
@@ -120,6 +127,7 @@ export function buildGcpRoleRisks(dataDir: string = sharedDataDir()): string {
     const methodPermissions = new Set(methods.flatMap((m) => m.permissions));
     const escalation = new Map<string, string[]>();
     const invokers: string[] = [];
+    const risky = new Map<string, string[]>();
     const unjudged: string[] = [];
     for (const role of roles.items) {
         if (role.permissionsUnavailable === true || role.permissions.length === 0) {
@@ -138,7 +146,16 @@ export function buildGcpRoleRisks(dataDir: string = sharedDataDir()): string {
         if (INVOKER_PERMISSIONS.some((p) => held.has(p))) {
             invokers.push(role.name);
         }
+        const riskyAlone = role.permissions.filter(isRiskyAlone);
+        if (riskyAlone.length > 0) {
+            risky.set(role.name, sorted(riskyAlone));
+        }
     }
+    const riskyPermissions = sorted([...risky.values()].flat());
+    const riskyIndex = new Map(riskyPermissions.map((p, index) => [p, index]));
+    const riskyByRole = [...risky.entries()]
+        .sort((a, b) => byCodePoint(a[0], b[0]))
+        .map(([role, permissions]) => [role, permissions.map((p) => riskyIndex.get(p))] as const);
 
     const sources = [
         { ...roles.source, use: "permissions of predefined roles" },
@@ -169,6 +186,10 @@ export function buildGcpRoleRisks(dataDir: string = sharedDataDir()): string {
         objectLines(sortedEntries(escalation), "    "),
         "  },",
         `  "invokerRoles": ${JSON.stringify(sorted(invokers))},`,
+        `  "riskyPermissions": ${JSON.stringify(riskyPermissions)},`,
+        '  "riskyPermissionsByRole": {',
+        objectLines(riskyByRole, "    "),
+        "  },",
         `  "rolesWithoutPermissions": ${JSON.stringify(sorted(unjudged))}`,
         "}",
         "",

@@ -22,7 +22,7 @@ export async function runGraph(
 ): Promise<number> {
     const snapshot = await readSnapshot(args, io, progress);
     progress.update(`perimeter: drawing the identity graph of ${snapshot.source}`);
-    const graph = stackIdentityGraph(snapshot.resources, snapshot.preview ?? false);
+    const graph = stackIdentityGraph(snapshot.resources);
     const text = await renderGraph(args.format, graph);
     progress.clear();
     if (args.output === undefined) {

@@ -36,15 +36,11 @@ interface MutableGraphResource {
 }
 
 /**
- * `preview` says whether the stack comes from a preview (computed outputs unknown). The driver sends
- * the same outputs either way (only ConfigureStack's dry-run flag differs, and the SDK does not pass it
- * to policies), so the property bags do not depend on it: unknown values are already in the outputs.
+ * The same for a preview and a deployed stack: the driver sends the same outputs either way (only
+ * ConfigureStack's dry-run flag differs, and the SDK does not pass it to policies), and the values a
+ * preview does not know are already unknown in them.
  */
-export function graphResourcesOf(
-    resources: readonly RecordedResource[],
-    preview: boolean,
-): GraphResource[] {
-    void preview;
+export function graphResourcesOf(resources: readonly RecordedResource[]): GraphResource[] {
     const graphResources = resources.map((resource): MutableGraphResource => ({
         urn: resource.urn,
         type: resource.type,

@@ -6,30 +6,12 @@ import { collectSecrets } from "../report/redact";
 import { redactGraph } from "./redact";
 import { graphResourcesOf } from "./resources";
 
-export function stackIdentityGraph(
-    resources: readonly RecordedResource[],
-    preview: boolean,
-): IdentityGraph {
-    const graph = buildIdentityGraph(graphResourcesOf(resources, preview));
-    // collectSecrets reads only the resources of an evaluation.
-    const secrets = collectSecrets({
-        source: "",
-        packs: [],
-        resources,
-        findings: [],
-        notEvaluated: [],
-        exempted: [],
-        verdicts: [],
-    });
-    return redactGraph(graph, secrets);
+export function stackIdentityGraph(resources: readonly RecordedResource[]): IdentityGraph {
+    const graph = buildIdentityGraph(graphResourcesOf(resources));
+    return redactGraph(graph, collectSecrets({ resources }));
 }
 
-/**
- * The identity graph of an evaluation's resources. An evaluation does not say yet whether its snapshot
- * was a preview (the lead may add `preview` to Evaluation, set by evaluateWith from the snapshot); the
- * property bags do not depend on it, so an absent flag reads as false.
- */
+/** The identity graph of an evaluation's resources. */
 export function evaluationIdentityGraph(evaluation: Evaluation): IdentityGraph {
-    const preview = "preview" in evaluation && evaluation.preview === true;
-    return stackIdentityGraph(evaluation.resources, preview);
+    return stackIdentityGraph(evaluation.resources);
 }

@@ -29,7 +29,7 @@ export function redactSecrets(evaluation: Evaluation): Evaluation {
 }
 
 /** The plaintexts to hide, longest first so a secret that contains another is replaced whole. */
-export function collectSecrets(evaluation: Evaluation): string[] {
+export function collectSecrets(evaluation: Pick<Evaluation, "resources">): string[] {
     const found = new Set<string>();
     for (const resource of evaluation.resources) {
         for (const value of [

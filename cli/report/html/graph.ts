@@ -1,6 +1,5 @@
 import type { IdentityGraph } from "../../../policypack/lib/graph/model";
-import { stackIdentityGraph } from "../../graph/stack-graph";
-import type { Evaluation } from "../../engine/types";
+import { evaluationIdentityGraph } from "../../graph/stack-graph";
 import type { ReportInput } from "../input";
 
 /** The identity graph of one evaluation as the html report shows it: the model, and its drawing. */
@@ -27,7 +26,7 @@ export async function drawReportGraphs(input: ReportInput): Promise<ReportGraph[
     const { graphToSvg } = await import("../../graph/svg");
     const graphs: ReportGraph[] = [];
     for (const evaluation of input.evaluations) {
-        const graph = reportIdentityGraph(evaluation, input);
+        const graph = evaluationIdentityGraph(evaluation);
         if (graph.nodes.length > MAX_DRAWN_NODES) {
             const notDrawn = `The graph has ${graph.nodes.length} nodes, too many to draw here (at most ${MAX_DRAWN_NODES}); \`perimeter graph --format svg\` draws it alone.`;
             graphs.push({ graph, svg: null, notDrawn });
@@ -36,9 +35,4 @@ export async function drawReportGraphs(input: ReportInput): Promise<ReportGraph[
         }
     }
     return graphs;
-}
-
-/** The identity graph of an evaluation, secrets redacted (cli/graph/stack-graph.ts). */
-export function reportIdentityGraph(evaluation: Evaluation, input: ReportInput): IdentityGraph {
-    return stackIdentityGraph(evaluation.resources, input.command === "preview");
 }

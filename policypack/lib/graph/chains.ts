@@ -6,9 +6,12 @@
  * transitive. From each function, and from the public node (anyone, holding nothing), a breadth-first
  * walk finds every reachable function by its shortest path, visiting each function once, so cycles end
  * and the work per caller is linear in the `can-invoke` edges. For each function reached, the borrowed
- * permissions are its permissions in the chosen risk categories that the caller does not hold.
+ * permissions are its permissions in the chosen risk categories that the caller does not hold: no
+ * permission of the caller has the same action on the same or a containing resource (`*`, an ARN
+ * pattern, a parent Azure scope, the GCP project; ./coverage.ts).
  */
 import type { RuleFinding } from "../finding";
+import { HeldPermissions } from "./coverage";
 import {
     type FunctionProfile,
     type IdentityGraph,
@@ -38,7 +41,7 @@ export interface CallChain {
     readonly targetId: string;
     /** Node ids from the caller to the target, both included (the shortest path). */
     readonly path: readonly string[];
-    /** The target's permissions in the chosen categories that the caller does not hold. */
+    /** The target's permissions in the chosen categories that no permission of the caller covers. */
     readonly borrowed: readonly Permission[];
     /** The chosen categories, the ones messages count the borrowed permissions in. */
     readonly categories: readonly RiskCategory[];
@@ -131,10 +134,10 @@ export function callChains(graph: IdentityGraph, categories: readonly RiskCatego
     const callers = [...profiles.values(), undefined];
     for (const caller of callers) {
         const callerId = caller?.functionId ?? PUBLIC_NODE_ID;
-        const held = new Set(caller?.permissions.map(permissionKey));
+        const held = new HeldPermissions(caller?.permissions ?? []);
         const { order, cameFrom } = reachable(callerId, callees, profiles);
         for (const targetId of order) {
-            const borrowed = (risky.get(targetId) ?? []).filter((p) => !held.has(permissionKey(p)));
+            const borrowed = (risky.get(targetId) ?? []).filter((p) => !held.covers(p));
             if (borrowed.length === 0) {
                 continue;
             }

@@ -71,3 +71,18 @@ export function baseCategories(permission: string): RiskCategory[] {
     }
     return categories;
 }
+
+/** The categories a permission is risky in on its own, whatever else the identity holds. */
+const RISKY_ALONE: ReadonlySet<RiskCategory> = new Set([
+    "permissionsManagement",
+    "credentialsExposure",
+    "dataExfiltration",
+]);
+
+/**
+ * Whether a permission is risky on its own (permissions management, credentials exposure or data
+ * exfiltration): the permissions the role data keeps for every predefined role.
+ */
+export function isRiskyAlone(permission: string): boolean {
+    return baseCategories(permission).some((c) => RISKY_ALONE.has(c));
+}

@@ -1,15 +1,18 @@
 /**
  * The permissions of a GCP role as the identity graph counts them.
  *
- * The pack's generated role data (data/gcp-role-risks.json) keeps, for each predefined role, only the
- * permissions that take part in an escalation method, plus invoker and impersonation facts: a few
- * kilobytes instead of the 6.8 MB dataset. The graph also needs the whole permission list of the roles
- * functions are commonly granted (every role of the GcpFunction access table, its baseline, the invoker
- * and impersonation roles), so those are listed here in full, copied from iann0036/iam-dataset
- * (gcp/roles/*.json @ 2073fa52ac008a45477aa0b1b4580cd99135bf60, MIT) through ../shared/data; a test
- * checks every list against that file. For any other predefined role the graph knows only its risky
- * permissions (escalation, impersonation, invoke): see {@link permissionsOfPredefinedRole}.
+ * The pack's generated role data (data/gcp-role-risks.json) keeps, for each predefined role, only its
+ * risky permissions: those that take part in an escalation method, impersonate, invoke, or are risky
+ * on their own (permissions management, credentials exposure, data exfiltration, see ./permissions.ts):
+ * tens of kilobytes instead of the 6.8 MB dataset. That is enough for call chains and risk counts in
+ * those categories for every predefined role. The read and write counts and the declared-access ratio
+ * need the whole permission list, so the roles functions are commonly granted (every role of the
+ * GcpFunction access table, its baseline, the invoker and impersonation roles) are listed here in full,
+ * copied from iann0036/iam-dataset (gcp/roles/*.json @ 2073fa52ac008a45477aa0b1b4580cd99135bf60, MIT)
+ * through ../shared/data; a test checks every list against that file. For any other predefined role
+ * the graph knows only its risky permissions: see {@link permissionsOfPredefinedRole}.
  */
+import { readPackDataFile } from "../../aws/data-file";
 import {
     escalationPermissionsOfRole,
     impersonationReasonsOfRole,
@@ -179,6 +182,31 @@ export interface RolePermissions {
     readonly fullyKnown: boolean;
 }
 
+interface RiskyPermissionData {
+    readonly riskyPermissions: readonly string[];
+    readonly riskyPermissionsByRole: Readonly<Record<string, readonly number[]>>;
+}
+
+let riskyByRole: ReadonlyMap<string, readonly string[]> | undefined;
+
+/**
+ * A predefined role's permissions that are risky on their own (none for an unknown role). Read from
+ * the role data on first use; the data names each permission by its index in `riskyPermissions`.
+ */
+export function riskyPermissionsOfRole(role: string): readonly string[] {
+    if (riskyByRole === undefined) {
+        const data = readPackDataFile("gcp-role-risks.json") as RiskyPermissionData;
+        const names = data.riskyPermissions;
+        riskyByRole = new Map(
+            Object.entries(data.riskyPermissionsByRole).map(([name, indexes]) => [
+                name,
+                indexes.flatMap((index) => names[index] ?? []),
+            ]),
+        );
+    }
+    return riskyByRole.get(role) ?? [];
+}
+
 /** impersonationReasonsOfRole's wording for a permission the role holds. */
 const HOLDS = "holds ";
 
@@ -191,7 +219,11 @@ export function permissionsOfPredefinedRole(role: string): RolePermissions {
     const impersonation = (impersonationReasonsOfRole(role) ?? []).flatMap((reason) =>
         reason.startsWith(HOLDS) ? [reason.slice(HOLDS.length)] : [],
     );
-    const known = new Set([...escalationPermissionsOfRole(role), ...impersonation]);
+    const known = new Set([
+        ...escalationPermissionsOfRole(role),
+        ...impersonation,
+        ...riskyPermissionsOfRole(role),
+    ]);
     if (isInvokerRole(role) && !INVOKE_PERMISSIONS.some((p) => known.has(p))) {
         // The data says the role invokes, not through which API: both, to miss no call path.
         INVOKE_PERMISSIONS.forEach((p) => known.add(p));

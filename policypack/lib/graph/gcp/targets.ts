@@ -18,7 +18,12 @@ import type { GraphNode } from "../model";
 
 export interface GrantTarget {
     readonly node: GraphNode;
-    /** How a permission names it: `projects/p`, `bucket uploads`, `secret 'api-key'` (unknown name). */
+    /**
+     * How a permission names it: `projects/p`, a full name (`projects/p/secrets/s`), or the target
+     * kind and name (`secret 'api-key'` while the name is unknown) followed by ` in projects/<id>` when
+     * the project is known (`bucket uploads in projects/p`), so a project-level grant can be seen to
+     * cover it (../coverage.ts).
+     */
     readonly resource: string;
     /** The function the grant is on, when it is on one (node id = its URN). */
     readonly function?: PolicyResource;
@@ -96,12 +101,31 @@ const LEVEL_PREFIX: Readonly<Record<string, string>> = {
     project: "projects/",
 };
 
-function resourceText(entry: GcpIamResourceType, value: string): string {
+/**
+ * The project a resource-level grant's target belongs to: the IAM resource's own `project` field (the
+ * provider fills it in for most IAM resources), else the `project` of the stack resource it is on (a
+ * bucket's IAM resources have no project field, the bucket has).
+ */
+function projectOf(iam: PolicyResource, dependency: PolicyResource | undefined): string | undefined {
+    const project =
+        knownString(() => iam.props["project"]) ??
+        (dependency === undefined ? undefined : knownString(() => dependency.props["project"]));
+    return project?.replace(/^projects\//, "");
+}
+
+/** `bucket uploads` → `bucket uploads in projects/p`; full names already carry their project. */
+function inProject(text: string, project: string | undefined): string {
+    return project === undefined || text.startsWith("projects/")
+        ? text
+        : `${text} in projects/${project}`;
+}
+
+function resourceText(entry: GcpIamResourceType, value: string, project: string | undefined): string {
     const prefix = LEVEL_PREFIX[entry.level];
     if (prefix !== undefined) {
         return value.startsWith(prefix) ? value : `${prefix}${value}`;
     }
-    return value.includes("/") ? value : `${entry.target} ${value}`;
+    return inProject(value.includes("/") ? value : `${entry.target} ${value}`, project);
 }
 
 export function functionNode(fn: PolicyResource): GraphNode {
@@ -138,19 +162,22 @@ export function targetOf(
         .flatMap((field) => iam.propertyDependencies[field] ?? [])
         .find((r) => r.urn !== iam.urn);
     const invokable = GCP_INVOKABLE_TARGETS.has(entry.target);
+    const project = entry.level === "resource" ? projectOf(iam, dependency) : undefined;
     const fn =
         (dependency !== undefined ? functions.function(dependency.urn) : undefined) ??
         (invokable && known !== undefined ? functions.named(known) : undefined);
     if (fn !== undefined) {
         const resource =
-            known !== undefined ? resourceText(entry, known) : `${entry.target} '${fn.name}'`;
+            known !== undefined
+                ? resourceText(entry, known, project)
+                : inProject(`${entry.target} '${fn.name}'`, project);
         return { node: functionNode(fn), resource, function: fn };
     }
     if (dependency !== undefined) {
         const resource =
             known !== undefined
-                ? resourceText(entry, known)
-                : `${entry.target} '${dependency.name}'`;
+                ? resourceText(entry, known, project)
+                : inProject(`${entry.target} '${dependency.name}'`, project);
         return { node: stackNode(dependency), resource };
     }
     const unset = entry.targetFields.every((field) => {
@@ -159,7 +186,7 @@ export function targetOf(
     });
     const resource =
         known !== undefined
-            ? resourceText(entry, known)
+            ? resourceText(entry, known, project)
             : unset && LEVEL_PREFIX[entry.level] !== undefined
               ? `${entry.target} (provider default)`
               : `${entry.target} (unknown, of '${iam.name}')`;

@@ -42,7 +42,7 @@ function program(): void {
 
 async function graphOf(preview: boolean): Promise<GraphPart> {
     const recorded = await runComponents(program, { preview });
-    return awsGraphPart(graphResourcesOf(recorded.resources, preview));
+    return awsGraphPart(graphResourcesOf(recorded.resources));
 }
 
 function byLabel(part: GraphPart) {
