@@ -9,6 +9,7 @@ import { STDIN_SOURCE } from "../report/input";
 import type { AuditArgs } from "./args";
 import type { EvaluationContext, EvaluationSet } from "./context";
 import { mapWithWorkers } from "./pool";
+import { describeError, readAll, readExportFile } from "./read-input";
 
 /**
  * Each evaluation starts a pack process (a node process of its own), so more workers than cores only
@@ -38,7 +39,7 @@ export async function auditEvaluations(
         context.progress.update(`perimeter: ${files}evaluating ${done}/${total}`);
     };
     const evaluations = await mapWithWorkers(sources, workers, async (source) => {
-        const text = source === STDIN_SOURCE ? stdinText : await readExport(source);
+        const text = source === STDIN_SOURCE ? stdinText : await readExportFile(source);
         const snapshot = readStackExport(text, source);
         const evaluation: Evaluation = await evaluate(snapshot, {
             packDirs: [...context.packDirs],
@@ -89,27 +90,4 @@ async function expandInputs(
         combined = true;
     }
     return { sources, combined };
-}
-
-async function readExport(file: string): Promise<string> {
-    try {
-        return await fs.readFile(file, "utf8");
-    } catch (error) {
-        throw new UsageError(`cannot read \`${file}\`: ${describeError(error)}`);
-    }
-}
-
-async function readAll(stream: AsyncIterable<Buffer | string>): Promise<string> {
-    const chunks: Buffer[] = [];
-    for await (const chunk of stream) {
-        chunks.push(typeof chunk === "string" ? Buffer.from(chunk) : chunk);
-    }
-    return Buffer.concat(chunks).toString("utf8");
-}
-
-function describeError(error: unknown): string {
-    const code = (error as NodeJS.ErrnoException).code;
-    if (code === "ENOENT") return "no such file or directory";
-    if (code === "EACCES") return "permission denied";
-    return error instanceof Error ? error.message : String(error);
 }

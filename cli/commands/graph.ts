@@ -10,6 +10,7 @@ import type { Progress } from "../terminal";
 import type { GraphArgs } from "./args";
 import type { CommandIo } from "./context";
 import { writeFileAtomic } from "./output";
+import { describeError, readAll, readExportFile } from "./read-input";
 
 /**
  * `perimeter graph FILE|DIR|-`: the identity graph of a stack export or of a program run under mocks,
@@ -50,10 +51,7 @@ async function readSnapshot(
     });
     if (!stat.isDirectory()) {
         refuseProgramFlags(args, `the stack export \`${args.input}\``);
-        const text = await fs.readFile(args.input, "utf8").catch((error: unknown) => {
-            throw new UsageError(`cannot read \`${args.input}\`: ${describeError(error)}`);
-        });
-        return readStackExport(text, args.input);
+        return readStackExport(await readExportFile(args.input), args.input);
     }
     progress.update(`perimeter: running the program in ${args.input}`);
     return runProgram({
@@ -77,20 +75,4 @@ function refuseProgramFlags(args: GraphArgs, what: string): void {
             `\`${given.join("`, `")}\` applies to a program directory, not to ${what}`,
         );
     }
-}
-
-async function readAll(stream: AsyncIterable<Buffer | string>): Promise<string> {
-    const chunks: Buffer[] = [];
-    for await (const chunk of stream) {
-        chunks.push(typeof chunk === "string" ? Buffer.from(chunk) : chunk);
-    }
-    return Buffer.concat(chunks).toString("utf8");
-}
-
-function describeError(error: unknown): string {
-    const code = (error as NodeJS.ErrnoException).code;
-    if (code === "ENOENT") return "no such file or directory";
-    if (code === "EACCES") return "permission denied";
-    if (code === "EISDIR") return "it is a directory";
-    return error instanceof Error ? error.message : String(error);
 }
