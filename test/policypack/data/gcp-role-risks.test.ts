@@ -8,6 +8,8 @@ import {
     isBasicRole,
     isInvokerRole,
 } from "../../../policypack/lib/gcp/role-risks";
+import { isRiskyAlone } from "../../../policypack/lib/graph/gcp/permissions";
+import { riskyPermissionsOfRole } from "../../../policypack/lib/graph/gcp/role-permissions";
 import {
     buildGcpRoleRisks,
     gcpRoleRisksPath,
@@ -91,5 +93,24 @@ describe("the GCP role risk data", () => {
             ),
         );
         assert.deepStrictEqual(escalationMethodsOfRole("roles/run.invoker"), []);
+    });
+
+    it("keeps every predefined role's permissions that are risky on their own, and only those", () => {
+        let roles = 0;
+        for (const [role, permissions] of predefinedRoles()) {
+            const risky = [...permissions].filter(isRiskyAlone).sort();
+            assert.deepStrictEqual([...riskyPermissionsOfRole(role)], risky, role);
+            roles += risky.length > 0 ? 1 : 0;
+        }
+        assert.ok(roles > 300, `${roles} roles with risky permissions`);
+        assert.deepStrictEqual(riskyPermissionsOfRole("roles/storage.admin").slice().sort(), [
+            "storage.buckets.setIamPolicy",
+            "storage.managedFolders.setIamPolicy",
+            "storage.objects.get",
+            "storage.objects.setIamPolicy",
+        ]);
+        assert.deepStrictEqual(riskyPermissionsOfRole("roles/run.invoker"), []);
+        // The whole file stays small: well under the 6.8 MB role dataset.
+        assert.ok(fs.statSync(gcpRoleRisksPath()).size < 100_000);
     });
 });

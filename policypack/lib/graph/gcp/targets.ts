@@ -106,7 +106,10 @@ const LEVEL_PREFIX: Readonly<Record<string, string>> = {
  * provider fills it in for most IAM resources), else the `project` of the stack resource it is on (a
  * bucket's IAM resources have no project field, the bucket has).
  */
-function projectOf(iam: PolicyResource, dependency: PolicyResource | undefined): string | undefined {
+function projectOf(
+    iam: PolicyResource,
+    dependency: PolicyResource | undefined,
+): string | undefined {
     const project =
         knownString(() => iam.props["project"]) ??
         (dependency === undefined ? undefined : knownString(() => dependency.props["project"]));
@@ -120,7 +123,11 @@ function inProject(text: string, project: string | undefined): string {
         : `${text} in projects/${project}`;
 }
 
-function resourceText(entry: GcpIamResourceType, value: string, project: string | undefined): string {
+function resourceText(
+    entry: GcpIamResourceType,
+    value: string,
+    project: string | undefined,
+): string {
     const prefix = LEVEL_PREFIX[entry.level];
     if (prefix !== undefined) {
         return value.startsWith(prefix) ? value : `${prefix}${value}`;

@@ -131,6 +131,34 @@ describe("callChains", () => {
         });
     });
 
+    it("borrows nothing the caller holds on the same or a containing resource", () => {
+        const broad = (p: Permission, resource: string): Permission => ({ ...p, resource });
+        const graph = graphOf({
+            api: {
+                permissions: [
+                    broad(PASS_ROLE, "*"),
+                    broad(GET_OBJECT, "arn:aws:s3:::*"),
+                    { ...GET_SECRET, action: "SecretsManager:GetSecretValue" },
+                ],
+                invokes: ["admin"],
+            },
+            admin: {
+                permissions: [
+                    PASS_ROLE,
+                    broad(GET_OBJECT, "arn:aws:s3:::b/reports/*"),
+                    GET_SECRET,
+                    broad(GET_SECRET, "arn:aws:secretsmanager:eu-west-1:111122223333:secret:other"),
+                ],
+            },
+        });
+        const [chain, ...rest] = chainsOf(graph);
+        assert.deepStrictEqual(rest, []);
+        assert.deepStrictEqual(
+            chain?.borrowed.map((p) => p.resource),
+            ["arn:aws:secretsmanager:eu-west-1:111122223333:secret:other"],
+        );
+    });
+
     it("ends in a cycle and reports each function once per reachable function", () => {
         const graph = graphOf({
             a: { permissions: [GET_OBJECT], invokes: ["b"] },
