@@ -17,7 +17,7 @@ export interface AwsFunctionTarget {
 export interface AwsGrant {
     /** Stable key; child names and environment variables derive from it (lower case, digits, hyphens). */
     readonly name: string;
-    /** One of the access levels in docs/aws.md, e.g. `s3:read`, `dynamodb:readwrite`, `lambda:invoke`. */
+    /** One of the access levels in docs/grants.md, e.g. `s3:read`, `dynamodb:readwrite`, `lambda:invoke`. */
     readonly access: string;
     /** The target's ARN (an SSM path for `ssm:read`, an `AwsFunction` for `lambda:invoke`). */
     readonly resource: pulumi.Input<string> | AwsFunctionTarget;

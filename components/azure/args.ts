@@ -2,7 +2,7 @@ import type * as pulumi from "@pulumi/pulumi";
 import type { AzureGrantCondition } from "./conditions";
 
 /**
- * What one Azure function may access. `access` is one of the Azure access levels (docs/azure.md);
+ * What one Azure function may access. `access` is one of the Azure access levels (docs/grants.md);
  * `resource` is the target's Azure resource ID: the role is assigned at exactly that scope.
  *
  * @example

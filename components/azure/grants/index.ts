@@ -1,4 +1,4 @@
-// Every Azure access level, one reviewed table per service; docs/azure.md lists each entry.
+// Every Azure access level, one reviewed table per service; docs/grants.md (generated) lists each entry.
 import { blobAccess } from "./blob";
 import { cosmosDbAccess } from "./cosmosdb";
 import { eventHubsAccess } from "./eventhubs";

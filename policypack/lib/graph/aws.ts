@@ -11,6 +11,7 @@ import { effectivePermissions } from "../aws/effective-permissions";
 import { functionIdentities, functionRoleUrns } from "../aws/function-identities";
 import { AWS_LAMBDA_FUNCTION } from "../aws/stack-links";
 import { componentsByFunction, declaredAccess, declaredPermissionKeys } from "./aws/declared";
+import type { RoleGrant } from "./aws/grants";
 import { type Identity, identityOf } from "./aws/identities";
 import { invocations } from "./aws/invocations";
 import { readableStack } from "./aws/readable-documents";
@@ -82,7 +83,10 @@ export function awsGraphPart(resources: readonly GraphResource[]): GraphPart {
         new StackFunctions(readable.resources),
         identities,
     );
-    edges.push(...invoked.canInvoke, ...invoked.public);
+    // One by one: an identity allowed `*` can invoke every function, too many edges for a spread call.
+    for (const edge of [...invoked.canInvoke, ...invoked.public]) {
+        edges.push(edge);
+    }
     if (invoked.public.length > 0) {
         addNode({ id: PUBLIC_NODE_ID, kind: "public", cloud: null, label: "anyone" });
     }
@@ -107,14 +111,7 @@ function profiles(
     }
     return lambdas.map((fn) => {
         const own = identitiesOf.get(fn.urn) ?? [];
-        const byKey = new Map<string, Permission>();
-        for (const permission of own.flatMap((i) => i.grants.flatMap((g) => g.permissions))) {
-            const key = permissionKey(permission);
-            if (!byKey.has(key)) {
-                byKey.set(key, permission);
-            }
-        }
-        const permissions = [...byKey.values()];
+        const permissions = distinctPermissions(own.flatMap((i) => i.grants));
         const component = components.get(fn.urn);
         const declared = component === undefined ? undefined : declaredPermissionKeys(component);
         return {
@@ -128,4 +125,34 @@ function profiles(
                 : { declared: declaredAccess(declared.size, permissions.length) }),
         };
     });
+}
+
+/**
+ * The permissions of several grants without duplicates. A grant lists each action once on its one
+ * resource, so only grants on the same resource can repeat a permission: the others are taken whole
+ * (an identity allowed `*` has tens of thousands of permissions).
+ */
+function distinctPermissions(grants: readonly RoleGrant[]): Permission[] {
+    const byResource = new Map<string, RoleGrant[]>();
+    for (const grant of grants) {
+        byResource.set(grant.resource, [...(byResource.get(grant.resource) ?? []), grant]);
+    }
+    const permissions: Permission[] = [];
+    for (const sameResource of byResource.values()) {
+        if (sameResource.length === 1) {
+            for (const permission of sameResource[0]?.permissions ?? []) {
+                permissions.push(permission);
+            }
+            continue;
+        }
+        const seen = new Set<string>();
+        for (const permission of sameResource.flatMap((g) => g.permissions)) {
+            const key = permissionKey(permission);
+            if (!seen.has(key)) {
+                seen.add(key);
+                permissions.push(permission);
+            }
+        }
+    }
+    return permissions;
 }

@@ -74,7 +74,9 @@ export function azureGraphPart(resources: readonly GraphResource[]): GraphPart {
 
     const callers = [...identities.all.values()].map((i) => i.caller);
     const invocation = easyAuthEdges(apps, callers, stack);
-    edges.push(...invocation.canInvoke, ...invocation.publicEdges);
+    for (const edge of [...invocation.canInvoke, ...invocation.publicEdges]) {
+        edges.push(edge);
+    }
     if (invocation.publicEdges.length > 0) {
         nodes.set(PUBLIC_NODE_ID, {
             id: PUBLIC_NODE_ID,

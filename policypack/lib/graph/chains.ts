@@ -10,6 +10,7 @@
  * permission of the caller has the same action on the same or a containing resource (`*`, an ARN
  * pattern, a parent Azure scope, the GCP project; ./coverage.ts).
  */
+import { createHash } from "crypto";
 import type { RuleFinding } from "../finding";
 import { HeldPermissions } from "./coverage";
 import {
@@ -84,23 +85,35 @@ function directCallees(
     return callees;
 }
 
-/** Every function reachable from the source, nearest first, with the node it was reached from. */
-function reachable(
-    source: string,
+/** Where every walk starts: callers with the same direct callees share one walk. */
+const CALLER = "\u0000caller";
+
+/**
+ * Every function reachable from a caller whose direct callees are `first`, nearest first, with the
+ * node each was reached from (CALLER for the direct callees). The caller itself may be in the list
+ * (reached back through a cycle); its own direct callees are all at the first level, so no shortest
+ * path runs through it.
+ */
+function reachableFrom(
+    first: readonly string[],
     callees: ReadonlyMap<string, readonly string[]>,
     profiles: ReadonlyMap<string, FunctionProfile>,
 ): { order: string[]; cameFrom: Map<string, string> } {
-    const cameFrom = new Map<string, string>([[source, source]]);
+    const cameFrom = new Map<string, string>([[CALLER, CALLER]]);
     const order: string[] = [];
-    const queue = [source];
-    for (let head = 0; head < queue.length; head++) {
-        const current = queue[head] as string;
+    const visit = (next: string, from: string) => {
+        if (!cameFrom.has(next) && profiles.has(next)) {
+            cameFrom.set(next, from);
+            order.push(next);
+        }
+    };
+    for (const next of first) {
+        visit(next, CALLER);
+    }
+    for (let head = 0; head < order.length; head++) {
+        const current = order[head] as string;
         for (const next of callees.get(current) ?? []) {
-            if (!cameFrom.has(next) && profiles.has(next)) {
-                cameFrom.set(next, current);
-                order.push(next);
-                queue.push(next);
-            }
+            visit(next, current);
         }
     }
     return { order, cameFrom };
@@ -122,26 +135,63 @@ function pathTo(target: string, source: string, cameFrom: ReadonlyMap<string, st
 export function callChains(graph: IdentityGraph, categories: readonly RiskCategory[]): CallChain[] {
     const chosen = new Set(categories);
     const profiles = new Map(graph.functions.map((f) => [f.functionId, f]));
-    const risky = new Map<string, Permission[]>();
+    const risky = new Map<string, { permissions: Permission[]; fingerprint: string }>();
     for (const profile of profiles.values()) {
         const inCategories = profile.permissions.filter((p) =>
             p.categories.some((c) => chosen.has(c)),
         );
-        risky.set(profile.functionId, inCategories);
+        risky.set(profile.functionId, {
+            permissions: inCategories,
+            fingerprint: fingerprintOf(inCategories),
+        });
     }
     const callees = directCallees(graph, profiles);
     const chains: CallChain[] = [];
     const callers = [...profiles.values(), undefined];
+    // Functions with the same permissions (e.g. every role allowed `*`) share one index and one
+    // answer per callee, so a stack with many such functions costs what one of them costs.
+    const heldByFingerprint = new Map<string, HeldPermissions>();
+    const borrowedMemo = new Map<string, Permission[]>();
+    const walks = new Map<string, ReturnType<typeof reachableFrom>>();
     for (const caller of callers) {
         const callerId = caller?.functionId ?? PUBLIC_NODE_ID;
-        const held = new HeldPermissions(caller?.permissions ?? []);
-        const { order, cameFrom } = reachable(callerId, callees, profiles);
+        const first = callees.get(callerId) ?? [];
+        if (first.length === 0) {
+            continue;
+        }
+        // The caller itself joins its first level: what it reaches is unchanged (its callees are that
+        // level), and callers that may invoke every function, themselves aside, share one walk.
+        const start = [...new Set([...first, callerId])].sort();
+        const walkKey = createHash("sha1").update(start.join("\n")).digest("base64");
+        let walk = walks.get(walkKey);
+        if (walk === undefined) {
+            walk = reachableFrom(start, callees, profiles);
+            walks.set(walkKey, walk);
+        }
+        const { order, cameFrom } = walk;
+        const callerPermissions = caller?.permissions ?? [];
+        const callerFingerprint = fingerprintOf(callerPermissions);
+        let held = heldByFingerprint.get(callerFingerprint);
+        if (held === undefined) {
+            held = new HeldPermissions(callerPermissions);
+            heldByFingerprint.set(callerFingerprint, held);
+        }
         for (const targetId of order) {
-            const borrowed = (risky.get(targetId) ?? []).filter((p) => !held.covers(p));
+            const target = targetId === callerId ? undefined : risky.get(targetId);
+            if (target === undefined || target.permissions.length === 0) {
+                continue;
+            }
+            const memoKey = `${callerFingerprint}|${target.fingerprint}`;
+            let borrowed = borrowedMemo.get(memoKey);
+            if (borrowed === undefined) {
+                const index = held;
+                borrowed = target.permissions.filter((p) => !index.covers(p));
+                borrowedMemo.set(memoKey, borrowed);
+            }
             if (borrowed.length === 0) {
                 continue;
             }
-            const path = pathTo(targetId, callerId, cameFrom);
+            const path = [callerId, ...pathTo(targetId, CALLER, cameFrom).slice(1)];
             chains.push({
                 callerId,
                 targetId,
@@ -154,6 +204,12 @@ export function callChains(graph: IdentityGraph, categories: readonly RiskCatego
         }
     }
     return chains;
+}
+
+/** A digest of a set of permissions: equal for equal sets, whatever their order. */
+function fingerprintOf(permissions: readonly Permission[]): string {
+    const keys = permissions.map(permissionKey).sort();
+    return createHash("sha1").update(keys.join("\n")).digest("base64");
 }
 
 /** How messages name a node: its label, and "anyone" for the public node. */

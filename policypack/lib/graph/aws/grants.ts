@@ -145,11 +145,7 @@ function grantOf(
     const byAction = new Map<string, AwsAction>();
     group.forEach((entry) => entry.actions.forEach((a) => byAction.set(a.action, a)));
     const actions = [...byAction.values()];
-    const permissions = actions.map((a) => ({
-        action: a.action,
-        resource: first.resource,
-        categories: categoriesOf(a, escalation),
-    }));
+    const permissions = permissionsOf(actions, first.resource, escalation);
     const conditions = new Set(group.flatMap((entry) => conditionTexts(entry.statement)));
     // A conditional Deny that reaches these actions here leaves them granted, but only when it does not apply.
     for (const deny of denies) {
@@ -168,8 +164,55 @@ function grantOf(
             actions.map((a) => a.action),
             group.map((entry) => entry.statement),
         ),
-        level: levelOf(permissions),
+        level: levelOfShared(permissions),
         permissions,
         conditions: [...conditions],
     };
+}
+
+/**
+ * Roles with the same statements (every role allowed `*` on `*`, say) get the same permissions: build
+ * them once per stack and share the (read-only) list, so such roles cost what one of them costs.
+ * Bounded, since a pack process judges stack after stack.
+ */
+const sharedPermissions = new Map<string, readonly Permission[]>();
+const SHARED_PERMISSION_LISTS = 2_000;
+
+function permissionsOf(
+    actions: readonly AwsAction[],
+    resource: string,
+    escalation: ReadonlySet<string>,
+): readonly Permission[] {
+    const build = () =>
+        actions.map((a) => ({
+            action: a.action,
+            resource,
+            categories: categoriesOf(a, escalation),
+        }));
+    if (actions.length < 50) {
+        return build();
+    }
+    const key = [resource, [...escalation].sort().join(","), ...actions.map((a) => a.action)].join(
+        "\u0000",
+    );
+    let permissions = sharedPermissions.get(key);
+    if (permissions === undefined) {
+        if (sharedPermissions.size >= SHARED_PERMISSION_LISTS) {
+            sharedPermissions.clear();
+        }
+        permissions = build();
+        sharedPermissions.set(key, permissions);
+    }
+    return permissions;
+}
+
+const levels = new WeakMap<readonly Permission[], RiskCategory | "other">();
+
+function levelOfShared(permissions: readonly Permission[]): RiskCategory | "other" {
+    let level = levels.get(permissions);
+    if (level === undefined) {
+        level = levelOf(permissions);
+        levels.set(permissions, level);
+    }
+    return level;
 }

@@ -180,8 +180,12 @@ export function easyAuthEdges(
             const appView = views.get(app.urn);
             if (settingsView && appView && belongsToSiteByName(settingsView, appView)) {
                 const edges = edgesOf(settings, app, callers, stack);
-                canInvoke.push(...edges.canInvoke);
-                publicEdges.push(...edges.publicEdges);
+                for (const edge of edges.canInvoke) {
+                    canInvoke.push(edge);
+                }
+                for (const edge of edges.publicEdges) {
+                    publicEdges.push(edge);
+                }
             }
         }
     }

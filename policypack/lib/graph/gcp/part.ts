@@ -69,7 +69,9 @@ function addIdentity(
     builder.node(node);
     const granted = grantedEdges(node.id, grants);
     grants.forEach((grant) => builder.node(grant.target.node));
-    builder.edges.push(...granted.edges);
+    for (const edge of granted.edges) {
+        builder.edges.push(edge);
+    }
     for (const grant of grants) {
         for (const fn of grant.invokes) {
             builder.edges.push({
