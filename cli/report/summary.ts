@@ -1,4 +1,10 @@
-import type { EnforcementLevel, Evaluation, Finding, RecordedResource } from "../engine/types";
+import type {
+    EnforcementLevel,
+    Evaluation,
+    Finding,
+    PolicyVerdict,
+    RecordedResource,
+} from "../engine/types";
 
 /** The counts every format shows, the `summary` of the JSON contract. */
 export interface Summary {
@@ -14,6 +20,24 @@ export interface Summary {
  */
 export function isMandatory(level: EnforcementLevel): boolean {
     return level === "mandatory" || level === "remediate";
+}
+
+/** What a policy's verdict says, and how loudly: one decision for every format that shows verdicts. */
+export interface VerdictStatus {
+    readonly text: string;
+    readonly tone: "bad" | "warn" | "muted" | "good";
+}
+
+export function verdictStatus(verdict: PolicyVerdict): VerdictStatus {
+    if (verdict.enforcementLevel === "disabled") return { text: "disabled", tone: "muted" };
+    if (verdict.findings > 0) {
+        const tone = isMandatory(verdict.enforcementLevel) ? "bad" : "warn";
+        const text = `${verdict.findings} finding${verdict.findings === 1 ? "" : "s"}`;
+        return { text, tone };
+    }
+    if (verdict.notEvaluated > 0) return { text: "not evaluated", tone: "warn" };
+    if (verdict.judged === 0) return { text: "not applicable", tone: "muted" };
+    return { text: "passed", tone: "good" };
 }
 
 export function summarize(evaluation: Evaluation): Summary {

@@ -6,6 +6,7 @@ import {
     describeResource,
     groupByResource,
     isMandatory,
+    verdictStatus,
     summarize,
     type Summary,
 } from "./summary";
@@ -89,15 +90,11 @@ function verdictLines(evaluation: Evaluation, style: Style): string[] {
 }
 
 function verdictLabel(verdict: PolicyVerdict, style: Style): string {
-    const pad = (text: string): string => text.padEnd(14);
-    if (verdict.enforcementLevel === "disabled") return style.dim(pad("disabled"));
-    if (verdict.findings > 0) {
-        const colour = isMandatory(verdict.enforcementLevel) ? style.red : style.yellow;
-        return colour(pad(`${verdict.findings} finding${plural(verdict.findings)}`));
-    }
-    if (verdict.notEvaluated > 0) return style.yellow(pad("not evaluated"));
-    if (verdict.judged === 0) return style.dim(pad("not applicable"));
-    return style.green(pad("passed"));
+    const status = verdictStatus(verdict);
+    const colour = { bad: style.red, warn: style.yellow, muted: style.dim, good: style.green }[
+        status.tone
+    ];
+    return colour(status.text.padEnd(14));
 }
 
 function scopeOf(verdict: PolicyVerdict): string {

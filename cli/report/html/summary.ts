@@ -1,5 +1,5 @@
-import type { Evaluation, Finding, PolicyVerdict } from "../../engine/types";
-import { describeResource, isMandatory, type Summary } from "../summary";
+import type { Evaluation, Finding } from "../../engine/types";
+import { describeResource, type Summary, verdictStatus } from "../summary";
 import { count, html, type Markup } from "./escape";
 import { SEVERITIES } from "./facets";
 
@@ -40,17 +40,6 @@ function tile(label: string, value: number, tone: string): Markup {
 }
 
 /** What a policy concluded about the stack, as a word and a tone. */
-export function verdictStatus(verdict: PolicyVerdict): { text: string; tone: string } {
-    if (verdict.enforcementLevel === "disabled") return { text: "disabled", tone: "muted" };
-    if (verdict.findings > 0) {
-        const tone = isMandatory(verdict.enforcementLevel) ? "bad" : "warn";
-        return { text: count(verdict.findings, "finding"), tone };
-    }
-    if (verdict.notEvaluated > 0) return { text: "not evaluated", tone: "warn" };
-    if (verdict.judged === 0) return { text: "not applicable", tone: "muted" };
-    return { text: "passed", tone: "good" };
-}
-
 /** One row per policy, so a clean run still says what was judged; folded when all passed. */
 export function verdictsSection(evaluation: Evaluation): Markup {
     if (evaluation.verdicts.length === 0) return html``;
