@@ -1,19 +1,7 @@
-import { knownString, UNKNOWN } from "../../lib/aws/known-value";
 import { listedIgnoringCase } from "../../lib/aws/documents";
+import { lacksScopingConditions } from "../../lib/aws/lambda-permissions";
 import { defineResourcePolicy } from "../../lib/define-policy";
 import { describeResource } from "../../lib/finding";
-
-/** Conditions that keep a `*` principal to one caller, account or organisation. */
-const SCOPING_PROPERTIES = ["sourceArn", "sourceAccount", "principalOrgId"];
-
-/**
- * Presence is all that matters, and a value computed by the program (unknown in preview) is present:
- * so these reads use knownString, which answers UNKNOWN instead of stopping the policy.
- */
-function isSet(props: Readonly<Record<string, unknown>>, key: string): boolean {
-    const value = knownString(props, key);
-    return value === UNKNOWN || (value !== undefined && value !== "");
-}
 
 export const awsLambdaPermissionNotPublic = defineResourcePolicy({
     name: "aws-lambda-permission-not-public",
@@ -41,7 +29,7 @@ export const awsLambdaPermissionNotPublic = defineResourcePolicy({
         const subject = describeResource(resource.type, resource.name);
         const principal = resource.props["principal"];
         const action = resource.props["action"];
-        if (principal === "*" && !SCOPING_PROPERTIES.some((p) => isSet(resource.props, p))) {
+        if (principal === "*" && lacksScopingConditions(resource.props)) {
             report({
                 message: `${subject} lets principal '*' (anyone) call the function without sourceArn, sourceAccount or principalOrgId`,
                 key: { kind: "Principal", value: "*" },

@@ -17,6 +17,7 @@
  */
 import { awsActionPatternMatches } from "../../aws-actions";
 import { knownString, UNKNOWN } from "../../aws/known-value";
+import { lacksScopingConditions } from "../../aws/lambda-permissions";
 import { AWS_ROLE, linkedBy, ResourceIndex, type StackResource } from "../../aws/stack-links";
 import type { CanInvokeEdge, PublicEdge } from "../model";
 import { PUBLIC_NODE_ID } from "../model";
@@ -25,9 +26,6 @@ import type { StackFunctions } from "./stack-functions";
 
 export const AWS_LAMBDA_PERMISSION = "aws:lambda/permission:Permission";
 export const AWS_LAMBDA_FUNCTION_URL = "aws:lambda/functionUrl:FunctionUrl";
-
-/** What keeps a `*` principal to one caller, account or organisation (as aws-lambda-permission-not-public). */
-const SCOPING_PROPERTIES = ["sourceArn", "sourceAccount", "principalOrgId"];
 
 /** One function identity, as the invocation edges need it. */
 export interface InvokingIdentity {
@@ -50,11 +48,6 @@ export interface Invocations {
 }
 
 const INVOKE = "lambda:InvokeFunction";
-
-function isSet(props: Readonly<Record<string, unknown>>, key: string): boolean {
-    const value = knownString(props, key);
-    return value === UNKNOWN || (value !== undefined && value !== "");
-}
 
 function allowsInvoking(permission: StackResource): boolean {
     const action = knownString(permission.props, "action");
@@ -129,7 +122,7 @@ export function invocations(
         if (resource.type === AWS_LAMBDA_PERMISSION && allowsInvoking(resource)) {
             const targets = functions.namedBy(resource, "function");
             const principal = knownString(resource.props, "principal");
-            if (principal === "*" && !SCOPING_PROPERTIES.some((p) => isSet(resource.props, p))) {
+            if (principal === "*" && lacksScopingConditions(resource.props)) {
                 for (const fn of targets) {
                     publicEdges.push({
                         kind: "public",
