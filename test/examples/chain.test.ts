@@ -9,6 +9,7 @@ import { startAnalyzer, type Analyzer } from "../../cli/engine/analyzer";
 import { evaluateWith } from "../../cli/engine/evaluate";
 import { runProgram } from "../../cli/engine/program";
 import { defaultPolicyPackDir, findInstallRoot } from "../../cli/install-root";
+import { assertFindingsInclude, assertNoFindings, findingKeys } from "./findings";
 
 interface ChainExample {
     readonly cloud: "aws" | "azure" | "gcp";
@@ -66,26 +67,14 @@ describe("examples/chain", function () {
         describe(example.cloud, function () {
             it("previews the safe scenario with zero findings", async function () {
                 const evaluation = await evaluateWith([pack], await runProgram({ dir }));
-                assert.deepEqual(
-                    evaluation.findings.map(
-                        (f) => `${f.findingKey} on ${f.resourceName ?? "stack"}: ${f.message}`,
-                    ),
-                    [],
-                );
+                assertNoFindings(evaluation);
             });
 
             it("reports the call path of the unsafe scenario", async function () {
                 const unsafe = await runProgram({ dir, config: { scenario: "unsafe" } });
                 const evaluation = await evaluateWith([pack], unsafe);
-                const keys = evaluation.findings.map(
-                    (f) => `${f.resourceName ?? "stack"}: ${f.findingKey}`,
-                );
-                for (const expected of example.unsafe) {
-                    assert.ok(
-                        keys.includes(expected),
-                        `${expected} missing from:\n${keys.join("\n")}`,
-                    );
-                }
+                assertFindingsInclude(evaluation, example.unsafe);
+                const keys = findingKeys(evaluation);
                 const chains = evaluation.findings.filter(
                     (f) => f.policy === "stack-call-chain-escalation",
                 );

@@ -9,6 +9,7 @@ import { evaluateWith } from "../../cli/engine/evaluate";
 import { runProgram } from "../../cli/engine/program";
 import { defaultPolicyPackDir, findInstallRoot } from "../../cli/install-root";
 import type { RecordedResource, StackSnapshot } from "../../cli/engine/types";
+import { assertFindingsInclude, assertFindingsOnlyOn, assertNoFindings } from "./findings";
 
 /** What the unsafe scenario must make the pack say (`<resource>: <finding key>`). */
 const EXPECTED_UNSAFE = [
@@ -122,29 +123,14 @@ describe("examples/gcp", function () {
 
     it("passes every policy of the pack with zero findings", async function () {
         const evaluation = await evaluateWith([pack], safe);
-        assert.deepEqual(
-            evaluation.findings.map(
-                (f) => `${f.findingKey} on ${f.resourceName ?? "stack"}: ${f.message}`,
-            ),
-            [],
-        );
+        assertNoFindings(evaluation);
         assert.ok(evaluation.verdicts.length > 1);
     });
 
     it("reports the deliberate mistakes of the unsafe scenario, and only those", async function () {
         const unsafe = await runProgram({ dir: EXAMPLE, config: { scenario: "unsafe" } });
         const evaluation = await evaluateWith([pack], unsafe);
-        const keys = evaluation.findings.map(
-            (f) => `${f.resourceName ?? "stack"}: ${f.findingKey}`,
-        );
-        for (const expected of EXPECTED_UNSAFE) {
-            assert.ok(keys.includes(expected), `${expected} missing from:\n${keys.join("\n")}`);
-        }
-        for (const finding of evaluation.findings) {
-            assert.ok(
-                UNSAFE_RESOURCES.includes(finding.resourceName ?? ""),
-                `${finding.findingKey} on ${finding.resourceName ?? "stack"}: ${finding.message}`,
-            );
-        }
+        assertFindingsInclude(evaluation, EXPECTED_UNSAFE);
+        assertFindingsOnlyOn(evaluation, UNSAFE_RESOURCES);
     });
 });
