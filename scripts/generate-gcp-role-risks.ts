@@ -15,6 +15,10 @@
  * permission once, sorted, and `riskyPermissionsByRole` names them by index (about half the size of
  * naming them in full).
  *
+ * The read and write counts and the declared-access ratio of the graph need a role's whole
+ * permission list, so the roles functions are commonly granted ({@link FULLY_LISTED_ROLES}) are
+ * kept in full, as `fullPermissionsByRole`.
+ *
  * Run after updating ../shared/data:
  *   npx ts-node --transpile-only scripts/generate-gcp-role-risks.ts
  */
@@ -68,6 +72,31 @@ export const IMPERSONATION_PERMISSIONS = [
 
 /** Permissions that let a member call a function or Cloud Run service. */
 export const INVOKER_PERMISSIONS = ["cloudfunctions.functions.invoke", "run.routes.invoke"];
+
+/**
+ * Roles whose every permission the pack keeps: every role of the GcpFunction access table
+ * (components/gcp/grants), its baseline, and the invoker and impersonation roles.
+ */
+export const FULLY_LISTED_ROLES = [
+    "roles/cloudfunctions.invoker",
+    "roles/cloudkms.cryptoKeyDecrypter",
+    "roles/cloudkms.cryptoKeyEncrypter",
+    "roles/datastore.user",
+    "roles/datastore.viewer",
+    "roles/eventarc.eventReceiver",
+    "roles/iam.serviceAccountTokenCreator",
+    "roles/iam.serviceAccountUser",
+    "roles/logging.logWriter",
+    "roles/monitoring.metricWriter",
+    "roles/pubsub.publisher",
+    "roles/pubsub.subscriber",
+    "roles/run.invoker",
+    "roles/run.servicesInvoker",
+    "roles/secretmanager.secretAccessor",
+    "roles/storage.objectCreator",
+    "roles/storage.objectUser",
+    "roles/storage.objectViewer",
+];
 
 /** The Checkov list that CKV_GCP_44/45/49 use; its group name in gcp-privesc-permissions.json. */
 const CHECKOV_GROUP = "impersonation-roles";
@@ -157,6 +186,14 @@ export function buildGcpRoleRisks(dataDir: string = sharedDataDir()): string {
         .sort((a, b) => byCodePoint(a[0], b[0]))
         .map(([role, permissions]) => [role, permissions.map((p) => riskyIndex.get(p))] as const);
 
+    const fullyListed = FULLY_LISTED_ROLES.map((name) => {
+        const role = roles.items.find((r) => r.name === name);
+        if (role === undefined || role.permissionsUnavailable === true) {
+            throw new Error(`gcp-predefined-roles.json has no permissions for ${name}`);
+        }
+        return [name, sorted(role.permissions)] as const;
+    }).sort((a, b) => byCodePoint(a[0], b[0]));
+
     const sources = [
         { ...roles.source, use: "permissions of predefined roles" },
         { ...privesc.source, use: "escalation methods (permission sets and scopes)" },
@@ -189,6 +226,9 @@ export function buildGcpRoleRisks(dataDir: string = sharedDataDir()): string {
         `  "riskyPermissions": ${JSON.stringify(riskyPermissions)},`,
         '  "riskyPermissionsByRole": {',
         objectLines(riskyByRole, "    "),
+        "  },",
+        '  "fullPermissionsByRole": {',
+        objectLines(fullyListed, "    "),
         "  },",
         `  "rolesWithoutPermissions": ${JSON.stringify(sorted(unjudged))}`,
         "}",

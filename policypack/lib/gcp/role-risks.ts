@@ -1,8 +1,10 @@
 /**
  * What the GCP rules know about roles: basic roles, impersonation roles, the Rhino escalation methods a
- * predefined role completes (from the permissions of each role that take part in a method), and
- * invoker roles. Backed by data/gcp-role-risks.json, generated from
- * ../shared/data by scripts/generate-gcp-role-risks.ts; read on first use, not at pack boot.
+ * predefined role completes (from the permissions of each role that take part in a method), invoker
+ * roles, each predefined role's permissions that are risky on their own, and the whole permission
+ * list of the roles functions are commonly granted. Backed by data/gcp-role-risks.json, generated
+ * from ../shared/data by scripts/generate-gcp-role-risks.ts; parsed once, on first use, not at pack
+ * boot.
  */
 import * as fs from "fs";
 import * as path from "path";
@@ -32,6 +34,10 @@ interface RoleRisks {
     readonly invokerRoles: ReadonlySet<string>;
     readonly invokerPermissions: readonly string[];
     readonly checkovMark: string;
+    /** role → its permissions that are risky on their own */
+    readonly riskyPermissionsByRole: ReadonlyMap<string, readonly string[]>;
+    /** role → every permission it holds, for the roles the data lists in full */
+    readonly fullPermissionsByRole: ReadonlyMap<string, readonly string[]>;
 }
 
 const DATA_FILE = path.join("data", "gcp-role-risks.json");
@@ -60,6 +66,20 @@ interface RawRoleRisks {
     impersonationRoles: Record<string, string[]>;
     escalationPermissionsByRole: Record<string, string[]>;
     invokerRoles: string[];
+    /** Each risky permission once; `riskyPermissionsByRole` names them by index. */
+    riskyPermissions: string[];
+    riskyPermissionsByRole: Record<string, number[]>;
+    fullPermissionsByRole: Record<string, string[]>;
+}
+
+function decodeRiskyPermissions(raw: RawRoleRisks): Map<string, readonly string[]> {
+    const names = raw.riskyPermissions;
+    return new Map(
+        Object.entries(raw.riskyPermissionsByRole).map(([role, indexes]) => [
+            role,
+            indexes.flatMap((index) => names[index] ?? []),
+        ]),
+    );
 }
 
 function roleRisks(): RoleRisks {
@@ -74,6 +94,8 @@ function roleRisks(): RoleRisks {
             invokerRoles: new Set(raw.invokerRoles),
             invokerPermissions: raw.invokerPermissions,
             checkovMark: raw.checkovMark,
+            riskyPermissionsByRole: decodeRiskyPermissions(raw),
+            fullPermissionsByRole: new Map(Object.entries(raw.fullPermissionsByRole)),
         };
     }
     return loaded;
@@ -127,4 +149,14 @@ export function isInvokerRole(role: string): boolean {
 export function invokerPermissionsIn(permissions: readonly string[]): string[] {
     const held = new Set(permissions);
     return roleRisks().invokerPermissions.filter((p) => held.has(p));
+}
+
+/** A predefined role's permissions that are risky on their own (none for an unknown role). */
+export function riskyPermissionsOfRole(role: string): readonly string[] {
+    return roleRisks().riskyPermissionsByRole.get(role) ?? [];
+}
+
+/** Every permission of a role the data lists in full; undefined for any other role. */
+export function fullPermissionsOfRole(role: string): readonly string[] | undefined {
+    return roleRisks().fullPermissionsByRole.get(role);
 }

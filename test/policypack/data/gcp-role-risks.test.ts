@@ -7,9 +7,9 @@ import {
     impersonationReasonsOfRole,
     isBasicRole,
     isInvokerRole,
+    riskyPermissionsOfRole,
 } from "../../../policypack/lib/gcp/role-risks";
 import { isRiskyAlone } from "../../../policypack/lib/graph/gcp/permissions";
-import { riskyPermissionsOfRole } from "../../../policypack/lib/graph/gcp/role-permissions";
 import {
     buildGcpRoleRisks,
     gcpRoleRisksPath,

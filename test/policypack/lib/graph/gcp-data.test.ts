@@ -9,7 +9,8 @@ import fc from "fast-check";
 import { GCP_IAM_RESOURCE_TYPES } from "../../../../policypack/lib/gcp/iam-resources";
 import { buildIdentityGraph } from "../../../../policypack/lib/graph/build";
 import { gcpGraphPart } from "../../../../policypack/lib/graph/gcp";
-import { FULLY_LISTED_ROLES } from "../../../../policypack/lib/graph/gcp/role-permissions";
+import { fullPermissionsOfRole } from "../../../../policypack/lib/gcp/role-risks";
+import { FULLY_LISTED_ROLES } from "../../../../scripts/generate-gcp-role-risks";
 import { sharedDataDir } from "../../../../scripts/repository";
 import { UNKNOWN, UNKNOWN_ARRAY, UNKNOWN_OBJECT } from "../../harness";
 import { fnWithAccount, graphResources, invoker, type GraphStackResource } from "./gcp-fixtures";
@@ -24,7 +25,8 @@ describe("GCP graph role data", () => {
         const file = path.join(sharedDataDir(), "gcp-predefined-roles.json");
         const data = JSON.parse(fs.readFileSync(file, "utf8")) as { items: PredefinedRole[] };
         const byName = new Map(data.items.map((r) => [r.name, r.permissions ?? []]));
-        for (const [role, permissions] of Object.entries(FULLY_LISTED_ROLES)) {
+        for (const role of FULLY_LISTED_ROLES) {
+            const permissions = fullPermissionsOfRole(role) ?? [];
             assert.deepEqual([...permissions], [...(byName.get(role) ?? [])].sort(), role);
         }
     });
