@@ -47,7 +47,7 @@ export async function runCli(args: readonly string[], io: CommandIo): Promise<nu
         }
     } catch (error) {
         progress.clear();
-        io.stderr.write(`perimeter: ${errorLine(error)}\n`);
+        io.stderr.write(`perimeter: ${errorText(error)}\n`);
         if (args.includes("--debug") && error instanceof Error && error.stack !== undefined) {
             io.stderr.write(`${error.stack}\n`);
         }
@@ -93,17 +93,18 @@ async function evaluateAndReport(
 }
 
 /**
- * The reason on one line. A UsageError is the user's to fix and says so itself; anything else is
- * unexpected, so point at --debug for the details. Quoted tool output may carry colour codes and line
- * breaks; neither belongs in a one-line reason.
+ * The reason, first line first. A UsageError is the user's to fix and says so itself; anything else is
+ * unexpected, so point at --debug for the details. A message of several lines (a component's list of
+ * argument problems, the compiler's type errors) keeps its lines and their order, indented under the
+ * first; colour codes and other control characters of quoted tool output are dropped.
  */
-function errorLine(error: unknown): string {
-    const message = (error instanceof Error ? error.message : String(error))
+function errorText(error: unknown): string {
+    const [first = "", ...rest] = (error instanceof Error ? error.message : String(error))
         .replace(/\u001b\[[0-9;]*[A-Za-z]/g, "")
-        .replace(/\s*[\r\n]+\s*/g, " ")
-        .replace(/[\u0000-\u001f\u007f]/g, "")
-        .trim();
-    return error instanceof UsageError
-        ? message
-        : `${message} (run with --debug for the stack trace)`;
+        .split(/\r?\n|\r/)
+        .map((line) => line.replace(/[\u0000-\u001f\u007f]/g, "").trim())
+        .filter((line) => line !== "");
+    const reason =
+        error instanceof UsageError ? first : `${first} (run with --debug for the stack trace)`;
+    return [reason, ...rest.map((line) => `  ${line}`)].join("\n");
 }

@@ -22,6 +22,7 @@ export interface PreviewArgs extends CommonOptions {
     readonly stack?: string;
     readonly config: Readonly<Record<string, string>>;
     readonly preview: boolean;
+    readonly transpileOnly: boolean;
 }
 
 export interface AuditArgs extends CommonOptions {
@@ -41,6 +42,7 @@ export interface GraphArgs {
     readonly stack?: string;
     readonly config: Readonly<Record<string, string>>;
     readonly preview: boolean;
+    readonly transpileOnly: boolean;
     readonly debug: boolean;
 }
 
@@ -72,10 +74,11 @@ const FLAGS: Readonly<Record<string, FlagSpec>> = {
     "--stack": { value: true, commands: PROGRAM },
     "--config": { value: true, repeatable: true, commands: PROGRAM },
     "--preview": { value: false, commands: PROGRAM },
+    "--transpile-only": { value: false, commands: PROGRAM },
     "--help": { value: false, commands: ALL },
     "--version": { value: false, commands: ALL },
 };
-const ALIASES: Readonly<Record<string, string>> = { "-h": "--help" };
+const ALIASES: Readonly<Record<string, string>> = { "-h": "--help", "-o": "--output" };
 
 /**
  * Parses the arguments after `perimeter`. Every mistake is a UsageError naming the flag or argument
@@ -168,6 +171,7 @@ function toCommandLine(positionals: string[], values: Map<string, string[]>): Co
             ...(stack === undefined ? {} : { stack }),
             config: parseConfig(values.get("--config") ?? []),
             preview: values.has("--preview"),
+            transpileOnly: values.has("--transpile-only"),
         };
     }
     if (rest.length === 0) {
@@ -204,6 +208,7 @@ function graphArgs(rest: readonly string[], values: Map<string, string[]>): Grap
         ...(stack === undefined ? {} : { stack }),
         config: parseConfig(values.get("--config") ?? []),
         preview: values.has("--preview"),
+        transpileOnly: values.has("--transpile-only"),
         debug: values.has("--debug"),
     };
 }

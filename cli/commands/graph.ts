@@ -59,6 +59,7 @@ async function readSnapshot(
         ...(args.stack === undefined ? {} : { stack: args.stack }),
         config: { ...args.config },
         preview: args.preview,
+        transpileOnly: args.transpileOnly,
         ...(args.debug ? { onOutput: (line: string) => io.stderr.write(`${line}\n`) } : {}),
     });
 }

@@ -6,7 +6,7 @@ const COMMON = `Options:
   --policy-pack DIR     a CrossGuard policy pack directory (repeatable; default: perimeter's own pack)
   --policy-config FILE  per-policy config, the JSON of \`pulumi policy enable --config\`
   --format FORMAT       ${REPORT_FORMATS.join(" | ")} (default: text)
-  --output FILE         write the report to FILE (whole or not at all) instead of standard output
+  -o, --output FILE     write the report to FILE (whole or not at all) instead of standard output
   --fail-on LEVEL       mandatory | advisory | none: exit 1 on findings at or above LEVEL
                         (default: mandatory)
   --debug               show stack traces of errors
@@ -22,6 +22,8 @@ then the policy packs over the Pulumi analyzer protocol, and prints the resource
   --stack NAME          the stack whose Pulumi.<stack>.yaml config to read
   --config KEY=VALUE    set a config value (repeatable), as \`pulumi config set\` would
   --preview             leave computed outputs unknown, as in \`pulumi preview\`
+  --transpile-only      compile TypeScript without type checking (as PULUMI_NODEJS_TRANSPILE_ONLY=true);
+                        by default a type error fails the preview, as it fails \`pulumi preview\`
 
 ${COMMON}`;
 
@@ -41,10 +43,11 @@ granted on which resource, who may invoke which function, and which functions an
 as \`perimeter preview\` runs it. No policy pack is involved.
 
   --format FORMAT       ${GRAPH_FORMATS.join(" | ")} (default: dot)
-  --output FILE         write the graph to FILE (whole or not at all) instead of standard output
+  -o, --output FILE     write the graph to FILE (whole or not at all) instead of standard output
   --stack NAME          for DIR: the stack whose Pulumi.<stack>.yaml config to read
   --config KEY=VALUE    for DIR: set a config value (repeatable)
   --preview             for DIR: leave computed outputs unknown, as in \`pulumi preview\`
+  --transpile-only      for DIR: compile TypeScript without type checking
   --debug               show stack traces of errors, and the program's own output
   -h, --help            show this help
 

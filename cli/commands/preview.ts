@@ -14,6 +14,7 @@ export async function previewEvaluations(
         ...(args.stack === undefined ? {} : { stack: args.stack }),
         config: { ...args.config },
         preview: args.preview,
+        transpileOnly: args.transpileOnly,
         ...(context.debugLog === undefined ? {} : { onOutput: context.debugLog }),
     });
     const evaluation = await evaluate(snapshot, {

@@ -22,6 +22,8 @@ export interface RunnerRequest {
     readonly preview: boolean;
     readonly config: Readonly<Record<string, string>>;
     readonly typescript: boolean;
+    /** Compile TypeScript without type checking (`--transpile-only`). */
+    readonly transpileOnly: boolean;
 }
 
 export type RunnerReply =
@@ -57,7 +59,7 @@ async function run(request: RunnerRequest): Promise<RunnerReply> {
         );
     }
     if (request.typescript) {
-        registerTypeScript(request.dir);
+        registerTypeScript(request.dir, pulumiPath, request.transpileOnly);
     }
     const pulumi = load(pulumiPath) as { runtime: ProgramRuntime };
     const runtime = pulumi.runtime;
@@ -80,7 +82,7 @@ async function run(request: RunnerRequest): Promise<RunnerReply> {
             const exported: unknown = load(main);
             return typeof exported === "function" ? await (exported as () => unknown)() : exported;
         });
-        await runtime.waitForRPCs();
+        await settle(runtime, () => errors.length + recorder.resources().length);
     } catch (error) {
         errors.unshift(error);
     }
@@ -91,11 +93,38 @@ async function run(request: RunnerRequest): Promise<RunnerReply> {
 }
 
 /**
- * Compiles the program's TypeScript in transpile-only mode with its own tsconfig when it has one,
- * as Pulumi does (defaults otherwise, never a tsconfig from a parent directory).
+ * Waits until the program has nothing left to do, as the language host does (it keeps the process
+ * alive until the event loop empties). An error thrown inside an `apply` rejects the registration
+ * that uses the value only after the RPCs that `waitForRPCs` counts are done, and surfaces a turn of
+ * the event loop later as an unhandled rejection: stop only when a turn brings no new error and no
+ * new resource, so a late failure fails the preview instead of vanishing with its resources.
  */
-function registerTypeScript(dir: string): void {
-    const tsNodePath = resolveFrom(dir, "ts-node") ?? require.resolve("ts-node");
+async function settle(runtime: ProgramRuntime, progress: () => number): Promise<void> {
+    const MAX_TURNS = 100;
+    let before = -1;
+    for (let turn = 0; turn < MAX_TURNS && progress() !== before; turn++) {
+        before = progress();
+        await runtime.waitForRPCs();
+        await new Promise((resolve) => setImmediate(resolve));
+        await new Promise((resolve) => setImmediate(resolve));
+    }
+}
+
+/**
+ * Compiles the program's TypeScript as the Pulumi CLI's Node.js language host does
+ * (`@pulumi/pulumi/cmd/run/run.js`): the `typescript` and `ts-node` that `@pulumi/pulumi` itself
+ * resolves (else its vendored copies), the program's own tsconfig.json over defaults that depend on the
+ * TypeScript version, and type checking unless the tsconfig says `noCheck` (or `--transpile-only`):
+ * a program with type errors fails here as it fails `pulumi preview`.
+ */
+function registerTypeScript(dir: string, pulumiPath: string, transpileOnly: boolean): void {
+    const pulumiDir = packageDirOf(pulumiPath);
+    const typescriptPath =
+        resolveFrom(pulumiDir, "typescript") ??
+        path.join(pulumiDir, "vendor", "typescript@3.8.3", "typescript.js");
+    const tsNodePath =
+        resolveFrom(pulumiDir, "ts-node") ?? path.join(pulumiDir, "vendor", "ts-node@7.0.1");
+    const ts = load(typescriptPath) as TypeScriptModule;
     const tsNode = load(tsNodePath) as { register(options: object): unknown };
     // When the runner itself runs from TypeScript sources, the CLI's ts-node compiled it: switch that
     // instance off so program files are compiled once, with the program's settings.
@@ -104,20 +133,48 @@ function registerTypeScript(dir: string): void {
     )[TS_NODE_INSTANCE];
     active?.enabled(false);
     const tsconfig = path.join(dir, "tsconfig.json");
+    const compilerOptions = readCompilerOptions(ts, tsconfig);
+    const [major = 0, minor = 0] = ts.version.split(".").map(Number);
+    const nodeNext = major > 4 || (major === 4 && minor >= 7);
     tsNode.register({
-        transpileOnly: true,
-        cwd: dir,
-        ...(fs.existsSync(tsconfig)
-            ? { project: tsconfig }
-            : {
-                  skipProject: true,
-                  compilerOptions: {
-                      target: "ES2020",
-                      module: "commonjs",
-                      moduleResolution: "node",
-                  },
-              }),
+        compiler: typescriptPath,
+        transpileOnly: transpileOnly || compilerOptions.noCheck === true,
+        project: tsconfig,
+        skipProject: !fs.existsSync(tsconfig),
+        compilerOptions: {
+            target: "ES2020",
+            module: nodeNext ? "nodenext" : "commonjs",
+            moduleResolution: nodeNext ? "nodenext" : "node",
+            sourceMap: "true",
+            ...compilerOptions,
+        },
     });
+}
+
+interface TypeScriptModule {
+    readonly version: string;
+    parseConfigFileTextToJson(file: string, text: string): { config?: unknown };
+}
+
+/** The `compilerOptions` of a tsconfig.json, as Pulumi reads them (none when it cannot). */
+function readCompilerOptions(ts: TypeScriptModule, file: string): Record<string, unknown> {
+    if (!fs.existsSync(file)) {
+        return {};
+    }
+    const { config } = ts.parseConfigFileTextToJson(file, fs.readFileSync(file, "utf8"));
+    const options = (config as { compilerOptions?: unknown } | undefined)?.compilerOptions;
+    return typeof options === "object" && options !== null
+        ? (options as Record<string, unknown>)
+        : {};
+}
+
+/** The directory of the package whose entry point is `entry` (the nearest package.json above it). */
+function packageDirOf(entry: string): string {
+    let dir = path.dirname(entry);
+    while (!fs.existsSync(path.join(dir, "package.json")) && path.dirname(dir) !== dir) {
+        dir = path.dirname(dir);
+    }
+    return dir;
 }
 
 function resolveFrom(dir: string, request: string): string | undefined {
@@ -128,11 +185,14 @@ function resolveFrom(dir: string, request: string): string | undefined {
     }
 }
 
+/**
+ * The error's own message. An error thrown inside an `apply` reaches us wrapped once per property it
+ * was nested in (`error serializing property "name": ...`); the wrapping names SDK internals, not the
+ * user's mistake, so it is dropped.
+ */
 function message(error: unknown): string {
-    if (error instanceof Error) {
-        return error.message || error.name;
-    }
-    return String(error);
+    const text = error instanceof Error ? error.message || error.name : String(error);
+    return text.replace(/^(error serializing property "[^"]*": )+/, "");
 }
 
 function failure(text: string): RunnerReply {

@@ -18,6 +18,11 @@ export interface RunProgramOptions {
     config?: Record<string, string>;
     /** Leave computed outputs (IDs, ARNs, emails) unknown, as `pulumi preview` does. @default false */
     preview?: boolean;
+    /**
+     * Compile TypeScript without type checking, as `PULUMI_NODEJS_TRANSPILE_ONLY=true` does for the
+     * Pulumi CLI (which is also honoured). @default false: type errors fail the run, as in `pulumi preview`
+     */
+    transpileOnly?: boolean;
     /** Receives each line the program prints (stdout and stderr); by default they are dropped. */
     onOutput?: (line: string) => void;
 }
@@ -37,6 +42,8 @@ export async function runProgram(options: RunProgramOptions): Promise<StackSnaps
         preview,
         config: programConfig(project, stack, options.config),
         typescript: project.typescript,
+        transpileOnly:
+            options.transpileOnly === true || process.env.PULUMI_NODEJS_TRANSPILE_ONLY === "true",
     };
     const resources = await runInChild(request, options.onOutput);
     return { source: `${project.name}/${stack}`, project: project.name, stack, preview, resources };
@@ -80,9 +87,7 @@ function runInChild(
                 resolve(reply.resources);
             } else if (reply?.kind === "error") {
                 reject(
-                    new UsageError(
-                        `program '${request.project}' failed: ${oneLine(reply.message)}`,
-                    ),
+                    new UsageError(`program '${request.project}' failed: ${reply.message.trim()}`),
                 );
             } else {
                 const last = tail[tail.length - 1];
@@ -110,7 +115,7 @@ function programEnvironment(): NodeJS.ProcessEnv {
     return env;
 }
 
-/** Error messages print on one line; a program's multi-line message keeps all its parts. */
+/** The last line of the program's output, quoted on the error's first line. */
 function oneLine(text: string): string {
     return text
         .split(/\r?\n/)

@@ -8,11 +8,12 @@ import * as pulumi from "@pulumi/pulumi";
 import { ArgumentProblems, shown } from "../core";
 import type { AwsAuditTrailArgs } from "./args";
 import { awsLocation, physicalName } from "./function";
+import type { AwsAuditTrailShape } from "./shape";
 
 export const AWS_AUDIT_TRAIL_TYPE = "perimeter:index:AwsAuditTrail";
 const TRAIL_NAME = /^[A-Za-z0-9][A-Za-z0-9._-]{2,127}$/;
 
-export class AwsAuditTrail extends pulumi.ComponentResource {
+export class AwsAuditTrail extends pulumi.ComponentResource implements AwsAuditTrailShape {
     readonly trail: aws.cloudtrail.Trail;
     readonly bucket: aws.s3.Bucket;
     readonly trailArn: pulumi.Output<string>;

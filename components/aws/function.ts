@@ -5,7 +5,7 @@
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
 import { ArgumentProblems, stableHash } from "../core";
-import type { AwsFunctionArgs, AwsFunctionTarget, AwsGrant } from "./args";
+import type { AwsFunctionArgs, AwsGrant } from "./args";
 import { createGrantPolicies, grantTarget } from "./attach";
 import {
     type AwsLocation,
@@ -15,6 +15,7 @@ import {
     trustPolicy,
 } from "./identity";
 import { type AwsPlannedPermission, documentSize, policyDocument } from "./plan";
+import type { AwsFunctionShape } from "./shape";
 import { invokeVariable, isFunctionTarget, validateAwsFunctionArgs } from "./validate";
 
 export const AWS_FUNCTION_TYPE = "perimeter:index:AwsFunction";
@@ -38,7 +39,7 @@ export function awsLocation(parent: pulumi.Resource): pulumi.Output<AwsLocation>
         .apply(([account, region, partition]) => ({ account, region, partition }));
 }
 
-export class AwsFunction extends pulumi.ComponentResource implements AwsFunctionTarget {
+export class AwsFunction extends pulumi.ComponentResource implements AwsFunctionShape {
     readonly function: aws.lambda.Function;
     /** The role the component created; undefined with `existingRoleArn`. */
     readonly role: aws.iam.Role | undefined;
@@ -46,8 +47,10 @@ export class AwsFunction extends pulumi.ComponentResource implements AwsFunction
     readonly roleArn: pulumi.Output<string>;
     readonly functionArn: pulumi.Output<string>;
     readonly functionName: pulumi.Output<string>;
-    /** The function URL (AWS_IAM auth), when `functionUrl` is on. */
-    readonly url: aws.lambda.FunctionUrl | undefined;
+    /** The function URL resource (`AWS_IAM` auth), when `functionUrl` is on. */
+    readonly functionUrl: aws.lambda.FunctionUrl | undefined;
+    /** The function URL (`AWS_IAM` auth), when `functionUrl` is on; callers sign with SigV4. */
+    readonly url: pulumi.Output<string> | undefined;
     /** Every grant's permissions as data: grant, access level, actions, resources, conditions. */
     readonly permissions: pulumi.Output<AwsPlannedPermission[]>;
     /**
@@ -185,13 +188,14 @@ export class AwsFunction extends pulumi.ComponentResource implements AwsFunction
                 parent,
             );
         }
-        this.url = given.functionUrl
+        this.functionUrl = given.functionUrl
             ? new aws.lambda.FunctionUrl(
                   name,
                   { functionName: this.function.name, authorizationType: "AWS_IAM" },
                   parent,
               )
             : undefined;
+        this.url = this.functionUrl?.functionUrl;
 
         this.registerOutputs({
             roleArn: this.roleArn,
@@ -199,7 +203,19 @@ export class AwsFunction extends pulumi.ComponentResource implements AwsFunction
             functionName: this.functionName,
             permissions: this.permissions,
             runtimePermissions: this.runtimePermissions,
+            ...(this.url === undefined ? {} : { url: this.url }),
         });
+    }
+
+    /**
+     * The grant a caller needs to invoke this function: `lambda:invoke` on it; the caller gets the
+     * function's name in `<NAME>_FUNCTION_NAME`.
+     *
+     * @example
+     * new AwsFunction("api", { ..., grants: [worker.invokeGrant("worker")] })
+     */
+    invokeGrant(name: string): AwsGrant {
+        return { name, access: "lambda:invoke", resource: this };
     }
 }
 

@@ -1,5 +1,6 @@
 // Perimeter's AWS components: `import { AwsFunction } from "perimeter/aws"`. Loads @pulumi/aws only,
 // never the Azure or GCP SDKs.
+import "./provider-sdk";
 export { AwsFunction, AWS_FUNCTION_TYPE } from "./function";
 export { AwsAuditTrail, AWS_AUDIT_TRAIL_TYPE } from "./audit";
 export type {
@@ -10,6 +11,7 @@ export type {
     AwsGrant,
     AwsInvokeSource,
 } from "./args";
+export type { AwsAuditTrailShape, AwsFunctionShape } from "./shape";
 export type { AwsConditionStatement, AwsGrantConditions } from "./conditions";
 export {
     INLINE_POLICY_LIMIT,

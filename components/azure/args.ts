@@ -1,5 +1,6 @@
 import type * as pulumi from "@pulumi/pulumi";
 import type { AzureGrantCondition } from "./conditions";
+import type { AzureFunctionShape } from "./shape";
 
 /**
  * What one Azure function may access. `access` is one of the Azure access levels (docs/grants.md);
@@ -108,4 +109,24 @@ export interface AzureFunctionArgs {
      */
     readonly allowInsecureSettings?: boolean;
     readonly tags?: Readonly<Record<string, pulumi.Input<string>>>;
+}
+
+/**
+ * @example
+ * new AzureAuditLogs("audit", { resourceGroupName: group.name, functions: [ingest, worker],
+ *     auditGrantedKeyVaults: true, auditGrantedStorage: true });
+ */
+export interface AzureAuditLogsArgs {
+    /** The functions whose FunctionAppLogs are sent. */
+    readonly functions: readonly AzureFunctionShape[];
+    /** An existing Log Analytics workspace ID. @default a new workspace in `resourceGroupName` */
+    readonly workspaceId?: pulumi.Input<string>;
+    /** Where a new workspace goes (required without `workspaceId`). */
+    readonly resourceGroupName?: pulumi.Input<string>;
+    /** Retention of a new workspace. @default 90 */
+    readonly retentionInDays?: number;
+    /** Also send AuditEvent of every Key Vault the functions are granted on. @default false */
+    readonly auditGrantedKeyVaults?: boolean;
+    /** Also send StorageRead/Write/Delete of every storage service the functions are granted on. @default false */
+    readonly auditGrantedStorage?: boolean;
 }

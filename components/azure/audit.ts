@@ -8,27 +8,8 @@ import * as operationalinsights from "@pulumi/azure-native/operationalinsights";
 import * as pulumi from "@pulumi/pulumi";
 import { ArgumentProblems, childName, stableHash } from "../core";
 import { accessEntry } from "./grants";
-import type { AzureFunction } from "./function";
-
-/**
- * @example
- * new AzureAuditLogs("audit", { resourceGroupName: group.name, functions: [ingest, worker],
- *     auditGrantedKeyVaults: true, auditGrantedStorage: true });
- */
-export interface AzureAuditLogsArgs {
-    /** The functions whose FunctionAppLogs are sent. */
-    readonly functions: readonly AzureFunction[];
-    /** An existing Log Analytics workspace ID. @default a new workspace in `resourceGroupName` */
-    readonly workspaceId?: pulumi.Input<string>;
-    /** Where a new workspace goes (required without `workspaceId`). */
-    readonly resourceGroupName?: pulumi.Input<string>;
-    /** Retention of a new workspace. @default 90 */
-    readonly retentionInDays?: number;
-    /** Also send AuditEvent of every Key Vault the functions are granted on. @default false */
-    readonly auditGrantedKeyVaults?: boolean;
-    /** Also send StorageRead/Write/Delete of every storage service the functions are granted on. @default false */
-    readonly auditGrantedStorage?: boolean;
-}
+import type { AzureAuditLogsArgs } from "./args";
+import type { AzureAuditLogsShape } from "./shape";
 
 const STORAGE_SERVICE: Readonly<Record<string, string>> = {
     blob: "blobServices",
@@ -36,7 +17,7 @@ const STORAGE_SERVICE: Readonly<Record<string, string>> = {
     table: "tableServices",
 };
 
-export class AzureAuditLogs extends pulumi.ComponentResource {
+export class AzureAuditLogs extends pulumi.ComponentResource implements AzureAuditLogsShape {
     public readonly workspaceId: pulumi.Output<string>;
     public readonly diagnosticSettings: monitor.DiagnosticSetting[] = [];
 
@@ -93,7 +74,7 @@ export class AzureAuditLogs extends pulumi.ComponentResource {
             );
         };
         for (const fn of args.functions) {
-            send(`${fn.functionName}-app`, fn.app.id, ["FunctionAppLogs"]);
+            send(`${fn.functionName}-app`, fn.appId, ["FunctionAppLogs"]);
             for (const grant of fn.grants) {
                 const entry = accessEntry(grant.access);
                 // Keyed by the target when it is known now, so two functions granted on one vault

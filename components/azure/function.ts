@@ -24,22 +24,13 @@ import {
     toNameValuePairs,
 } from "./settings";
 import { scopeProblem, validateAzureFunctionArgs } from "./validate";
+import type { AzureFunctionShape, DeclaredAccessEntry, PlannedGrantData } from "./shape";
 import { webAppSettings } from "./web-app";
 
-/** A planned grant with its scope resolved: the `plannedGrants` output, as data. */
-export type PlannedGrantData = Omit<PlannedGrant, "scope"> & { readonly scope: string };
-
-/**
- * One entry of the `declaredAccess` output: a planned grant, or one of the host's storage roles
- * (`access: "host-storage"`), with its scope as an output (each entry resolves on its own, so the roles
- * stay readable in preview while scopes are unknown).
- */
-export type DeclaredAccessEntry = Omit<PlannedGrant, "scope"> & {
-    readonly scope: pulumi.Output<string>;
-};
-
-export class AzureFunction extends pulumi.ComponentResource {
+export class AzureFunction extends pulumi.ComponentResource implements AzureFunctionShape {
     public readonly app: web.WebApp;
+    /** The function app's resource ID. */
+    public readonly appId: pulumi.Output<string>;
     /** The identity the app runs as; `id` and `clientId` are set for user-assigned identities. */
     public readonly identity: {
         readonly id?: pulumi.Output<string>;
@@ -146,6 +137,7 @@ export class AzureFunction extends pulumi.ComponentResource {
             }),
             { parent: this, dependsOn: [...early, storage.deploymentContainer] },
         );
+        this.appId = this.app.id;
         if (systemAssigned) {
             identity = {
                 type: "system-assigned",

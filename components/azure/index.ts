@@ -1,8 +1,16 @@
 // The Azure components: `import { AzureFunction } from "perimeter/azure"` loads only the Azure SDK
 // modules these use (deep imports of @pulumi/azure-native), never AWS or GCP.
-export { AzureFunction, type DeclaredAccessEntry, type PlannedGrantData } from "./function";
-export { AzureAuditLogs, type AzureAuditLogsArgs } from "./audit";
+import "./provider-sdk";
+export { AzureFunction } from "./function";
+export { AzureAuditLogs } from "./audit";
 export type {
+    AzureFunctionShape,
+    AzureAuditLogsShape,
+    DeclaredAccessEntry,
+    PlannedGrantData,
+} from "./shape";
+export type {
+    AzureAuditLogsArgs,
     AzureFunctionArgs,
     AzureFunctionAuthentication,
     AzureFunctionCaller,

@@ -2,6 +2,7 @@
 import type * as pulumi from "@pulumi/pulumi";
 import type { GrantBase } from "../core";
 import type { GcpCondition } from "./conditions";
+import type { GcpFunctionShape } from "./shape";
 
 /**
  * Access for the function's service account to one resource, compiled to one additive IAM member on
@@ -138,4 +139,17 @@ export interface GcpFunctionArgs {
     readonly eventTrigger?: GcpEventTrigger;
     /** @default {} */
     readonly labels?: Readonly<Record<string, string>>;
+}
+
+/**
+ * @example
+ * new GcpAuditLogs("audit", { functions: [ingest, store] });
+ */
+export interface GcpAuditLogsArgs {
+    /** @default the `gcp:project` config, else the provider's project */
+    readonly project?: pulumi.Input<string>;
+    /** Log the services these functions use (their grants' services, Cloud Functions and Cloud Run). @default [] */
+    readonly functions?: readonly GcpFunctionShape[];
+    /** More services, e.g. `bigquery.googleapis.com`. @default [] */
+    readonly services?: readonly string[];
 }

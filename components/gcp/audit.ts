@@ -6,26 +6,14 @@ import * as organizations from "@pulumi/gcp/organizations";
 import * as projects from "@pulumi/gcp/projects";
 import * as pulumi from "@pulumi/pulumi";
 import { ArgumentProblems, shown } from "../core";
-import type { GcpFunction } from "./function";
+import type { GcpAuditLogsArgs } from "./args";
+import type { GcpAuditLogsShape, GcpFunctionShape } from "./shape";
 
 export const DATA_ACCESS_LOG_TYPES = ["DATA_READ", "DATA_WRITE", "ADMIN_READ"] as const;
 
 const SERVICE_PATTERN = /^[a-z][a-z0-9-]*(\.[a-z0-9-]+)*\.googleapis\.com$/;
 
-/**
- * @example
- * new GcpAuditLogs("audit", { functions: [ingest, store] });
- */
-export interface GcpAuditLogsArgs {
-    /** @default the `gcp:project` config, else the provider's project */
-    readonly project?: pulumi.Input<string>;
-    /** Log the services these functions use (their grants' services, Cloud Functions and Cloud Run). @default [] */
-    readonly functions?: readonly GcpFunction[];
-    /** More services, e.g. `bigquery.googleapis.com`. @default [] */
-    readonly services?: readonly string[];
-}
-
-export class GcpAuditLogs extends pulumi.ComponentResource {
+export class GcpAuditLogs extends pulumi.ComponentResource implements GcpAuditLogsShape {
     /** The services whose Data Access logs are on, sorted. */
     public readonly services: readonly string[];
     public readonly auditConfigs: readonly projects.IAMAuditConfig[];
@@ -54,7 +42,7 @@ export class GcpAuditLogs extends pulumi.ComponentResource {
             problems.add("functions", `must be a list of GcpFunction`);
         }
         const fromFunctions = Array.isArray(functions)
-            ? (functions as GcpFunction[]).flatMap((f) => f.auditServices)
+            ? (functions as GcpFunctionShape[]).flatMap((f) => f.auditServices)
             : [];
         const services = [
             ...new Set([...fromFunctions, ...(Array.isArray(extra) ? (extra as string[]) : [])]),

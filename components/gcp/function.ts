@@ -29,9 +29,10 @@ import {
     type DeclaredGcpAccess,
     type PlannedMember,
 } from "./plan";
+import type { GcpFunctionShape } from "./shape";
 import { callerVariable, validateGcpFunctionArgs } from "./validate";
 
-export class GcpFunction extends pulumi.ComponentResource {
+export class GcpFunction extends pulumi.ComponentResource implements GcpFunctionShape {
     public readonly function: cloudfunctionsv2.Function;
     /** The runtime service account's email. */
     public readonly serviceAccountEmail: pulumi.Output<string>;

@@ -2,13 +2,16 @@
  * Perimeter for Google Cloud: `import { GcpFunction, GcpAuditLogs } from "perimeter/gcp"`.
  * Loads @pulumi/gcp only; never the AWS or Azure SDKs.
  */
+import "./provider-sdk";
 export type {
+    GcpAuditLogsArgs,
     GcpEventTrigger,
     GcpFunctionArgs,
     GcpGrant,
     GcpSecretEnvironmentVariable,
 } from "./args";
-export { GcpAuditLogs, DATA_ACCESS_LOG_TYPES, type GcpAuditLogsArgs } from "./audit";
+export { GcpAuditLogs, DATA_ACCESS_LOG_TYPES } from "./audit";
+export type { GcpAuditLogsShape, GcpFunctionShape } from "./shape";
 export { GcpConditions, type GcpCondition } from "./conditions";
 export { GcpFunction } from "./function";
 export {

@@ -4,12 +4,9 @@
 //
 // `perimeter preview examples/aws` runs it offline with the policy pack: no findings. With
 // `--config scenario=unsafe` it adds the mistakes the pack exists to catch.
-//
-// Outside this repository, import the components from the package instead:
-//     import { AwsAuditTrail, AwsFunction } from "perimeter/aws";
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
-import { AwsAuditTrail, AwsFunction } from "../../components/aws";
+import { AwsAuditTrail, AwsFunction } from "perimeter/aws";
 
 const config = new pulumi.Config();
 const unsafe = config.get("scenario") === "unsafe";

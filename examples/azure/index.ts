@@ -4,15 +4,12 @@
 // Host storage goes through each identity (no account keys); audit logs go to Log Analytics.
 // `perimeter preview examples/azure` runs this offline with the policy pack: zero findings.
 // `--config scenario=unsafe` adds the mistakes the pack exists to catch (see unsafe.ts).
-//
-// Outside this repository, import the components from the package:
-//   import { AzureAuditLogs, AzureFunction } from "perimeter/azure";
 import * as authorization from "@pulumi/azure-native/authorization";
 import * as keyvault from "@pulumi/azure-native/keyvault";
 import * as resources from "@pulumi/azure-native/resources";
 import * as storage from "@pulumi/azure-native/storage";
 import * as pulumi from "@pulumi/pulumi";
-import { AzureAuditLogs, AzureFunction } from "../../components/azure";
+import { AzureAuditLogs, AzureFunction } from "perimeter/azure";
 import { addUnsafeResources } from "./unsafe";
 
 const config = new pulumi.Config();

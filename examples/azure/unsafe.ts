@@ -5,7 +5,7 @@ import type * as resources from "@pulumi/azure-native/resources";
 import type * as storage from "@pulumi/azure-native/storage";
 import * as web from "@pulumi/azure-native/web";
 import * as pulumi from "@pulumi/pulumi";
-import type { AzureFunction } from "../../components/azure";
+import type { AzureFunction } from "perimeter/azure";
 
 // Contributor (b24988ac-6180-42a0-ab88-20f7382dd24c, built-in; ../shared/DESIGN.md §4.2).
 const CONTRIBUTOR = "b24988ac-6180-42a0-ab88-20f7382dd24c";

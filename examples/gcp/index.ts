@@ -6,12 +6,9 @@
 //
 // `perimeter preview examples/gcp` runs it offline with the policy pack: no findings. With
 // `--config scenario=unsafe` it adds the mistakes the pack exists to catch.
-//
-// Outside this repository, import the components from the package instead:
-//     import { GcpAuditLogs, GcpFunction } from "perimeter/gcp";
 import * as gcp from "@pulumi/gcp";
 import * as pulumi from "@pulumi/pulumi";
-import { GcpAuditLogs, GcpFunction } from "../../components/gcp";
+import { GcpAuditLogs, GcpFunction } from "perimeter/gcp";
 
 const config = new pulumi.Config();
 const unsafe = config.get("scenario") === "unsafe";

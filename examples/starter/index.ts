@@ -2,12 +2,9 @@
 // account), its own log group, read access to one prefix of one bucket and nothing else, and a
 // CloudTrail trail that records who invokes it. `npm start` previews it offline and runs the Perimeter
 // policy pack over it; `pulumi up` deploys it for real.
-//
-// Outside this repository, import the components from the package instead:
-//     import { AwsAuditTrail, AwsFunction } from "perimeter/aws";
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
-import { AwsAuditTrail, AwsFunction } from "../../components/aws";
+import { AwsAuditTrail, AwsFunction } from "perimeter/aws";
 
 const config = new pulumi.Config();
 

@@ -193,6 +193,14 @@ const EVERY_ACTION_CACHE_LIMIT = 1024;
  * any literal character other than the `:` every action contains cannot, so only patterns made of
  * wildcards and colons are checked against the whole index.
  */
+/**
+ * `s3:*`: every action of one service (and only of that service). The whole service, present and
+ * future actions alike, which is what full-access managed policies such as AmazonS3FullAccess grant.
+ */
+export function isServiceWideAwsPattern(pattern: string): boolean {
+    return /^[A-Za-z0-9-]+:\*+$/.test(pattern);
+}
+
 export function matchesEveryAwsAction(pattern: string): boolean {
     if (pattern.length === 0 || !/^[*?:]+$/.test(pattern)) {
         return false;

@@ -58,7 +58,12 @@ describe("examples/aws", function () {
     });
 
     it("reports the deliberate mistakes of the unsafe scenario, and only those", async function () {
-        const unsafe = await runProgram({ dir: EXAMPLE, config: { scenario: "unsafe" } });
+        const unsafe = await runProgram({
+            dir: EXAMPLE,
+            config: { scenario: "unsafe" },
+            // The same program as the safe run, which type-checked it already.
+            transpileOnly: true,
+        });
         const evaluation = await evaluateWith([pack], unsafe);
         assertFindingsInclude(evaluation, EXPECTED_UNSAFE);
         // Everything reported traces back to the admin policy on the processor's role or the unscoped caller.

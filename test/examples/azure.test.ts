@@ -27,7 +27,12 @@ const UNSAFE_FINDINGS: Readonly<Record<string, string>> = {
 async function previewExample(
     config: Record<string, string> = {},
 ): Promise<{ snapshot: StackSnapshot; evaluation: Evaluation }> {
-    const snapshot = await runProgram({ dir: EXAMPLE, config });
+    // The safe run type-checks the program as `pulumi preview` would; other scenarios run the same file.
+    const snapshot = await runProgram({
+        dir: EXAMPLE,
+        config,
+        transpileOnly: Object.keys(config).length > 0,
+    });
     return { snapshot, evaluation: await evaluate(snapshot, { packDirs: [PACK] }) };
 }
 

@@ -6,12 +6,9 @@
 // to a queue, which is no worse than what the callers do. With `--config scenario=unsafe` it also reads
 // a secret (decrypting it with a key) and may pass any role: `perimeter preview` reports the path
 // `api → worker → admin` by which `api` borrows that (policy stack-call-chain-escalation).
-//
-// Outside this repository, import the components from the package instead:
-//     import { AwsAuditTrail, AwsFunction } from "perimeter/aws";
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
-import { AwsAuditTrail, type AwsGrant, AwsFunction } from "../../../components/aws";
+import { AwsAuditTrail, type AwsGrant, AwsFunction } from "perimeter/aws";
 
 const config = new pulumi.Config();
 const unsafe = config.get("scenario") === "unsafe";

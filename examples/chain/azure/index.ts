@@ -10,16 +10,13 @@
 // Access Administrator on the resource group. api and worker hold neither, but can reach admin, so a
 // compromised api borrows that power through worker; stack-call-chain-escalation reports the path
 // `api → worker → admin`.
-//
-// Outside this repository, import the components from the package:
-//   import { AzureAuditLogs, AzureFunction } from "perimeter/azure";
 import * as authorization from "@pulumi/azure-native/authorization";
 import * as keyvault from "@pulumi/azure-native/keyvault";
 import * as managedidentity from "@pulumi/azure-native/managedidentity";
 import * as resources from "@pulumi/azure-native/resources";
 import * as storage from "@pulumi/azure-native/storage";
 import * as pulumi from "@pulumi/pulumi";
-import { AzureAuditLogs, AzureFunction, type AzureGrant } from "../../../components/azure";
+import { AzureAuditLogs, AzureFunction, type AzureGrant } from "perimeter/azure";
 
 const config = new pulumi.Config();
 const unsafe = (config.get("scenario") ?? "safe") === "unsafe";

@@ -7,12 +7,9 @@
 // what the callers do. With `--config scenario=unsafe` it also reads a secret and may mint tokens for a
 // deployer service account: `perimeter preview` reports the path `api → worker → admin` by which `api`
 // borrows that (policy stack-call-chain-escalation).
-//
-// Outside this repository, import the components from the package instead:
-//     import { GcpAuditLogs, GcpFunction, type GcpGrant } from "perimeter/gcp";
 import * as gcp from "@pulumi/gcp";
 import * as pulumi from "@pulumi/pulumi";
-import { GcpAuditLogs, GcpFunction, type GcpGrant } from "../../../components/gcp";
+import { GcpAuditLogs, GcpFunction, type GcpGrant } from "perimeter/gcp";
 
 const config = new pulumi.Config();
 const unsafe = config.get("scenario") === "unsafe";

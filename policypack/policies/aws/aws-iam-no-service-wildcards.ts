@@ -1,6 +1,7 @@
 import {
     type AwsAction,
     expandAwsActionPattern,
+    isServiceWideAwsPattern,
     matchesEveryAwsAction,
 } from "../../lib/aws-actions";
 import {
@@ -8,7 +9,7 @@ import {
     listedIgnoringCase,
     writtenDocuments,
 } from "../../lib/aws/documents";
-import { describeScope } from "../../lib/aws/statements";
+import { coversEveryResource, describeScope } from "../../lib/aws/statements";
 import { defineResourcePolicy } from "../../lib/define-policy";
 import { quoteList } from "../../lib/finding";
 import { hasWildcard } from "../../lib/glob";
@@ -23,7 +24,7 @@ function changingActions(pattern: string): AwsAction[] {
 export const awsIamNoServiceWildcards = defineResourcePolicy({
     name: "aws-iam-no-service-wildcards",
     description:
-        "Checks that no IAM policy allows a service wildcard ('s3:*') or prefix wildcard ('s3:Put*') that reaches Write or Permissions-management actions.",
+        "Checks that no IAM policy allows a service wildcard ('s3:*') on named resources, or a prefix wildcard ('s3:Put*'), that reaches Write or Permissions-management actions.",
     severity: "high",
     enforcementLevel: "advisory",
     remediationSteps:
@@ -49,11 +50,14 @@ export const awsIamNoServiceWildcards = defineResourcePolicy({
                 if (statement.effect !== "Allow") {
                     continue;
                 }
+                const everyResource = coversEveryResource(statement);
                 for (const pattern of statement.actions ?? []) {
-                    // '*' is administrator access, judged by aws-iam-no-admin-access.
+                    // '*' is administrator access, judged by aws-iam-no-admin-access; 's3:*' on every
+                    // resource is judged (mandatory) by aws-iam-no-full-service-access.
                     if (
                         !hasWildcard(pattern) ||
                         matchesEveryAwsAction(pattern) ||
+                        (everyResource && isServiceWideAwsPattern(pattern)) ||
                         listedIgnoringCase(config.allowedPatterns, pattern)
                     ) {
                         continue;

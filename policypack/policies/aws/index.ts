@@ -5,6 +5,7 @@ import { awsIamNoAccessKeys } from "./aws-iam-no-access-keys";
 import { awsIamNoAdminAccess } from "./aws-iam-no-admin-access";
 import { awsIamNoBroadManagedPolicies } from "./aws-iam-no-broad-managed-policies";
 import { awsIamNoCredentialsExposure } from "./aws-iam-no-credentials-exposure";
+import { awsIamNoFullServiceAccess } from "./aws-iam-no-full-service-access";
 import { awsIamNoPrivilegeEscalation } from "./aws-iam-no-privilege-escalation";
 import { awsIamNoResourceExposure } from "./aws-iam-no-resource-exposure";
 import { awsIamNoServiceWildcards } from "./aws-iam-no-service-wildcards";
@@ -20,6 +21,7 @@ import { awsLambdaUrlAuth } from "./aws-lambda-url-auth";
 
 export const awsPolicies: readonly PackPolicy[] = [
     awsIamNoAdminAccess,
+    awsIamNoFullServiceAccess,
     awsIamNoServiceWildcards,
     awsIamNoUnscopedResources,
     awsIamNoPrivilegeEscalation,

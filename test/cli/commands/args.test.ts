@@ -20,10 +20,11 @@ describe("parseCommandLine", () => {
             dir: ".",
             config: {},
             preview: false,
+            transpileOnly: false,
         });
     });
 
-    it("reads every preview flag, in both --flag value and --flag=value forms", () => {
+    it("reads every preview flag, in both --flag value and --flag=value forms, and -o for --output", () => {
         const parsed = parseCommandLine([
             "preview",
             "app",
@@ -39,11 +40,12 @@ describe("parseCommandLine", () => {
             "config.json",
             "--format",
             "sarif",
-            "--output",
+            "-o",
             "out.sarif",
             "--fail-on",
             "advisory",
             "--debug",
+            "--transpile-only",
         ]);
         assert.deepEqual(parsed, {
             command: "preview",
@@ -57,6 +59,7 @@ describe("parseCommandLine", () => {
             stack: "prod",
             config: { "aws:region": "eu-west-1", token: "a=b" },
             preview: true,
+            transpileOnly: true,
         });
     });
 

@@ -58,11 +58,6 @@ describe("perimeter (command line) on bad input", () => {
             /no Pulumi\.yaml/,
         ],
         [
-            "a program that throws",
-            () => perimeter(["preview", path.join(PROGRAMS, "throws"), "--policy-pack", TEST_PACK]),
-            /grant 'uploads' has no access level/,
-        ],
-        [
             "a pack that fails to start",
             () =>
                 audit(
@@ -94,6 +89,55 @@ describe("perimeter (command line) on bad input", () => {
     for (const [what, run, reason] of cases) {
         it(`rejects ${what}`, () => assertUsageError(run(), reason));
     }
+
+    it("prints a program's error of several lines with its lines in order, under the first", () => {
+        const run = perimeter([
+            "preview",
+            path.join(PROGRAMS, "throws"),
+            "--policy-pack",
+            TEST_PACK,
+        ]);
+        assert.equal(run.status, 2, run.stderr);
+        assert.equal(run.stdout, "");
+        assert.equal(
+            run.stderr,
+            "perimeter: program 'throws' failed: grant 'uploads' has no access level\n" +
+                "  (expected one of s3:read, s3:write)\n",
+        );
+    });
+
+    it("fails a preview whose program fails late, inside an apply, or does not type-check", () => {
+        const late = perimeter([
+            "preview",
+            path.join(PROGRAMS, "late-error"),
+            "--policy-pack",
+            TEST_PACK,
+        ]);
+        assert.equal(late.status, 2, late.stderr);
+        assert.match(
+            late.stderr,
+            /^perimeter: program 'late-error' failed: grant 'uploads': '.*' is not an S3 bucket ARN\n  name the bucket's ARN\n$/,
+        );
+        const typeError = perimeter([
+            "preview",
+            path.join(PROGRAMS, "type-error"),
+            "--policy-pack",
+            TEST_PACK,
+        ]);
+        assert.equal(typeError.status, 2, typeError.stderr);
+        assert.match(
+            typeError.stderr,
+            /Unable to compile TypeScript:\n  index\.ts\(3,7\): error TS2322/,
+        );
+        const transpiled = perimeter([
+            "preview",
+            path.join(PROGRAMS, "type-error"),
+            "--transpile-only",
+            "--policy-pack",
+            TEST_PACK,
+        ]);
+        assert.equal(transpiled.status, 0, transpiled.stderr);
+    });
 
     it("shows the stack trace under --debug", () => {
         const run = audit([exportFile("not-json.json")], "--debug");

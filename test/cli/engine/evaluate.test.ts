@@ -126,7 +126,12 @@ describe("evaluating over the analyzer protocol", function () {
     });
 
     it("lists policies that read unknown values in a preview as not evaluated, not as failures", async function () {
-        const preview = await runProgram({ dir: fixture("programs", "aws-roles"), preview: true });
+        const preview = await runProgram({
+            dir: fixture("programs", "aws-roles"),
+            preview: true,
+            // Type-checked by the runProgram tests.
+            transpileOnly: true,
+        });
         const evaluation = await evaluateWith([pack], preview);
         const narrow = "urn:pulumi:dev::aws-roles::aws:iam/rolePolicy:RolePolicy::read-uploads";
         assert.deepEqual(

@@ -17,6 +17,12 @@ const stackUrn = "urn:pulumi:dev::aws-roles::pulumi:pulumi:Stack::aws-roles-dev"
 const roleUrn = "urn:pulumi:dev::aws-roles::aws:iam/role:Role::app";
 const bucketUrn = "urn:pulumi:dev::aws-roles::aws:s3/bucketV2:BucketV2::uploads";
 
+/**
+ * Type checking a program that loads @pulumi/aws takes seconds; the first AWS run type-checks, as
+ * `pulumi preview` does, and the type-checking tests below cover the rest of that path.
+ */
+const TYPE_CHECKED_ONCE = true;
+
 describe("runProgram", function () {
     describe("on an AWS program", function () {
         let snapshot: StackSnapshot;
@@ -86,7 +92,11 @@ describe("runProgram", function () {
     });
 
     it("leaves computed outputs unknown in preview mode, as a real preview does", async function () {
-        const snapshot = await runProgram({ dir: fixture("programs", "aws-roles"), preview: true });
+        const snapshot = await runProgram({
+            dir: fixture("programs", "aws-roles"),
+            preview: true,
+            transpileOnly: TYPE_CHECKED_ONCE,
+        });
         const role = byName(snapshot, "app");
         assert.deepEqual(role.outputs.arn, { __unknown: true });
         assert.equal(role.id, undefined);
@@ -102,7 +112,10 @@ describe("runProgram", function () {
     });
 
     it("nests component children in URNs and parents as the engine does", async function () {
-        const snapshot = await runProgram({ dir: fixture("programs", "component") });
+        const snapshot = await runProgram({
+            dir: fixture("programs", "component"),
+            transpileOnly: TYPE_CHECKED_ONCE,
+        });
         const service = byName(snapshot, "orders");
         const identity = byName(snapshot, "orders-identity");
         const role = byName(snapshot, "orders-identity-role");
@@ -131,6 +144,7 @@ describe("runProgram", function () {
                 dir,
                 stack: "dev",
                 config: { functionName: "from-flag" },
+                transpileOnly: TYPE_CHECKED_ONCE,
             });
             const stack = byName(snapshot, "configured-dev");
             assert.equal(stack.outputs.functionName, "from-flag");
@@ -147,32 +161,66 @@ describe("runProgram", function () {
         });
 
         it("rejects an encrypted config value unless --config supplies it", async function () {
-            await assert.rejects(runProgram({ dir, stack: "prod" }), (error: Error) => {
-                assert.ok(error instanceof UsageError);
-                assert.match(
-                    error.message,
-                    /'configured:apiToken'.*--config configured:apiToken=<value>/,
-                );
-                return true;
-            });
+            await assert.rejects(
+                runProgram({ dir, stack: "prod", transpileOnly: TYPE_CHECKED_ONCE }),
+                (error: Error) => {
+                    assert.ok(error instanceof UsageError);
+                    assert.match(
+                        error.message,
+                        /'configured:apiToken'.*--config configured:apiToken=<value>/,
+                    );
+                    return true;
+                },
+            );
             const snapshot = await runProgram({
                 dir,
                 stack: "prod",
                 config: { apiToken: "t0ken" },
+                transpileOnly: TYPE_CHECKED_ONCE,
             });
             assert.equal(byName(snapshot, "configured-prod").outputs.token, "t0ken");
         });
     });
 
-    it("reports a program that throws with the program's message on one line", async function () {
+    it("reports a program that throws with the program's message, its lines in order", async function () {
         await assert.rejects(runProgram({ dir: fixture("programs", "throws") }), (error: Error) => {
             assert.ok(error instanceof UsageError);
             assert.equal(
                 error.message,
-                "program 'throws' failed: grant 'uploads' has no access level (expected one of s3:read, s3:write)",
+                "program 'throws' failed: grant 'uploads' has no access level\n(expected one of s3:read, s3:write)",
             );
             return true;
         });
+    });
+
+    it("fails a program whose input fails inside an apply after other resources registered", async function () {
+        // The rejection surfaces only after the SDK's RPCs are done; a runner that stopped there
+        // reported success with the failed resource silently missing.
+        await assert.rejects(
+            runProgram({ dir: fixture("programs", "late-error") }),
+            (error: Error) => {
+                assert.ok(error instanceof UsageError);
+                assert.equal(
+                    error.message,
+                    "program 'late-error' failed: grant 'uploads': 'arn:aws:dynamodb:us-east-1:123456789012:table/orders' is not an S3 bucket ARN\nname the bucket's ARN",
+                );
+                return true;
+            },
+        );
+    });
+
+    it("type-checks a TypeScript program as `pulumi preview` does, unless transpile-only", async function () {
+        const dir = fixture("programs", "type-error");
+        await assert.rejects(runProgram({ dir }), (error: Error) => {
+            assert.ok(error instanceof UsageError);
+            assert.match(
+                error.message,
+                /^program 'type-error' failed: ⨯ Unable to compile TypeScript:\nindex\.ts\(3,7\): error TS2322: Type 'string' is not assignable to type 'number'/,
+            );
+            return true;
+        });
+        const snapshot = await runProgram({ dir, transpileOnly: true });
+        assert.equal(byName(snapshot, "type-error-dev").outputs.days, "fourteen");
     });
 
     it("rejects a missing directory and a directory without Pulumi.yaml", async function () {

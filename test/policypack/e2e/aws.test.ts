@@ -68,7 +68,7 @@ describe("the AWS rules over the analyzer protocol", function () {
         const evaluation = await evaluateWith([pack], snapshot());
         const keys = keysOf(evaluation);
         const expected = [
-            `aws-iam-no-service-wildcards[Action::s3:*] @ ${ROLE}`,
+            `aws-iam-no-full-service-access[Action::s3:*] @ ${ROLE}`,
             `aws-iam-no-unscoped-resources[Action::s3:*] @ ${ROLE}`,
             `aws-iam-no-unscoped-resources[Action::iam:PassRole] @ ${ROLE}`,
             `aws-iam-no-privilege-escalation[Method::cloudsplaining:PassExistingRoleToNewLambdaThenInvoke] @ ${ROLE}`,

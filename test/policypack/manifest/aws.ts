@@ -3,6 +3,7 @@ import type { ManifestRow } from "./row";
 /** The AWS policies, in the order of policypack/policies/aws/index.ts. */
 export const AWS_MANIFEST: readonly ManifestRow[] = [
     ["aws-iam-no-admin-access", "mandatory", "critical"],
+    ["aws-iam-no-full-service-access", "mandatory", "critical"],
     ["aws-iam-no-service-wildcards", "advisory", "high"],
     ["aws-iam-no-unscoped-resources", "advisory", "medium"],
     ["aws-iam-no-privilege-escalation", "mandatory", "critical"],

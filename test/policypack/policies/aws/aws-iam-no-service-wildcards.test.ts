@@ -51,22 +51,26 @@ describe("aws-iam-no-service-wildcards", () => {
 
     it("allows patterns listed in allowedPatterns and findings named in an exemption", async () => {
         assert.deepStrictEqual(
-            await documentKeys(policy, [statement("logs:*")], {
+            await documentKeys(policy, [statement("logs:*", "arn:aws:logs:*:*:log-group:app")], {
                 config: { allowedPatterns: ["LOGS:*"] },
             }),
             [],
         );
-        const exempted = await judgeDocument(policy, [statement(["logs:*", "s3:*"])], {
-            config: {
-                exemptions: [
-                    {
-                        resource: "fn-policy",
-                        reason: "Log shipper needs it",
-                        finding: "Action::logs:*",
-                    },
-                ],
+        const exempted = await judgeDocument(
+            policy,
+            [statement(["logs:*", "s3:*"], "arn:aws:s3:::b")],
+            {
+                config: {
+                    exemptions: [
+                        {
+                            resource: "fn-policy",
+                            reason: "Log shipper needs it",
+                            finding: "Action::logs:*",
+                        },
+                    ],
+                },
             },
-        });
+        );
         assert.deepStrictEqual(
             exempted.violations.map((v) => v.findingKey),
             ["aws-iam-no-service-wildcards[Action::s3:*]"],
@@ -87,7 +91,7 @@ describe("aws-iam-no-service-wildcards", () => {
         });
         assert.match(unknown.unknown ?? "", /during preview/);
         assert.strictEqual(
-            (await judgeDocument(policy, [statement("s3:*")])).enforcementLevel,
+            (await judgeDocument(policy, [statement("s3:Put*")])).enforcementLevel,
             "advisory",
         );
     });
