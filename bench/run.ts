@@ -8,7 +8,8 @@
  * - start: wall time of the `npm start` command's work (`perimeter preview .` on the starter stack).
  * - graph: buildIdentityGraph + callChains in-process over generated stacks (bench/graph.ts).
  *
- * `node dist/bench/run.js [boot|audit|start|graph]... [--sizes 1000,10000,50000] [--runs 7]`
+ * `node dist/bench/run.js [boot|audit|start|graph]... [--sizes 1000,10000,50000] [--runs 7]
+ *  [--installed <project>/node_modules/perimeter/policypack]`
  */
 import { spawnSync } from "child_process";
 import * as fs from "fs";
@@ -56,17 +57,28 @@ async function timeBoot(packDir: string): Promise<number> {
     return elapsed;
 }
 
-async function benchBoot(runs: number): Promise<Record<string, unknown>> {
-    const times = { empty: [] as number[], perimeter: [] as number[] };
-    await timeBoot(packs.empty); // warm the file cache for both
-    await timeBoot(packs.perimeter);
+/**
+ * `--installed DIR`: also time the pack as the installed package holds it
+ * (`<project>/node_modules/perimeter/policypack`, compiled JavaScript only), against the same empty pack.
+ */
+async function benchBoot(runs: number, installed?: string): Promise<Record<string, unknown>> {
+    const dirs: Record<string, string> = { empty: packs.empty, perimeter: packs.perimeter };
+    if (installed !== undefined) dirs.installed = path.resolve(installed);
+    const times: Record<string, number[]> = {};
+    for (const dir of Object.values(dirs)) await timeBoot(dir); // warm the file cache
     for (let i = 0; i < runs; i++) {
-        times.empty.push(await timeBoot(packs.empty));
-        times.perimeter.push(await timeBoot(packs.perimeter));
+        for (const [name, dir] of Object.entries(dirs)) {
+            (times[name] ??= []).push(await timeBoot(dir));
+        }
     }
-    const empty = median(times.empty);
-    const perimeter = median(times.perimeter);
-    return { runs, emptyMs: empty, perimeterMs: perimeter, ratio: perimeter / empty };
+    const empty = median(times.empty ?? []);
+    const result: Record<string, unknown> = { runs, emptyMs: empty };
+    for (const name of Object.keys(dirs).filter((n) => n !== "empty")) {
+        const ms = median(times[name] ?? []);
+        result[`${name}Ms`] = ms;
+        result[`${name}Ratio`] = ms / empty;
+    }
+    return result;
 }
 
 async function timeAudit(analyzer: Analyzer, size: number): Promise<Record<string, number>> {
@@ -139,7 +151,8 @@ async function main(): Promise<void> {
         cpus: (await import("os")).cpus().length,
     };
     if (which.includes("boot")) {
-        results.boot = await benchBoot(runs);
+        const installed = option("installed", "");
+        results.boot = await benchBoot(runs, installed === "" ? undefined : installed);
         console.error(`boot: ${JSON.stringify(results.boot)}`);
     }
     if (which.includes("audit")) {

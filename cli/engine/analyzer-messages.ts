@@ -195,6 +195,7 @@ export function readAnalyzerInfo(info: pb.AnalyzerInfo): {
             severity: SEVERITIES[p.getSeverity()] ?? "unspecified",
             tags: p.getTagsList(),
             remediationSteps: p.getRemediationSteps(),
+            ...(p.getUrl() === "" ? {} : { url: p.getUrl() }),
             kind: p.getPolicyType() === pb.PolicyType.POLICY_TYPE_STACK ? "stack" : "resource",
             ...(schema
                 ? {

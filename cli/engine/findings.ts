@@ -41,6 +41,7 @@ export function sortDiagnostics(
             continue;
         }
         const resource = urn ? resources.get(urn) : undefined;
+        const policy = pack.policies.find((p) => p.name === d.policyName);
         findings.push({
             policy: d.policyName,
             policyPack: d.policyPackName || pack.name,
@@ -51,7 +52,9 @@ export function sortDiagnostics(
             resourceName: resource?.name ?? null,
             message: violationMessage(d),
             findingKey: findingKey(d.policyName, d.message),
-            tags: pack.policies.find((p) => p.name === d.policyName)?.tags ?? [],
+            remediation: policy?.remediationSteps || policy?.description || d.description,
+            helpUri: policy?.url ?? null,
+            tags: policy?.tags ?? [],
         });
     }
     return { findings, notEvaluated };

@@ -70,6 +70,8 @@ export interface PolicyDescriptor {
     readonly severity: Severity;
     readonly tags: readonly string[];
     readonly remediationSteps: string;
+    /** Where the policy is documented (PolicyInfo.url), when the pack says. */
+    readonly url?: string;
     /** Resource policies judge one resource at a time; stack policies judge the whole stack. */
     readonly kind: "resource" | "stack";
     readonly configSchema?: { properties: Record<string, unknown>; required?: string[] };
@@ -103,6 +105,10 @@ export interface Finding {
     readonly message: string;
     /** `<policy>[<Kind>::<value>]` when the message carries a key, else `<policy>`. */
     readonly findingKey: string;
+    /** What to do about it: the policy's remediation steps (else its description). */
+    readonly remediation: string;
+    /** The policy's documentation (for our pack, its section of docs/rules.md); null when the pack gives none. */
+    readonly helpUri: string | null;
     readonly tags: readonly string[];
 }
 

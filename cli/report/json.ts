@@ -47,6 +47,8 @@ function reportBody(evaluation: Evaluation) {
             resourceName: f.resourceName,
             message: f.message,
             findingKey: f.findingKey,
+            remediation: f.remediation,
+            helpUri: f.helpUri,
             tags: [...f.tags],
         })),
         notEvaluated: evaluation.notEvaluated.map((n) => ({

@@ -1,6 +1,6 @@
 import type { Evaluation, Finding, PolicyPackDescriptor } from "../engine/types";
 import type { ReportInput } from "./input";
-import { describeResource, sortFindings } from "./summary";
+import { describeResource, groupVerdicts, otherCloudsLine, sortFindings } from "./summary";
 
 /**
  * JUnit XML, for CI systems that show test results (Jenkins, GitLab, Azure Pipelines). One testsuite
@@ -53,6 +53,9 @@ function suitesOf(evaluation: Evaluation): Suite[] {
         for (const policy of pack.policies) packOfPolicy.set(policy.name, pack.name);
     }
     const firstPack = packs[0]?.name ?? "";
+    const { collapsed } = groupVerdicts(evaluation);
+    const collapsedNames = new Set(collapsed.map((v) => `${v.policyPack}/${v.policy}`));
+    const verdictOf = new Map(evaluation.verdicts.map((v) => [`${v.policyPack}/${v.policy}`, v]));
     const nameOf = (urn: string | null): string =>
         urn === null ? "stack" : describeResource(urn, evaluation.resources).name;
     return packs.map((pack) => {
@@ -64,7 +67,7 @@ function suitesOf(evaluation: Evaluation): Suite[] {
         const policyNames = [
             ...new Set([...pack.policies.map((p) => p.name), ...findings.map((f) => f.policy)]),
         ];
-        const cases = policyNames.flatMap((policy): TestCase[] => {
+        const cases: TestCase[] = policyNames.flatMap((policy): TestCase[] => {
             const classname = `${pack.name}.${policy}`;
             const failed = findings.filter((f) => f.policy === policy).map((f) => failure(f));
             const notEvaluated = evaluation.notEvaluated
@@ -75,14 +78,22 @@ function suitesOf(evaluation: Evaluation): Suite[] {
                 .map((e) => skipped(classname, nameOf(e.urn), `exempted: ${e.reason}`));
             const all = [...failed, ...notEvaluated, ...exempted];
             if (all.length > 0) return all;
+            if (collapsedNames.has(`${pack.name}/${policy}`)) return [];
             const disabled =
                 pack.policies.find((p) => p.name === policy)?.enforcementLevel === "disabled";
+            if (disabled) return [skipped(classname, "all resources", "disabled")];
+            // A policy that judged nothing passed nothing: it is skipped, not counted as a pass.
+            const judged = verdictOf.get(`${pack.name}/${policy}`)?.judged;
             return [
-                disabled
-                    ? { classname, name: "all resources", kind: "skipped", message: "disabled" }
+                judged === 0
+                    ? skipped(classname, "all resources", "not applicable: no resource it judges")
                     : { classname, name: "all resources", kind: "passed" },
             ];
         });
+        const others = otherCloudsLine(collapsed.filter((v) => v.policyPack === pack.name));
+        if (others !== null) {
+            cases.push(skipped(pack.name, "other clouds", `not applicable: ${others}`));
+        }
         return { name: pack.name, source: evaluation.source, version: pack.version, cases };
     });
 }
@@ -113,6 +124,8 @@ function failure(finding: Finding): TestCase {
             `severity: ${finding.severity}`,
             `enforcement level: ${finding.enforcementLevel}`,
             `finding key: ${finding.findingKey}`,
+            `how to fix: ${finding.remediation}`,
+            ...(finding.helpUri === null ? [] : [`docs: ${finding.helpUri}`]),
         ].join("\n"),
     };
 }

@@ -70,10 +70,17 @@ function findingSections(evaluation: Evaluation, level: string): string[] {
                 : `${escapeCell(group.name ?? name)} (${escapeCell(group.type ?? type)})`;
         lines.push(`${level}# ${title}`, "");
         if (group.urn !== null) lines.push(`URN: ${escapeCell(group.urn)}`, "");
-        lines.push("| Level | Severity | Policy | Message |", "| --- | --- | --- | --- |");
+        lines.push(
+            "| Level | Severity | Policy | Message | How to fix |",
+            "| --- | --- | --- | --- | --- |",
+        );
         for (const f of group.findings) {
+            const policy =
+                f.helpUri === null || linkTarget(f.helpUri) === null
+                    ? escapeCell(f.policy)
+                    : `[${escapeCell(f.policy)}](${linkTarget(f.helpUri)})`;
             lines.push(
-                `| ${f.enforcementLevel} | ${f.severity} | ${escapeCell(f.policy)} | ${escapeCell(f.message)} |`,
+                `| ${f.enforcementLevel} | ${f.severity} | ${policy} | ${escapeCell(f.message)} | ${escapeCell(f.remediation)} |`,
             );
         }
         lines.push("");
@@ -114,6 +121,18 @@ function exemptedTable(evaluation: Evaluation, level: string): string[] {
         );
     }
     return [...lines, ""];
+}
+
+/**
+ * A link target that cannot end the link or the cell: http(s) and file URLs only, with the characters
+ * Markdown would read as syntax percent-encoded; null for anything else.
+ */
+export function linkTarget(url: string): string | null {
+    if (!/^(https?|file):\/\//i.test(url)) return null;
+    return url.replace(
+        /[\s()<>|[\]`\\]/g,
+        (c) => `%${c.charCodeAt(0).toString(16).padStart(2, "0").toUpperCase()}`,
+    );
 }
 
 /**

@@ -49,6 +49,15 @@ export async function renderReportWithGraphs(
     input: ReportInput,
     options: RenderOptions = { color: false },
 ): Promise<string> {
+    if (format === "text" && input.command === "preview" && options.graphs === undefined) {
+        // A preview says what each function may do: the identity graph, not drawn.
+        const { evaluationIdentityGraph } = await import("../graph/stack-graph");
+        const graphs = input.evaluations.map((e) => ({
+            graph: evaluationIdentityGraph(e),
+            svg: null,
+        }));
+        return renderReport(format, input, { ...options, graphs });
+    }
     if (format !== "html" || options.graphs !== undefined) {
         return renderReport(format, input, options);
     }

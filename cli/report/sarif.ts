@@ -84,6 +84,7 @@ function toRule(policy: PolicyDescriptor, packName: string): sarif.ReportingDesc
         shortDescription: { text: policy.displayName || policy.description },
         fullDescription: { text: policy.description },
         help: { text: remediation, markdown: remediation },
+        ...(policy.url === undefined ? {} : { helpUri: policy.url }),
         defaultConfiguration:
             policy.enforcementLevel === "disabled"
                 ? { enabled: false, level: "note" }

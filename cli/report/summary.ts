@@ -40,6 +40,71 @@ export function verdictStatus(verdict: PolicyVerdict): VerdictStatus {
     return { text: "passed", tone: "good" };
 }
 
+/** The clouds the packs tag their policies with, and the provider packages of each. */
+const CLOUD_PACKAGES: Readonly<Record<string, readonly string[]>> = {
+    aws: ["aws"],
+    azure: ["azure-native", "azure"],
+    gcp: ["gcp", "google-native"],
+};
+
+/** The clouds a stack has resources of, by the package of each resource type (`aws:s3/bucket:Bucket`). */
+export function cloudsOfStack(resources: readonly RecordedResource[]): Set<string> {
+    const packages = new Set(resources.map((r) => r.type.split(":")[0] ?? ""));
+    return new Set(
+        Object.entries(CLOUD_PACKAGES)
+            .filter(([, names]) => names.some((name) => packages.has(name)))
+            .map(([cloud]) => cloud),
+    );
+}
+
+/**
+ * The verdicts a report lists one by one, and the not-applicable policies of clouds the stack does not
+ * use (`collapsed`), which it counts per cloud instead: 23 lines saying "not applicable" to an AWS
+ * stack help nobody.
+ */
+export interface GroupedVerdicts {
+    readonly listed: readonly PolicyVerdict[];
+    readonly collapsed: readonly (PolicyVerdict & { readonly cloud: string })[];
+}
+
+export function groupVerdicts(evaluation: Evaluation): GroupedVerdicts {
+    const used = cloudsOfStack(evaluation.resources);
+    const cloudOf = new Map<string, string>();
+    for (const pack of evaluation.packs) {
+        for (const policy of pack.policies) {
+            const cloud = policy.tags.find((tag) => tag in CLOUD_PACKAGES);
+            if (cloud !== undefined) cloudOf.set(`${pack.name}/${policy.name}`, cloud);
+        }
+    }
+    const listed: PolicyVerdict[] = [];
+    const collapsed: (PolicyVerdict & { cloud: string })[] = [];
+    for (const verdict of evaluation.verdicts) {
+        const cloud = cloudOf.get(`${verdict.policyPack}/${verdict.policy}`);
+        if (
+            cloud !== undefined &&
+            !used.has(cloud) &&
+            verdictStatus(verdict).text === "not applicable"
+        ) {
+            collapsed.push({ ...verdict, cloud });
+        } else {
+            listed.push(verdict);
+        }
+    }
+    return { listed, collapsed };
+}
+
+/** `12 policies of azure (5) and gcp (7), which this stack does not use`, or null for none. */
+export function otherCloudsLine(collapsed: readonly { readonly cloud: string }[]): string | null {
+    if (collapsed.length === 0) return null;
+    const counts = new Map<string, number>();
+    for (const { cloud } of collapsed) counts.set(cloud, (counts.get(cloud) ?? 0) + 1);
+    const clouds = [...counts.entries()].map(([cloud, n]) => `${cloud} (${n})`);
+    const listed =
+        clouds.length === 1 ? clouds[0] : `${clouds.slice(0, -1).join(", ")} and ${clouds.at(-1)}`;
+    const total = collapsed.length;
+    return `${total} ${total === 1 ? "policy" : "policies"} of ${listed}, which this stack does not use`;
+}
+
 export function summarize(evaluation: Evaluation): Summary {
     const mandatory = evaluation.findings.filter((f) => isMandatory(f.enforcementLevel)).length;
     const advisory = evaluation.findings.filter((f) => f.enforcementLevel === "advisory").length;

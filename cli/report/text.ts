@@ -1,11 +1,15 @@
 import type { Evaluation, Finding, PolicyVerdict, RecordedResource } from "../engine/types";
 import { createStyle, type Style } from "../terminal";
 import type { ReportInput } from "./input";
+import { functionLines } from "./text-functions";
+import type { IdentityGraph } from "../../policypack/lib/graph/model";
 import {
     addSummaries,
     describeResource,
     groupByResource,
+    groupVerdicts,
     isMandatory,
+    otherCloudsLine,
     verdictStatus,
     summarize,
     type Summary,
@@ -14,6 +18,8 @@ import {
 export interface TextOptions {
     /** ANSI colours for levels and headings; the caller decides (a terminal, NO_COLOR unset). */
     readonly color: boolean;
+    /** A preview's identity graph per evaluation, for the functions section (see `render.ts`). */
+    readonly graphs?: readonly { readonly graph: IdentityGraph }[];
 }
 
 /**
@@ -23,17 +29,21 @@ export interface TextOptions {
 export function toText(input: ReportInput, options: TextOptions): string {
     const style = createStyle(options.color);
     const sections: string[] = [];
-    for (const evaluation of input.evaluations) {
+    input.evaluations.forEach((evaluation, index) => {
         const lines: string[] = [];
         if (input.combined) lines.push(style.bold(`== ${evaluation.source} ==`), "");
         lines.push(...header(input, evaluation));
         if (input.command === "preview") lines.push(...resourceTree(evaluation.resources, style));
+        const graph = options.graphs?.[index]?.graph;
+        if (input.command === "preview" && graph !== undefined) {
+            lines.push(...functionLines(graph, style));
+        }
         lines.push(...verdictLines(evaluation, style));
         lines.push(...findingLines(evaluation, style));
         lines.push(...notEvaluatedLines(evaluation, style), ...exemptedLines(evaluation, style));
         lines.push(summaryLine(summarize(evaluation), evaluation, style));
         sections.push(lines.join("\n"));
-    }
+    });
     if (input.combined) {
         const total = addSummaries(input.evaluations.map(summarize));
         const sources = `${input.evaluations.length} stack${plural(input.evaluations.length)}`;
@@ -49,10 +59,7 @@ function header(input: ReportInput, evaluation: Evaluation): string[] {
     return [`Perimeter ${input.command} of ${evaluation.source}`, `Policy packs: ${packs}`, ""];
 }
 
-/**
- * The resources as the program nested them. This is where the identity of each function and its grants
- * will be shown once the components expose them; for now type and name.
- */
+/** The resources as the program nested them; what each function may do follows in its own section. */
 function resourceTree(resources: readonly RecordedResource[], style: Style): string[] {
     // Provider resources are plumbing Pulumi itself hides in a preview; so do we.
     const shown = resources.filter((r) => !r.type.startsWith("pulumi:providers:"));
@@ -76,16 +83,22 @@ function resourceTree(resources: readonly RecordedResource[], style: Style): str
     return [...lines, ""];
 }
 
-/** One line per policy: what it concluded about this stack, so a clean run still says what was judged. */
+/**
+ * One line per policy: what it concluded about this stack, so a clean run still says what was judged;
+ * the policies of clouds the stack does not use share one line.
+ */
 function verdictLines(evaluation: Evaluation, style: Style): string[] {
     if (evaluation.verdicts.length === 0) return [];
+    const grouped = groupVerdicts(evaluation);
     const lines = [style.bold("Policies")];
-    const width = Math.max(...evaluation.verdicts.map((v) => v.policy.length));
-    for (const verdict of evaluation.verdicts) {
+    const width = Math.max(0, ...grouped.listed.map((v) => v.policy.length));
+    for (const verdict of grouped.listed) {
         lines.push(
             `  ${verdictLabel(verdict, style)}  ${verdict.policy.padEnd(width)}  ${scopeOf(verdict)}`,
         );
     }
+    const others = otherCloudsLine(grouped.collapsed);
+    if (others !== null) lines.push(`  ${style.dim("not applicable".padEnd(14))}  ${others}`);
     return [...lines, ""];
 }
 
@@ -122,7 +135,11 @@ function findingLines(evaluation: Evaluation, style: Style): string[] {
         for (const finding of group.findings) {
             lines.push(
                 `    ${levelLabel(finding, style)}  ${finding.policy}: ${oneLine(finding.message)}`,
+                `      ${style.bold("fix:")} ${oneLine(finding.remediation)}`,
             );
+            if (finding.helpUri !== null) {
+                lines.push(`      ${style.dim(`docs: ${oneLine(finding.helpUri)}`)}`);
+            }
         }
     }
     return [...lines, ""];

@@ -5,7 +5,7 @@
  */
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
-import { ArgumentProblems, shown } from "../core";
+import { ArgumentProblems, componentName, shown } from "../core";
 import type { AwsAuditTrailArgs } from "./args";
 import { awsLocation, physicalName } from "./function";
 import type { AwsAuditTrailShape } from "./shape";
@@ -20,7 +20,7 @@ export class AwsAuditTrail extends pulumi.ComponentResource implements AwsAuditT
     readonly bucketName: pulumi.Output<string>;
 
     constructor(name: string, args: AwsAuditTrailArgs, opts?: pulumi.ComponentResourceOptions) {
-        super(AWS_AUDIT_TRAIL_TYPE, name, {}, opts);
+        super(AWS_AUDIT_TRAIL_TYPE, componentName("AwsAuditTrail", name), {}, opts);
         const given: AwsAuditTrailArgs = args ?? {};
         const problems = new ArgumentProblems();
         const functions = given.functions ?? [];

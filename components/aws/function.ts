@@ -4,7 +4,7 @@
  */
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
-import { ArgumentProblems, stableHash } from "../core";
+import { ArgumentProblems, componentName, stableHash } from "../core";
 import type { AwsFunctionArgs, AwsGrant } from "./args";
 import { createGrantPolicies, grantTarget } from "./attach";
 import {
@@ -61,7 +61,7 @@ export class AwsFunction extends pulumi.ComponentResource implements AwsFunction
     readonly runtimePermissions: pulumi.Output<AwsPlannedPermission[]>;
 
     constructor(name: string, args: AwsFunctionArgs, opts?: pulumi.ComponentResourceOptions) {
-        super(AWS_FUNCTION_TYPE, name, {}, opts);
+        super(AWS_FUNCTION_TYPE, componentName("AwsFunction", name), {}, opts);
         const given: AwsFunctionArgs = args ?? {};
         const problems = new ArgumentProblems();
         const grants = validateAwsFunctionArgs(given, problems);

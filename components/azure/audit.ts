@@ -6,7 +6,7 @@
 import * as monitor from "@pulumi/azure-native/monitor";
 import * as operationalinsights from "@pulumi/azure-native/operationalinsights";
 import * as pulumi from "@pulumi/pulumi";
-import { ArgumentProblems, childName, stableHash } from "../core";
+import { ArgumentProblems, childName, componentName, stableHash } from "../core";
 import { accessEntry } from "./grants";
 import type { AzureAuditLogsArgs } from "./args";
 import type { AzureAuditLogsShape } from "./shape";
@@ -22,7 +22,7 @@ export class AzureAuditLogs extends pulumi.ComponentResource implements AzureAud
     public readonly diagnosticSettings: monitor.DiagnosticSetting[] = [];
 
     constructor(name: string, args: AzureAuditLogsArgs, opts?: pulumi.ComponentResourceOptions) {
-        super("perimeter:index:AzureAuditLogs", name, {}, opts);
+        super("perimeter:index:AzureAuditLogs", componentName("AzureAuditLogs", name), {}, opts);
         const problems = new ArgumentProblems();
         if (!Array.isArray(args?.functions) || args.functions.length === 0) {
             problems.add("functions", "must list the AzureFunctions whose logs are collected");

@@ -7,7 +7,7 @@ import * as authorization from "@pulumi/azure-native/authorization";
 import * as cosmosdb from "@pulumi/azure-native/cosmosdb";
 import * as web from "@pulumi/azure-native/web";
 import * as pulumi from "@pulumi/pulumi";
-import { ArgumentProblems, childName } from "../core";
+import { ArgumentProblems, childName, componentName } from "../core";
 import type { AzureFunctionArgs, AzureGrant } from "./args";
 import { easyAuth } from "./easy-auth";
 import { accessEntry } from "./grants";
@@ -63,7 +63,7 @@ export class AzureFunction extends pulumi.ComponentResource implements AzureFunc
     public readonly grants: readonly AzureGrant[];
 
     constructor(name: string, args: AzureFunctionArgs, opts?: pulumi.ComponentResourceOptions) {
-        super("perimeter:index:AzureFunction", name, {}, opts);
+        super("perimeter:index:AzureFunction", componentName("AzureFunction", name), {}, opts);
         const problems = new ArgumentProblems();
         const grants = validateAzureFunctionArgs(args, problems);
         problems.throwIfAny("AzureFunction", name, this);

@@ -1,4 +1,4 @@
 // Cloud-neutral building blocks of the components: argument problems, naming, grant basics.
 export { ArgumentProblems, shown } from "./problems";
-export { childName, GRANT_NAME_PATTERN, stableHash } from "./naming";
+export { childName, componentName, GRANT_NAME_PATTERN, stableHash } from "./naming";
 export { closest, validateGrantBasics, type GrantBase } from "./grants";

@@ -5,7 +5,7 @@
 import * as organizations from "@pulumi/gcp/organizations";
 import * as projects from "@pulumi/gcp/projects";
 import * as pulumi from "@pulumi/pulumi";
-import { ArgumentProblems, shown } from "../core";
+import { ArgumentProblems, componentName, shown } from "../core";
 import type { GcpAuditLogsArgs } from "./args";
 import type { GcpAuditLogsShape, GcpFunctionShape } from "./shape";
 
@@ -19,7 +19,7 @@ export class GcpAuditLogs extends pulumi.ComponentResource implements GcpAuditLo
     public readonly auditConfigs: readonly projects.IAMAuditConfig[];
 
     constructor(name: string, args: GcpAuditLogsArgs, opts?: pulumi.ComponentResourceOptions) {
-        super("perimeter:index:GcpAuditLogs", name, {}, opts);
+        super("perimeter:index:GcpAuditLogs", componentName("GcpAuditLogs", name), {}, opts);
         const problems = new ArgumentProblems();
         const extra: unknown = args?.services ?? [];
         if (!Array.isArray(extra)) {

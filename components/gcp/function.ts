@@ -9,7 +9,7 @@ import * as organizations from "@pulumi/gcp/organizations";
 import * as storage from "@pulumi/gcp/storage";
 import type * as gcpInputs from "@pulumi/gcp/types/input";
 import * as pulumi from "@pulumi/pulumi";
-import { ArgumentProblems, childName } from "../core";
+import { ArgumentProblems, childName, componentName } from "../core";
 import {
     accountIds,
     identityOf,
@@ -55,7 +55,7 @@ export class GcpFunction extends pulumi.ComponentResource implements GcpFunction
     public readonly auditServices: readonly string[];
 
     constructor(name: string, args: GcpFunctionArgs, opts?: pulumi.ComponentResourceOptions) {
-        super("perimeter:index:GcpFunction", name, {}, opts);
+        super("perimeter:index:GcpFunction", componentName("GcpFunction", name), {}, opts);
         const gcpConfig = new pulumi.Config("gcp");
         const problems = new ArgumentProblems();
         const grants = validateGcpFunctionArgs(args, gcpConfig.get("region"), problems);

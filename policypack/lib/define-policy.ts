@@ -26,6 +26,7 @@ import {
     recordExemptionConfig,
 } from "./exemptions";
 import { formatFindingKey, messageWithKey, quoteList, type RuleFinding } from "./finding";
+import { rulesDocUrl } from "./rules-doc";
 
 /** A policy of this pack, as the SDK's PolicyPack takes it. */
 export type PackPolicy = ResourceValidationPolicy | StackValidationPolicy;
@@ -109,10 +110,17 @@ function commonFields(definition: PolicyMetadata, config: Record<string, PolicyC
         severity: definition.severity,
         enforcementLevel: definition.enforcementLevel,
         remediationSteps: definition.remediationSteps,
+        ...urlOf(definition.name),
         tags: [definition.cloud, ...definition.services, ...definition.controls],
         framework: frameworkOf(definition.controls[0]),
         configSchema: { properties: { ...config, exemptions: EXEMPTIONS_CONFIG_PROPERTY } },
     };
+}
+
+/** The policy's documentation, sent as PolicyInfo.url over the analyzer protocol, when installed. */
+function urlOf(name: string): { url?: string } {
+    const url = rulesDocUrl(name);
+    return url === undefined ? {} : { url };
 }
 
 /**

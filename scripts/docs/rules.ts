@@ -43,6 +43,45 @@ function configTable(properties: PolicyInfo["config"]): string {
     );
 }
 
+/**
+ * Why the default levels are what they are, compared with the checkers users hold us to. Prose kept
+ * here, next to the generator, because it explains the levels the table below lists.
+ */
+const DEFAULT_LEVELS: readonly string[] = [
+    "## Default levels",
+    "",
+    "A mandatory finding fails `pulumi preview` and `pulumi up`, and `perimeter` exits 1 on it by " +
+        "default; an advisory one is a warning. A policy is mandatory when what it finds gives a " +
+        "function, or anyone, power that no least-privilege design needs: administrator access, " +
+        "escalation paths, public invokers, identities shared between functions, Tier-0 and basic " +
+        "roles, keys. The rest are advisory, so a team can adopt the pack without a flag day and raise " +
+        'levels per policy (`"all": "mandatory"` raises them all).',
+    "",
+    "Compared with the checkers users know, out of the box:",
+    "",
+    "- A whole service allowed on every resource (`s3:*` on `*`) fails by default, as it does in " +
+        "cdk-nag's AwsSolutions pack (IAM5, registered at the error level) and in Checkov " +
+        "(CKV_AWS_355, `*` as the resource of actions that support resource-level permissions). It has its own mandatory policy, " +
+        "[aws-iam-no-full-service-access](#aws-iam-no-full-service-access), because a CrossGuard " +
+        "policy has one level: the same wildcard on named resources, and prefix wildcards such as " +
+        "`s3:Put*`, stay with the advisory [aws-iam-no-service-wildcards](#aws-iam-no-service-wildcards). " +
+        "Until this change all three were advisory.",
+    "- `*` on `*` and an Allow with `NotAction` were already mandatory " +
+        "([aws-iam-no-admin-access](#aws-iam-no-admin-access)), as in cdk-nag (IAM5) and Checkov " +
+        "(CKV_AWS_1, CKV_AWS_62).",
+    "- Azure: privileged (Tier-0) roles for function identities, shared identities, missing managed " +
+        "identities, storage keys in settings and wildcard custom roles are mandatory; Checkov's " +
+        "closest checks (CKV_AZURE_39 on custom roles, CKV_AZURE_70 family on App Service settings) " +
+        "fail too. HTTPS-only, basic publishing credentials, Key Vault RBAC and diagnostics are " +
+        "hardening that does not widen what an identity may do, and stay advisory.",
+    "- Google Cloud: basic roles, impersonation roles at project level, escalation permissions, " +
+        "public invokers, default and shared service accounts and service-account keys are mandatory, " +
+        "as Checkov fails CKV_GCP_41/44/45/49, CKV_GCP_107 and CKV_GCP_115-117. Ingress, resource-level " +
+        "placement of grants, authoritative project policies, build accounts and audit logs stay " +
+        "advisory.",
+    "",
+];
+
 function commonConfiguration(): string[] {
     const items = COMMON_EXEMPTIONS_PROPERTY.items;
     const item =
@@ -145,6 +184,7 @@ export function rulesDocument(policies: readonly PolicyInfo[]): string {
         "## Contents",
         "",
         `- [Configuration every policy accepts](#${slugger.slug("Configuration every policy accepts")})`,
+        `- [Default levels](#${slugger.slug("Default levels")})`,
     ];
     const anchors = new Map(clouds.map((g) => [g.cloud, slugger.slug(g.title)]));
     for (const group of clouds) {
@@ -152,7 +192,7 @@ export function rulesDocument(policies: readonly PolicyInfo[]): string {
             `- [${group.title}](#${anchors.get(group.cloud)}): ${group.policies.length} policies`,
         );
     }
-    lines.push("", ...commonConfiguration());
+    lines.push("", ...commonConfiguration(), ...DEFAULT_LEVELS);
     for (const group of clouds) {
         lines.push(
             `## ${group.title}`,

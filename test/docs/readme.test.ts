@@ -100,7 +100,7 @@ describe("README: Use the pack in CI", () => {
         const shell = codeBlocks(ciSection(), "sh").join("\n");
         assert.match(
             shell,
-            /pulumi preview .*--policy-pack \.\/policypack --policy-pack-config \S+/,
+            /pulumi preview .*--policy-pack node_modules\/perimeter\/policypack --policy-pack-config \S+/,
         );
         assert.match(shell, /pulumi policy publish/);
         const enable = /pulumi policy enable (\S+)\/(\S+) \S+ --policy-group \S+ --config \S+/.exec(

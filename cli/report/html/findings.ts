@@ -86,6 +86,13 @@ function filters(findings: readonly Finding[], id: string): Markup {
     </form>`;
 }
 
+/** The policy's name, linked to its documentation when the pack gives an http(s) or file URL. */
+function policyLink(finding: Finding): Markup {
+    return finding.helpUri !== null && /^(https?|file):\/\//i.test(finding.helpUri)
+        ? html`<a class="policy-doc" href="${finding.helpUri}"><code>${finding.policy}</code></a>`
+        : html`<code>${finding.policy}</code>`;
+}
+
 function row(finding: Finding, evaluation: Evaluation): Markup {
     const { type, name } = describeResource(finding.urn, evaluation.resources);
     const cloud = cloudOf(finding);
@@ -112,9 +119,12 @@ function row(finding: Finding, evaluation: Evaluation): Markup {
         <td>
             <span class="level level-${finding.enforcementLevel}">${finding.enforcementLevel}</span>
         </td>
-        <td><code>${finding.policy}</code></td>
+        <td>${policyLink(finding)}</td>
         <td>${resource}</td>
-        <td class="message">${finding.message}</td>
+        <td class="message">
+            ${finding.message}
+            <p class="fix"><strong>How to fix:</strong> ${finding.remediation}</p>
+        </td>
         <td>${CLOUD_LABELS[cloud] ?? cloud}</td>
         <td>${controlList}</td>
     </tr> `;

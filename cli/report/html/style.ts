@@ -64,6 +64,7 @@ th { text-align: left; font-size: 12px; text-transform: uppercase; letter-spacin
 td { border-bottom: 1px solid var(--line); padding: 8px 10px; vertical-align: top; }
 tbody tr:hover { background: #f8f9fb; }
 td.message { min-width: 360px; width: 48%; overflow-wrap: anywhere; }
+td.message .fix { margin: 0.4em 0 0; color: #3b4a5a; font-size: 0.92em; }
 td code { font-size: 12px; overflow-wrap: anywhere; }
 .res-name { font-weight: 600; }
 .res-type { color: var(--muted); font-size: 12px; }

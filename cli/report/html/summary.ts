@@ -1,5 +1,11 @@
 import type { Evaluation, Finding } from "../../engine/types";
-import { describeResource, type Summary, verdictStatus } from "../summary";
+import {
+    describeResource,
+    groupVerdicts,
+    otherCloudsLine,
+    type Summary,
+    verdictStatus,
+} from "../summary";
 import { count, html, type Markup } from "./escape";
 import { SEVERITIES } from "./facets";
 
@@ -44,7 +50,16 @@ function tile(label: string, value: number, tone: string): Markup {
 export function verdictsSection(evaluation: Evaluation): Markup {
     if (evaluation.verdicts.length === 0) return html``;
     const failing = evaluation.verdicts.filter((v) => verdictStatus(v).tone === "bad").length;
-    const rows = evaluation.verdicts.map((verdict) => {
+    const grouped = groupVerdicts(evaluation);
+    const others = otherCloudsLine(grouped.collapsed);
+    const otherRow =
+        others === null
+            ? html``
+            : html`<tr>
+                  <td><span class="verdict muted">not applicable</span></td>
+                  <td colspan="3">${others}</td>
+              </tr>`;
+    const rows = grouped.listed.map((verdict) => {
         const status = verdictStatus(verdict);
         const scope =
             verdict.enforcementLevel === "disabled" || verdict.judged === 0
@@ -76,7 +91,7 @@ export function verdictsSection(evaluation: Evaluation): Markup {
                     </tr>
                 </thead>
                 <tbody>
-                    ${rows}
+                    ${rows}${otherRow}
                 </tbody>
             </table>
         </div>

@@ -4,8 +4,8 @@ import { coversEveryResource, describeScope } from "../../lib/aws/statements";
 import { defineResourcePolicy } from "../../lib/define-policy";
 
 /**
- * `s3:*` on `*`: a whole service on every resource. Mandatory, as cdk-nag's AwsSolutions-IAM5 and
- * Checkov's CKV_AWS_63 fail it by default; the same wildcard scoped to named resources stays with the
+ * `s3:*` on `*`: a whole service on every resource. Mandatory, as cdk-nag's AwsSolutions-IAM5 (an
+ * error) and Checkov's CKV_AWS_355 fail it by default; the same wildcard scoped to named resources stays with the
  * advisory aws-iam-no-service-wildcards, and `*` itself with aws-iam-no-admin-access.
  */
 export const awsIamNoFullServiceAccess = defineResourcePolicy({

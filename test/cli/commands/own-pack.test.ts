@@ -131,3 +131,57 @@ describe("perimeter with its own policy pack", () => {
         assert.deepEqual(report.notEvaluated, []);
     });
 });
+
+describe("perimeter audit with its own pack, by default", function () {
+    this.timeout(120_000);
+
+    /** The admin-role-policy export with the admin statement replaced by `statement`. */
+    function auditWithStatement(statement: object): { status: number | null; report: JsonReport } {
+        const source = path.join(ROOT, "test/fixtures/exports/admin-role-policy.json");
+        const stack = JSON.parse(fs.readFileSync(source, "utf8")) as {
+            deployment: {
+                resources: {
+                    urn: string;
+                    inputs?: Record<string, unknown>;
+                    outputs?: Record<string, unknown>;
+                }[];
+            };
+        };
+        const document = JSON.stringify({ Version: "2012-10-17", Statement: [statement] });
+        for (const resource of stack.deployment.resources) {
+            if (resource.urn.endsWith("::invoices-admin")) {
+                resource.inputs = { ...resource.inputs, policy: document };
+                resource.outputs = { ...resource.outputs, policy: document };
+            }
+        }
+        const dir = fs.mkdtempSync(path.join(os.tmpdir(), "perimeter-wildcard-"));
+        try {
+            const file = path.join(dir, "stack.json");
+            fs.writeFileSync(file, JSON.stringify(stack));
+            const run = perimeter(["audit", file, "--format", "json"]);
+            return { status: run.status, report: JSON.parse(run.stdout) as JsonReport };
+        } finally {
+            fs.rmSync(dir, { recursive: true, force: true });
+        }
+    }
+
+    it("fails on a whole service allowed on every resource, and only warns when it is scoped", function () {
+        const everywhere = auditWithStatement({ Effect: "Allow", Action: "s3:*", Resource: "*" });
+        assert.equal(everywhere.status, 1);
+        assert.ok(
+            everywhere.report.findings.some(
+                (f) => f.findingKey === "aws-iam-no-full-service-access[Action::s3:*]",
+            ),
+        );
+        const scoped = auditWithStatement({
+            Effect: "Allow",
+            Action: "s3:*",
+            Resource: "arn:aws:s3:::invoices-archive/*",
+        });
+        assert.equal(scoped.status, 0);
+        assert.deepEqual(
+            scoped.report.findings.map((f) => f.findingKey),
+            ["aws-iam-no-service-wildcards[Action::s3:*]"],
+        );
+    });
+});

@@ -64,6 +64,9 @@ describe("evaluating over the analyzer protocol", function () {
                 resourceName: "invoices-admin",
                 message: "role policy 'invoices-admin' allows '*' on '*' [Action::*]",
                 findingKey: "test-no-admin-policy[Action::*]",
+                // The pack gives no remediation steps and no URL: the description stands in.
+                remediation: "Checks that inline role policies allow no forbidden action.",
+                helpUri: null,
                 tags: ["NIST-800-53:AC-6", "least-privilege"],
             },
         ]);

@@ -69,6 +69,8 @@ describe("findings", function () {
                 resourceName: "app",
                 message: "role 'app' is bad [Role::app]",
                 findingKey: "p[Role::app]",
+                remediation: "Checks that roles are fine.",
+                helpUri: null,
                 tags: ["AC-6"],
             },
         ]);

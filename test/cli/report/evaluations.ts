@@ -18,6 +18,8 @@ export const STACK_URN = "urn:pulumi:dev::shop::pulumi:pulumi:Stack::shop-dev";
 export const SPECIAL = `allows 's3:*' on '*' <script>&"|'`;
 export const SECRET = "hunter2-super-secret-token";
 
+export const RULES_DOC = "https://example.com/perimeter/docs/rules.md";
+
 export const PACK: PolicyPackDescriptor = {
     name: "perimeter-serverless-iam",
     version: "0.1.0",
@@ -30,6 +32,7 @@ export const PACK: PolicyPackDescriptor = {
             severity: "high",
             tags: ["NIST 800-53 AC-6", "PCI DSS 7.2"],
             remediationSteps: "Use `AwsFunction` grants, which list exact actions.",
+            url: `${RULES_DOC}#aws-iam-policy-no-wildcard-actions`,
             kind: "resource",
         },
         {
@@ -84,6 +87,8 @@ export function finding(overrides: Partial<Finding> = {}): Finding {
         resourceName: "api-policy",
         message: SPECIAL,
         findingKey: "aws-iam-policy-no-wildcard-actions[Action::s3:*]",
+        remediation: "Use `AwsFunction` grants, which list exact actions.",
+        helpUri: `${RULES_DOC}#aws-iam-policy-no-wildcard-actions`,
         tags: ["NIST 800-53 AC-6", "PCI DSS 7.2"],
         ...overrides,
     };
@@ -113,6 +118,8 @@ export function sampleEvaluation(source = "stacks/shop-dev.json"): Evaluation {
                 resourceName: "api-role",
                 message: "is shared by 2 functions | api, worker",
                 findingKey: "aws-lambda-function-own-role",
+                remediation: "Let `AwsFunction` create the role.",
+                helpUri: null,
                 tags: ["SOC 2 CC6.3"],
             }),
             finding(),
@@ -124,6 +131,8 @@ export function sampleEvaluation(source = "stacks/shop-dev.json"): Evaluation {
                 resourceName: null,
                 message: "the stack creates 1 access key",
                 findingKey: "stack-no-long-lived-credentials",
+                remediation: "Use roles instead of access keys.",
+                helpUri: null,
                 tags: [],
             }),
         ],
@@ -196,5 +205,38 @@ export function reportInput(
         evaluations,
         combined: evaluations.length > 1,
         ...overrides,
+    };
+}
+
+/**
+ * An AWS-only stack judged by a pack that also has Azure and Google Cloud policies (tagged with their
+ * cloud, as perimeter's pack tags them), none of which found anything to judge.
+ */
+export function multiCloudEvaluation(): Evaluation {
+    const cloudPolicy = (name: string, cloud: string) => ({
+        ...PACK.policies[1]!,
+        name,
+        tags: [cloud, "iam"],
+    });
+    const pack: PolicyPackDescriptor = {
+        ...PACK,
+        policies: [
+            { ...PACK.policies[0]!, tags: ["aws", "iam"] },
+            cloudPolicy("azure-one", "azure"),
+            cloudPolicy("azure-two", "azure"),
+            cloudPolicy("gcp-one", "gcp"),
+            cloudPolicy("aws-unused", "aws"),
+        ],
+    };
+    return {
+        ...emptyEvaluation(),
+        packs: [pack],
+        verdicts: [
+            verdict("aws-iam-policy-no-wildcard-actions", "mandatory", 1, 0),
+            verdict("azure-one", "advisory", 0, 0),
+            verdict("azure-two", "advisory", 0, 0),
+            verdict("gcp-one", "advisory", 0, 0),
+            verdict("aws-unused", "advisory", 0, 0),
+        ],
     };
 }

@@ -63,7 +63,19 @@ describe("toHtml", () => {
         const page = toHtml(reportInput(), [DRAWN]);
         assert.match(page, /^<!DOCTYPE html>\n<html lang="en">/);
         assert.doesNotMatch(page, /<link\b|<img\b|<iframe\b|@import|url\(|\ssrc=/i);
-        assert.doesNotMatch(page, /\shref="(?!#)/);
+        // Links to a policy's documentation are navigations, not fetches; nothing else links out.
+        assert.doesNotMatch(
+            page.replace(/<a class="policy-doc" href="[^"]*"/g, ""),
+            /\shref="(?!#)/,
+        );
+        assert.match(
+            page,
+            /<a class="policy-doc" href="https:\/\/example\.com\/perimeter\/docs\/rules\.md#aws-iam-policy-no-wildcard-actions"><code>aws-iam-policy-no-wildcard-actions<\/code><\/a>/,
+        );
+        assert.match(
+            page,
+            /<p class="fix"><strong>How to fix:<\/strong> Use `AwsFunction` grants, which list exact actions\.<\/p>/,
+        );
         const csp = attributeValues(page, "meta", "content").find((c) =>
             c.startsWith("default-src"),
         );

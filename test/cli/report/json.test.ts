@@ -1,6 +1,13 @@
 import * as assert from "node:assert/strict";
 import { toJson } from "../../../cli/report/json";
-import { emptyEvaluation, finding, reportInput, ROLE_URN, sampleEvaluation } from "./evaluations";
+import {
+    emptyEvaluation,
+    finding,
+    reportInput,
+    ROLE_URN,
+    RULES_DOC,
+    sampleEvaluation,
+} from "./evaluations";
 
 describe("toJson", () => {
     it("writes exactly the keys of the JSON contract, at every level", () => {
@@ -32,12 +39,34 @@ describe("toJson", () => {
                 "resourceName",
                 "message",
                 "findingKey",
+                "remediation",
+                "helpUri",
                 "tags",
             ]);
         }
         assert.deepEqual(Object.keys(report.notEvaluated[0]), ["policy", "urn", "reason"]);
         // The engine's exempted entries also carry a findingKey; the contract does not.
         assert.deepEqual(Object.keys(report.exempted[0]), ["policy", "urn", "reason", "expires"]);
+    });
+
+    it("tells how to fix each finding and links its policy's documentation, null when the pack has none", () => {
+        const report = JSON.parse(toJson(reportInput()));
+        const byPolicy = new Map(
+            report.findings.map(
+                (f: { policy: string; remediation: string; helpUri: string | null }) => [
+                    f.policy,
+                    [f.remediation, f.helpUri],
+                ],
+            ),
+        );
+        assert.deepEqual(byPolicy.get("aws-iam-policy-no-wildcard-actions"), [
+            "Use `AwsFunction` grants, which list exact actions.",
+            `${RULES_DOC}#aws-iam-policy-no-wildcard-actions`,
+        ]);
+        assert.deepEqual(byPolicy.get("stack-no-long-lived-credentials"), [
+            "Use roles instead of access keys.",
+            null,
+        ]);
     });
 
     it("reports a stack-level finding with a null urn, type and name", () => {

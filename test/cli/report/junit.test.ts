@@ -3,6 +3,8 @@ import { escapeXml, toJunit } from "../../../cli/report/junit";
 import {
     emptyEvaluation,
     finding,
+    multiCloudEvaluation,
+    RULES_DOC,
     PACK,
     reportInput,
     sampleEvaluation,
@@ -67,12 +69,57 @@ describe("toJunit", () => {
         assert.ok(failure.text.includes("severity: high"));
     });
 
-    it("passes a policy that reported nothing with one testcase", () => {
+    it("passes a policy that judged resources and reported nothing, and skips one that judged nothing", () => {
         const root = parseXml(toJunit(reportInput([emptyEvaluation()])));
         const cases = findAll(root, "testcase");
         assert.equal(cases.length, PACK.policies.length);
-        assert.ok(cases.every((t) => t.children.length === 0));
+        const skipped = cases.filter((t) => t.children.length > 0);
+        assert.deepEqual(
+            skipped.map((t) => [
+                t.attributes.classname,
+                findAll(t, "skipped")[0]?.attributes.message,
+            ]),
+            [
+                [
+                    `${PACK.name}.stack-no-long-lived-credentials`,
+                    "not applicable: no resource it judges",
+                ],
+            ],
+        );
         assert.equal(root.attributes.failures, "0");
+        assert.equal(root.attributes.skipped, "1");
+    });
+
+    it("counts the policies of clouds the stack does not use as one skipped testcase, never as passed", () => {
+        const root = parseXml(toJunit(reportInput([multiCloudEvaluation()])));
+        const cases = findAll(root, "testcase");
+        assert.deepEqual(
+            cases.map((t) => [
+                t.attributes.name,
+                findAll(t, "skipped")[0]?.attributes.message ?? "passed",
+            ]),
+            [
+                ["all resources", "passed"],
+                ["all resources", "not applicable: no resource it judges"],
+                [
+                    "other clouds",
+                    "not applicable: 3 policies of azure (2) and gcp (1), which this stack does not use",
+                ],
+            ],
+        );
+        assert.equal(root.attributes.tests, "3");
+    });
+
+    it("ends each failure with how to fix it and the policy's documentation", () => {
+        const root = parseXml(toJunit(reportInput()));
+        const failure = findAll(root, "failure").find((f) => f.attributes.message === SPECIAL);
+        assert.ok(
+            failure?.text.endsWith(
+                "how to fix: Use `AwsFunction` grants, which list exact actions.\n" +
+                    `docs: ${RULES_DOC}#aws-iam-policy-no-wildcard-actions`,
+            ),
+            failure?.text,
+        );
     });
 
     it("skips an exempted finding and a policy that could not run, with the reason", () => {

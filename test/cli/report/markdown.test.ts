@@ -1,7 +1,14 @@
 import * as assert from "node:assert/strict";
-import { escapeCell, toMarkdown } from "../../../cli/report/markdown";
+import { escapeCell, linkTarget, toMarkdown } from "../../../cli/report/markdown";
 import type { Evaluation } from "../../../cli/engine/types";
-import { emptyEvaluation, finding, reportInput, resource, sampleEvaluation } from "./evaluations";
+import {
+    emptyEvaluation,
+    finding,
+    reportInput,
+    resource,
+    RULES_DOC,
+    sampleEvaluation,
+} from "./evaluations";
 
 /** The cells of a table row, splitting on pipes that are not escaped. */
 function cells(row: string): string[] {
@@ -28,6 +35,27 @@ describe("toMarkdown", () => {
             "Exempted",
         ]);
         assert.deepEqual(cells(rows[2] ?? ""), ["4", "3", "2", "1", "1", "1"]);
+    });
+
+    it("gives each finding how to fix it, with its policy linked to the policy's documentation", () => {
+        const rows = tableRows(toMarkdown(reportInput())).filter((r) => r.includes("wildcard"));
+        assert.deepEqual(cells(rows[0] ?? ""), [
+            "mandatory",
+            "high",
+            `[aws-iam-policy-no-wildcard-actions](${RULES_DOC}#aws-iam-policy-no-wildcard-actions)`,
+            "allows 's3:\\*' on '\\*' &lt;script&gt;&amp;\"\\|'",
+            "Use \\`AwsFunction\\` grants, which list exact actions.",
+        ]);
+        const own = tableRows(toMarkdown(reportInput())).find((r) => r.includes("own-role"));
+        assert.equal(cells(own ?? "")[2], "aws-lambda-function-own-role");
+    });
+
+    it("links only http(s) and file URLs, with Markdown's syntax characters encoded", () => {
+        assert.equal(linkTarget("javascript:alert(1)"), null);
+        assert.equal(
+            linkTarget("https://example.com/a b/(x)|y"),
+            "https://example.com/a%20b/%28x%29%7Cy",
+        );
     });
 
     it("groups findings under a heading per resource, the stack first", () => {

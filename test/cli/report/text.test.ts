@@ -3,6 +3,8 @@ import { toText } from "../../../cli/report/text";
 import {
     emptyEvaluation,
     finding,
+    multiCloudEvaluation,
+    RULES_DOC,
     POLICY_URN,
     reportInput,
     resource,
@@ -42,6 +44,36 @@ describe("toText", () => {
             / {2}passed +aws-iam-policy-no-wildcard-actions +mandatory, on 1 resource\n/,
         );
         assert.match(clean, / {2}not applicable +stack-no-long-lived-credentials +mandatory\n/);
+    });
+
+    it("says under each finding how to fix it and where its policy is documented", () => {
+        const text = toText(reportInput(), { color: false });
+        assert.ok(
+            text.includes(
+                "aws-iam-policy-no-wildcard-actions: allows 's3:*' on '*' <script>&\"|'\n" +
+                    "      fix: Use `AwsFunction` grants, which list exact actions.\n" +
+                    `      docs: ${RULES_DOC}#aws-iam-policy-no-wildcard-actions\n`,
+            ),
+            text,
+        );
+        // A pack that documents nothing still gets its remediation shown, and no docs line.
+        assert.ok(
+            text.includes(
+                "aws-lambda-function-own-role: is shared by 2 functions | api, worker\n" +
+                    "      fix: Let `AwsFunction` create the role.\n  aws:iam/rolePolicy:RolePolicy",
+            ),
+            text,
+        );
+    });
+
+    it("sums up the not-applicable policies of clouds the stack does not use in one line", () => {
+        const text = toText(reportInput([multiCloudEvaluation()]), { color: false });
+        assert.match(text, / {2}not applicable +aws-unused +advisory\n/);
+        assert.match(
+            text,
+            / {2}not applicable {2}3 policies of azure \(2\) and gcp \(1\), which this stack does not use\n/,
+        );
+        assert.doesNotMatch(text, /azure-one|gcp-one/);
     });
 
     it("lists what was not evaluated and what was exempted, with reasons and expiry", () => {

@@ -1,8 +1,14 @@
 import { strict as assert } from "assert";
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
-import { AwsFunction, type AwsFunctionArgs, type AwsGrant } from "../../../components/aws";
 import {
+    AwsAuditTrail,
+    AwsFunction,
+    type AwsFunctionArgs,
+    type AwsGrant,
+} from "../../../components/aws";
+import {
+    failureOf,
     isUnknownValue,
     parsedJson,
     runComponents,
@@ -318,6 +324,43 @@ describe("AwsFunction", function () {
             r.named("aws:lambda/functionUrl:FunctionUrl", "fn").inputs.authorizationType,
             "AWS_IAM",
         );
+    });
+
+    it("exposes the function URL as a string, like the Azure and GCP components, and an invokeGrant for callers", async function () {
+        let fn: AwsFunction | undefined;
+        let plain: AwsFunction | undefined;
+        await runComponents(() => {
+            fn = new AwsFunction("fn", { ...zip, functionUrl: true });
+            plain = new AwsFunction("plain", zip);
+        });
+        const url = await new Promise((resolve) => fn?.url?.apply(resolve));
+        assert.match(String(url), /^https:\/\/[a-z0-9]+\.lambda-url\.us-east-1\.on\.aws\/$/);
+        assert.equal(plain?.url, undefined);
+        assert.ok(fn?.functionUrl instanceof aws.lambda.FunctionUrl);
+        const grant = fn?.invokeGrant("fn");
+        assert.equal(grant?.access, "lambda:invoke");
+        assert.equal(grant?.name, "fn");
+        assert.equal(grant?.resource, fn);
+    });
+
+    it("names the component and the fix when the name is empty, before anything is registered", async function () {
+        const trailArgs = { functionArns: ["arn:aws:lambda:us-east-1:123456789012:function:f"] };
+        for (const [component, make] of [
+            ["AwsFunction", () => new AwsFunction("", zip)],
+            ["AwsAuditTrail", () => new AwsAuditTrail(" ", trailArgs)],
+        ] as const) {
+            const failure = await failureOf(make);
+            assert.match(
+                failure.message,
+                new RegExp(
+                    `^${component} needs a name: the first argument of \`new ${component}\\(name, args\\)\` is "\\s*"; give a non-empty name`,
+                ),
+            );
+            assert.deepEqual(
+                failure.resources.filter((r) => r.type !== "pulumi:pulumi:Stack"),
+                [],
+            );
+        }
     });
 
     it("attaches grants to an existing role instead of creating one", async function () {
