@@ -12,6 +12,7 @@ import { createRequire } from "module";
 import * as path from "path";
 import { createMocks } from "./mocks";
 import { ResourceRecorder, type MockMonitorLike } from "./recording-monitor";
+import { programErrorMessage as message, settle } from "./settle";
 import type { RecordedResource } from "./types";
 
 export interface RunnerRequest {
@@ -93,24 +94,6 @@ async function run(request: RunnerRequest): Promise<RunnerReply> {
 }
 
 /**
- * Waits until the program has nothing left to do, as the language host does (it keeps the process
- * alive until the event loop empties). An error thrown inside an `apply` rejects the registration
- * that uses the value only after the RPCs that `waitForRPCs` counts are done, and surfaces a turn of
- * the event loop later as an unhandled rejection: stop only when a turn brings no new error and no
- * new resource, so a late failure fails the preview instead of vanishing with its resources.
- */
-async function settle(runtime: ProgramRuntime, progress: () => number): Promise<void> {
-    const MAX_TURNS = 100;
-    let before = -1;
-    for (let turn = 0; turn < MAX_TURNS && progress() !== before; turn++) {
-        before = progress();
-        await runtime.waitForRPCs();
-        await new Promise((resolve) => setImmediate(resolve));
-        await new Promise((resolve) => setImmediate(resolve));
-    }
-}
-
-/**
  * Compiles the program's TypeScript as the Pulumi CLI's Node.js language host does
  * (`@pulumi/pulumi/cmd/run/run.js`): the `typescript` and `ts-node` that `@pulumi/pulumi` itself
  * resolves (else its vendored copies), the program's own tsconfig.json over defaults that depend on the
@@ -183,16 +166,6 @@ function resolveFrom(dir: string, request: string): string | undefined {
     } catch {
         return undefined;
     }
-}
-
-/**
- * The error's own message. An error thrown inside an `apply` reaches us wrapped once per property it
- * was nested in (`error serializing property "name": ...`); the wrapping names SDK internals, not the
- * user's mistake, so it is dropped.
- */
-function message(error: unknown): string {
-    const text = error instanceof Error ? error.message || error.name : String(error);
-    return text.replace(/^(error serializing property "[^"]*": )+/, "");
 }
 
 function failure(text: string): RunnerReply {

@@ -6,6 +6,8 @@ import type { AwsGrantConditions } from "./conditions";
 export interface AwsFunctionTarget {
     readonly functionArn: pulumi.Output<string>;
     readonly functionName: pulumi.Output<string>;
+    /** Its function URL, when it has one (`functionUrl: true`): what `lambda:invoke-url` calls. */
+    readonly url?: pulumi.Output<string>;
 }
 
 /**
@@ -19,12 +21,19 @@ export interface AwsGrant {
     readonly name: string;
     /** One of the access levels in docs/grants.md, e.g. `s3:read`, `dynamodb:readwrite`, `lambda:invoke`. */
     readonly access: string;
-    /** The target's ARN (an SSM path for `ssm:read`, an `AwsFunction` for `lambda:invoke`). */
+    /** The target's ARN (an SSM path for `ssm:read`, an `AwsFunction` for `lambda:invoke` and `lambda:invoke-url`). */
     readonly resource: pulumi.Input<string> | AwsFunctionTarget;
     /** S3 only: object key prefix the grant is limited to, e.g. `incoming/`. @default the whole bucket */
     readonly prefix?: string;
     /** Context conditions on this grant. @default none (the function's `defaultConditions` apply) */
     readonly conditions?: AwsGrantConditions;
+    /**
+     * The customer managed KMS key the target is encrypted with (its ARN, e.g. `key.arn`): adds what
+     * the level's calls need of it (for example `kms:GenerateDataKey` and `kms:Decrypt` to send to an
+     * SSE-KMS queue), on that key only, only through the target's service. Accepted by the S3, SQS,
+     * SNS, Kinesis, Secrets Manager and SSM levels (docs/grants.md). @default none
+     */
+    readonly key?: pulumi.Input<string>;
 }
 
 /**
@@ -114,7 +123,7 @@ export interface AwsFunctionArgs {
      * checking it in your account. @default false
      */
     readonly trustOnlyThisFunction?: boolean;
-    /** Tags on every resource created. @default none */
+    /** Tags on every resource created, besides `perimeter:function: <name>`. @default none */
     readonly tags?: Record<string, string>;
 }
 
@@ -137,6 +146,11 @@ export interface AwsAuditTrailArgs {
     readonly trailName?: string;
     /** Record every region. @default true */
     readonly multiRegion?: boolean;
+    /**
+     * Also record management events (control-plane calls). Only the first copy of management events
+     * in a region is free: leave this off when the account already has a trail. @default false
+     */
+    readonly managementEvents?: boolean;
     /** Tags on every resource created. @default none */
     readonly tags?: Record<string, string>;
 }

@@ -5,7 +5,6 @@
  */
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
-import type { AwsGrant } from "./args";
 import type { AwsGrantConditions } from "./conditions";
 import type { AwsLocation } from "./identity";
 import {
@@ -17,7 +16,7 @@ import {
     type AwsPlannedPermission,
     type PlannableGrant,
 } from "./plan";
-import { isFunctionTarget } from "./validate";
+import type { NormalizedAwsGrant } from "./normalize";
 
 /**
  * Length assumed for a target ARN that is not known yet. Most ARNs are shorter (a bucket ARN has at
@@ -41,7 +40,7 @@ export interface GrantPolicyArgs {
     readonly name: string;
     readonly parent: pulumi.Resource;
     readonly roleName: pulumi.Input<string>;
-    readonly grants: readonly AwsGrant[];
+    readonly grants: readonly NormalizedAwsGrant[];
     readonly where: pulumi.Output<AwsLocation>;
     readonly defaultConditions?: AwsGrantConditions;
     /** Characters the role's other inline policy (the runtime statements) uses. */
@@ -49,44 +48,48 @@ export interface GrantPolicyArgs {
     readonly tags?: Record<string, string>;
 }
 
-/** The target ARN of a grant as an Output (another AwsFunction gives its ARN). */
-export function grantTarget(grant: AwsGrant): pulumi.Output<string> {
-    const resource: unknown = grant.resource;
-    return isFunctionTarget(resource)
-        ? resource.functionArn
-        : pulumi.output(resource as pulumi.Input<string>);
-}
-
-function standIn(grant: AwsGrant): string {
-    const resource: unknown = grant.resource;
-    if (typeof resource === "string") {
-        return resource;
-    }
-    const stem = `arn:aws:planning:::${grant.name}/`;
-    return stem.padEnd(ASSUMED_ARN_LENGTH, "x");
+/** A value known now as itself; one known later as a stand-in of the assumed length. */
+function standIn(value: string | undefined, grant: string, what: string): string {
+    return value ?? `arn:aws:planning:::${grant}-${what}/`.padEnd(ASSUMED_ARN_LENGTH, "x");
 }
 
 export function createGrantPolicies(args: GrantPolicyArgs): GrantPolicies {
     const { name, parent, grants, where } = args;
     const inlineBudget = INLINE_POLICY_LIMIT - args.runtimeSize;
     const layout = planAwsGrants(
-        grants.map((g) => ({ ...g, resource: standIn(g) })),
+        grants.map((g) => ({
+            ...g.grant,
+            resource: standIn(g.literalTarget, g.grant.name, "target"),
+            key: g.key === undefined ? undefined : standIn(g.literalKey, g.grant.name, "key"),
+        })),
         { ...ASSUMED_LOCATION, defaultConditions: args.defaultConditions },
         { inlineBudget },
     );
-    const resolve = (subset: readonly AwsGrant[]): pulumi.Output<AwsPlannedPermission[]> =>
-        pulumi.all([where, pulumi.all(subset.map(grantTarget))]).apply(
-            ([location, arns]) =>
-                planAwsGrants(
-                    subset.map((g, i): PlannableGrant => ({ ...g, resource: arns[i] ?? "" })),
-                    { ...location, defaultConditions: args.defaultConditions },
-                    { inlineBudget: Number.POSITIVE_INFINITY },
-                ).permissions,
-        );
+    const resolve = (
+        subset: readonly NormalizedAwsGrant[],
+    ): pulumi.Output<AwsPlannedPermission[]> =>
+        pulumi
+            .all([
+                where,
+                pulumi.all(subset.map((g) => g.target)),
+                pulumi.all(subset.map((g) => g.key ?? "")),
+            ])
+            .apply(
+                ([location, arns, keys]) =>
+                    planAwsGrants(
+                        subset.map((g, i): PlannableGrant => ({
+                            ...g.grant,
+                            resource: arns[i] ?? "",
+                            key: keys[i] === "" ? undefined : keys[i],
+                        })),
+                        { ...location, defaultConditions: args.defaultConditions },
+                        { inlineBudget: Number.POSITIVE_INFINITY },
+                    ).permissions,
+            );
 
     const resources: pulumi.Resource[] = [];
     for (const doc of layout.documents) {
-        const subset = grants.filter((g) => doc.grants.includes(g.name));
+        const subset = grants.filter((g) => doc.grants.includes(g.grant.name));
         const limit = doc.placement === "inline" ? inlineBudget : MANAGED_POLICY_LIMIT;
         const policy = resolve(subset).apply((permissions) => {
             const json = JSON.stringify(policyDocument(mergeStatements(permissions)));

@@ -11,6 +11,8 @@ import { awsLocation, physicalName } from "./function";
 import type { AwsAuditTrailShape } from "./shape";
 
 export const AWS_AUDIT_TRAIL_TYPE = "perimeter:index:AwsAuditTrail";
+/** The tag every taggable child of an AwsAuditTrail carries: the component's name. */
+export const AUDIT_TRAIL_TAG = "perimeter:audit-trail";
 const TRAIL_NAME = /^[A-Za-z0-9][A-Za-z0-9._-]{2,127}$/;
 
 export class AwsAuditTrail extends pulumi.ComponentResource implements AwsAuditTrailShape {
@@ -45,7 +47,8 @@ export class AwsAuditTrail extends pulumi.ComponentResource implements AwsAuditT
         problems.throwIfAny("AwsAuditTrail", name, this);
 
         const parent = { parent: this };
-        const tags = given.tags;
+        // The trail records several functions, so its children name the trail, not a function.
+        const tags = { [AUDIT_TRAIL_TAG]: name, ...given.tags };
         const trailName = given.trailName ?? physicalName(name, 128);
         const where = awsLocation(this);
         // The trail's ARN from its name: the bucket policy needs it before the trail exists, and
@@ -108,9 +111,18 @@ export class AwsAuditTrail extends pulumi.ComponentResource implements AwsAuditT
                 s3BucketName: this.bucket.id,
                 enableLogFileValidation: true,
                 isMultiRegionTrail: given.multiRegion !== false,
+                // A multi-region trail must include global service events (CreateTrail rejects it
+                // otherwise); with management events off there are none to record anyway.
                 includeGlobalServiceEvents: true,
                 eventSelectors: [
-                    { readWriteType: "All", includeManagementEvents: true, dataResources },
+                    {
+                        readWriteType: "All",
+                        // Only the first copy of management events is free (CloudTrail User Guide,
+                        // "Managing CloudTrail trail costs"); an account that already has a trail
+                        // would pay twice, so they are opt-in. Data events are what this trail is for.
+                        includeManagementEvents: given.managementEvents === true,
+                        dataResources,
+                    },
                 ],
                 tags,
             },

@@ -4,6 +4,7 @@
  * A key AWS cannot express, or one we do not know, is an argument problem, never a silent drop.
  */
 import { type ArgumentProblems, closest, shown } from "../core";
+import { ACTION_CONDITION_KEYS } from "./grants/condition-keys";
 
 /** One IAM condition: `"Condition": { test: { variable: values } }`. */
 export interface AwsConditionStatement {
@@ -222,6 +223,34 @@ export function validateConditions(
         if (!isStringList(values)) {
             problems.add(`${at}.values`, `must be a non-empty list of strings`);
         }
+    });
+}
+
+/**
+ * Whether requests of `action` carry the key `variable`. Request-wide global keys (and principal tags)
+ * are on every request; resource and request tags and service keys only where the Service
+ * Authorization Reference lists them for the action or its resource types (generated into
+ * grants/condition-keys.ts). A positive operator on a key the request lacks denies (IAM User Guide,
+ * "Condition operators"), so a condition goes only on the actions that carry its key.
+ */
+export function actionCarriesKey(action: string, variable: string): boolean {
+    const key = variable.toLowerCase();
+    const requestWide =
+        GLOBAL_KEYS.some((k) => k.toLowerCase() === key) || key.startsWith("aws:principaltag/");
+    if (requestWide) {
+        return true;
+    }
+    const keys = ACTION_CONDITION_KEYS[action];
+    if (keys === undefined) {
+        throw new Error(
+            `no condition keys known for ${action}: run scripts/generate-aws-condition-keys.ts`,
+        );
+    }
+    return keys.some((k) => {
+        const known = k.toLowerCase();
+        return known.endsWith("/") || known.endsWith(":")
+            ? key.startsWith(known) && key.length > known.length
+            : key === known;
     });
 }
 

@@ -6,19 +6,18 @@ import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
 import { ArgumentProblems, componentName, stableHash } from "../core";
 import type { AwsFunctionArgs, AwsGrant } from "./args";
-import { createGrantPolicies, grantTarget } from "./attach";
-import {
-    type AwsLocation,
-    roleNameOf,
-    runtimePermissions,
-    runtimeStatements,
-    trustPolicy,
-} from "./identity";
-import { type AwsPlannedPermission, documentSize, policyDocument } from "./plan";
+import { createGrantPolicies } from "./attach";
+import { allowCallers, createFunctionUrl } from "./callers";
+import { createExecutionRole, createRuntime } from "./execution-role";
+import type { AwsLocation } from "./identity";
+import type { AwsPlannedPermission } from "./plan";
+import { type NormalizedAwsGrant, normalizeAwsGrants } from "./normalize";
 import type { AwsFunctionShape } from "./shape";
-import { invokeVariable, isFunctionTarget, validateAwsFunctionArgs } from "./validate";
+import { invokeVariable, urlVariable, validateAwsFunctionArgs } from "./validate";
 
 export const AWS_FUNCTION_TYPE = "perimeter:index:AwsFunction";
+/** The tag every taggable child of an AwsFunction carries: the component's name. */
+export const FUNCTION_TAG = "perimeter:function";
 
 /** A physical name fixed at construction: `<name>-<hash>`, unique per project, stack and name. */
 export function physicalName(name: string, maxLength: number): string {
@@ -64,136 +63,46 @@ export class AwsFunction extends pulumi.ComponentResource implements AwsFunction
         super(AWS_FUNCTION_TYPE, componentName("AwsFunction", name), {}, opts);
         const given: AwsFunctionArgs = args ?? {};
         const problems = new ArgumentProblems();
-        const grants = validateAwsFunctionArgs(given, problems);
+        const validated = validateAwsFunctionArgs(given, problems);
         problems.throwIfAny("AwsFunction", name, this);
+        const grants = normalizeAwsGrants(validated, name, this);
 
-        const parent = { parent: this };
         const fnName = given.functionName ?? physicalName(name, 64);
         const where = awsLocation(this);
-        const tags = given.tags;
-        const features = { vpc: given.vpc !== undefined, tracing: given.tracing === true };
+        // Every taggable child says which function it belongs to, for automation and audits; the
+        // user's own tags are merged in (and win on the same key).
+        const tags = { [FUNCTION_TAG]: name, ...given.tags };
 
-        // Identity: a role of its own, unless one is given.
-        if (given.existingRoleArn === undefined) {
-            this.role = new aws.iam.Role(
-                name,
-                {
-                    description: `Runs the Lambda function ${fnName} and nothing else.`,
-                    assumeRolePolicy: where.apply((w) =>
-                        trustPolicy(w, fnName, given.trustOnlyThisFunction === true),
-                    ),
-                    permissionsBoundary: given.permissionsBoundary,
-                    tags,
-                },
-                parent,
-            );
-            this.roleArn = this.role.arn;
-        } else {
-            this.role = undefined;
-            this.roleArn = pulumi.output(given.existingRoleArn);
-        }
-        const roleName = this.role ? this.role.name : this.roleArn.apply(roleNameOf);
-
-        // Runtime: its own log group, and the statements Lambda needs to run it.
-        this.logGroup = new aws.cloudwatch.LogGroup(
-            name,
-            {
-                name: `/aws/lambda/${fnName}`,
-                retentionInDays: given.logRetentionInDays ?? 14,
-                tags,
-            },
-            parent,
-        );
-        const runtime = new aws.iam.RolePolicy(
-            `${name}-runtime`,
-            {
-                role: roleName,
-                policy: this.logGroup.arn.apply((arn) =>
-                    JSON.stringify(policyDocument(runtimeStatements(arn, features))),
-                ),
-            },
-            parent,
-        );
-        this.runtimePermissions = this.logGroup.arn.apply((arn) =>
-            runtimePermissions(arn, features),
-        );
-        const runtimeSize = documentSize(
-            runtimeStatements(
-                `arn:aws-us-gov:logs:ap-southeast-5:123456789012:log-group:/aws/lambda/${fnName}`,
-                features,
-            ),
-        );
+        const identity = createExecutionRole(name, given, fnName, where, tags, this);
+        this.role = identity.role;
+        this.roleArn = identity.roleArn;
+        const runtime = createRuntime(name, given, fnName, identity.roleName, tags, this);
+        this.logGroup = runtime.logGroup;
+        this.runtimePermissions = runtime.permissions;
 
         // Grants: planned as data, then created; the function waits for all of them.
         const policies = createGrantPolicies({
             name,
             parent: this,
-            roleName,
+            roleName: identity.roleName,
             grants,
             where,
             defaultConditions: given.defaultConditions,
-            runtimeSize,
+            runtimeSize: runtime.size,
             tags,
         });
         this.permissions = policies.permissions;
 
         this.function = new aws.lambda.Function(
             name,
-            {
-                name: fnName,
-                role: this.roleArn,
-                description: given.description,
-                ...(given.imageUri !== undefined
-                    ? { packageType: "Image", imageUri: given.imageUri }
-                    : {
-                          packageType: "Zip",
-                          code: given.code,
-                          s3Bucket: given.s3Bucket,
-                          s3Key: given.s3Key,
-                          s3ObjectVersion: given.s3ObjectVersion,
-                          handler: given.handler,
-                          runtime: given.runtime,
-                      }),
-                memorySize: given.memorySize,
-                timeout: given.timeout,
-                architectures: given.architectures,
-                layers: given.layers,
-                environment: environmentOf(given.environment, grants),
-                vpcConfig: given.vpc,
-                tracingConfig: features.tracing ? { mode: "Active" } : undefined,
-                loggingConfig: { logFormat: "Text", logGroup: this.logGroup.name },
-                tags,
-            },
-            { parent: this, dependsOn: [runtime, this.logGroup, ...policies.resources] },
+            lambdaArgs(given, grants, fnName, this.roleArn, runtime.logGroup, tags),
+            { parent: this, dependsOn: [runtime.policy, runtime.logGroup, ...policies.resources] },
         );
         this.functionArn = this.function.arn;
         this.functionName = this.function.name;
-
-        // Callers: each service limited to one source; a URL only with IAM auth.
-        for (const source of given.allowInvokeFrom ?? []) {
-            new aws.lambda.Permission(
-                `${name}-${source.name}`,
-                {
-                    action: "lambda:InvokeFunction",
-                    function: this.function.name,
-                    principal: source.principal,
-                    sourceArn: source.sourceArn,
-                    // Bucket ARNs carry no account: without it any account's bucket of that name could invoke.
-                    sourceAccount:
-                        source.sourceAccount ??
-                        (source.principal === "s3.amazonaws.com"
-                            ? where.apply((w) => w.account)
-                            : undefined),
-                },
-                parent,
-            );
-        }
+        allowCallers(name, given.allowInvokeFrom ?? [], this.function, where, this);
         this.functionUrl = given.functionUrl
-            ? new aws.lambda.FunctionUrl(
-                  name,
-                  { functionName: this.function.name, authorizationType: "AWS_IAM" },
-                  parent,
-              )
+            ? createFunctionUrl(name, this.function, this)
             : undefined;
         this.url = this.functionUrl?.functionUrl;
 
@@ -219,17 +128,55 @@ export class AwsFunction extends pulumi.ComponentResource implements AwsFunction
     }
 }
 
-/** The user's variables plus, per `lambda:invoke` grant, the callee's name. */
+/** The Lambda function itself: code, settings, the role, its log group, and the injected variables. */
+function lambdaArgs(
+    given: AwsFunctionArgs,
+    grants: readonly NormalizedAwsGrant[],
+    fnName: string,
+    roleArn: pulumi.Output<string>,
+    logGroup: aws.cloudwatch.LogGroup,
+    tags: Record<string, string>,
+): aws.lambda.FunctionArgs {
+    return {
+        name: fnName,
+        role: roleArn,
+        description: given.description,
+        ...(given.imageUri !== undefined
+            ? { packageType: "Image", imageUri: given.imageUri }
+            : {
+                  packageType: "Zip",
+                  code: given.code,
+                  s3Bucket: given.s3Bucket,
+                  s3Key: given.s3Key,
+                  s3ObjectVersion: given.s3ObjectVersion,
+                  handler: given.handler,
+                  runtime: given.runtime,
+              }),
+        memorySize: given.memorySize,
+        timeout: given.timeout,
+        architectures: given.architectures,
+        layers: given.layers,
+        environment: environmentOf(given.environment, grants),
+        vpcConfig: given.vpc,
+        tracingConfig: given.tracing === true ? { mode: "Active" } : undefined,
+        loggingConfig: { logFormat: "Text", logGroup: logGroup.name },
+        tags,
+    };
+}
+
+/** The user's variables plus the callee's name per `lambda:invoke` grant and URL per `lambda:invoke-url` grant. */
 function environmentOf(
     variables: Record<string, pulumi.Input<string>> | undefined,
-    grants: readonly AwsGrant[],
+    grants: readonly NormalizedAwsGrant[],
 ): { variables: Record<string, pulumi.Input<string>> } | undefined {
     const all: Record<string, pulumi.Input<string>> = { ...variables };
-    for (const grant of grants.filter((g) => g.access === "lambda:invoke")) {
-        const resource: unknown = grant.resource;
-        all[invokeVariable(grant.name)] = isFunctionTarget(resource)
-            ? resource.functionName
-            : grantTarget(grant).apply((arn) => arn.split(":")[6] ?? arn);
+    for (const { grant, callee, target } of grants) {
+        if (grant.access === "lambda:invoke") {
+            all[invokeVariable(grant.name)] =
+                callee?.functionName ?? target.apply((arn) => arn.split(":")[6] ?? arn);
+        } else if (grant.access === "lambda:invoke-url" && callee?.url !== undefined) {
+            all[urlVariable(grant.name)] = callee.url;
+        }
     }
     return Object.keys(all).length > 0 ? { variables: all } : undefined;
 }

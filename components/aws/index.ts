@@ -24,4 +24,9 @@ export {
     type AwsPolicyStatement,
     type PlannableGrant,
 } from "./plan";
-export { AWS_ACCESS_LEVELS, AWS_ACCESS_TABLE, type AwsAccessEntry } from "./grants";
+export {
+    AWS_ACCESS_LEVELS,
+    AWS_ACCESS_TABLE,
+    type AwsAccessEntry,
+    type AwsOperation,
+} from "./grants";

@@ -4,6 +4,7 @@
  * over an inline role policy and, past its size limit, customer-managed policies.
  */
 import {
+    actionCarriesKey,
     type AwsConditionBlock,
     type AwsConditionStatement,
     type AwsGrantConditions,
@@ -26,6 +27,8 @@ export interface PlannableGrant {
     readonly resource: string;
     readonly prefix?: string;
     readonly conditions?: AwsGrantConditions;
+    /** The ARN of the customer managed KMS key the target is encrypted with. */
+    readonly key?: string;
 }
 
 /** Where the function runs: SSM paths become ARNs of this partition, region and account. */
@@ -84,7 +87,12 @@ export function targetArn(grant: PlannableGrant, context: AwsPlanContext): strin
     return grant.resource;
 }
 
-/** The permissions one grant gives, statement by statement, before merging. */
+/**
+ * The permissions one grant gives, statement by statement, before merging. Each condition goes only
+ * on the actions whose requests carry its key (`actionCarriesKey`): a statement's actions are split
+ * by the conditions that apply to them, so `s3:prefix` stays on ListBucket and a custom
+ * `s3:x-amz-server-side-encryption` lands on PutObject, not on AbortMultipartUpload.
+ */
 function grantStatements(grant: PlannableGrant, context: AwsPlanContext): AwsPlannedPermission[] {
     const entry = awsAccessEntry(grant.access);
     const arn = targetArn(grant, context);
@@ -93,25 +101,75 @@ function grantStatements(grant: PlannableGrant, context: AwsPlanContext): AwsPla
         ...conditionStatements(context.defaultConditions),
         ...conditionStatements(grant.conditions),
     ];
-    return entry.statements.map((template) => ({
-        grant: grant.name,
-        access: grant.access,
-        actions: [...template.actions],
-        resources: template.resources.map((r) =>
-            r.replace("{arn}", arn).replace("{prefix}", prefix),
-        ),
-        conditions:
-            template.prefixCondition && prefix !== ""
-                ? [
-                      ...shared,
-                      {
-                          test: "StringLike",
-                          variable: template.prefixCondition,
-                          values: [`${prefix}*`],
-                      },
-                  ]
-                : shared,
-    }));
+    return entry.statements
+        .flatMap((template) => {
+            const resources = template.resources.map((r) =>
+                r.replace("{arn}", arn).replace("{prefix}", prefix),
+            );
+            const own: AwsConditionStatement[] =
+                template.prefixCondition && prefix !== ""
+                    ? [
+                          {
+                              test: "StringLike",
+                              variable: template.prefixCondition,
+                              values: [`${prefix}*`],
+                          },
+                      ]
+                    : [];
+            const groups = new Map<
+                string,
+                { actions: string[]; conditions: AwsConditionStatement[] }
+            >();
+            for (const action of template.actions) {
+                const applies = shared.filter((c) => actionCarriesKey(action, c.variable));
+                const key = applies.map((c) => shared.indexOf(c)).join(",");
+                const group = groups.get(key);
+                if (group) {
+                    group.actions.push(action);
+                } else {
+                    groups.set(key, { actions: [action], conditions: [...applies, ...own] });
+                }
+            }
+            return [...groups.values()].map((group) => ({
+                grant: grant.name,
+                access: grant.access,
+                actions: group.actions,
+                resources,
+                conditions: group.conditions,
+            }));
+        })
+        .concat(keyStatements(grant, context));
+}
+
+/**
+ * An encrypted target's key: the KMS actions the service calls with the function's credentials, on
+ * that key, only through that service (`kms:ViaService`, KMS Developer Guide). The grant's other
+ * conditions are left off: a call the service makes for the function carries none of the request's
+ * network context (`aws:SourceVpce`, `aws:SourceIp`), so they would deny it.
+ */
+function keyStatements(grant: PlannableGrant, context: AwsPlanContext): AwsPlannedPermission[] {
+    const keyUse = awsAccessEntry(grant.access).keyUse;
+    if (grant.key === undefined) {
+        return [];
+    }
+    if (keyUse === undefined) {
+        throw new Error(`'${grant.access}' takes no key (grant '${grant.name}')`);
+    }
+    return [
+        {
+            grant: grant.name,
+            access: grant.access,
+            actions: [...keyUse.actions],
+            resources: [grant.key],
+            conditions: [
+                {
+                    test: "StringEquals",
+                    variable: "kms:ViaService",
+                    values: [`${keyUse.viaService}.${context.region}.amazonaws.com`],
+                },
+            ],
+        },
+    ];
 }
 
 const sorted = (values: Iterable<string>): string[] => [...new Set(values)].sort();

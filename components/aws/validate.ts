@@ -5,8 +5,13 @@
 import * as pulumi from "@pulumi/pulumi";
 import { type ArgumentProblems, GRANT_NAME_PATTERN, shown, validateGrantBasics } from "../core";
 import type { AwsFunctionArgs, AwsFunctionTarget, AwsGrant } from "./args";
-import { validateConditions } from "./conditions";
-import { AWS_ACCESS_LEVELS, awsAccessEntry } from "./grants";
+import {
+    actionCarriesKey,
+    type AwsGrantConditions,
+    conditionStatements,
+    validateConditions,
+} from "./conditions";
+import { AWS_ACCESS_LEVELS, AWS_ACCESS_TABLE, awsAccessEntry, type AwsAccessEntry } from "./grants";
 
 /** Values CloudWatch Logs accepts for `retentionInDays`. */
 const RETENTION_DAYS = [
@@ -106,10 +111,40 @@ export function validateAwsFunctionArgs(
             );
         }
     }
+    const before = problems.size;
     validateConditions(args.defaultConditions, "defaultConditions", [], problems);
-    const grants = validateGrants(args, problems);
+    const defaultsValid = problems.size === before;
+    validateSourceVpce(args, problems);
+    const grants = validateGrants(args, problems, defaultsValid);
     validateInvokeSources(args, problems);
     return grants;
+}
+
+/**
+ * `aws:SourceVpce` is in a request only when it comes through a VPC endpoint, which a function can
+ * reach only from inside a VPC: without `vpc` the condition never holds and denies everything.
+ */
+function validateSourceVpce(args: AwsFunctionArgs, problems: ArgumentProblems): void {
+    if (args.vpc !== undefined) {
+        return;
+    }
+    const where: [string, unknown][] = [
+        ["defaultConditions.sourceVpce", args.defaultConditions?.sourceVpce],
+        ...(Array.isArray(args.grants) ? args.grants : []).map(
+            (g: unknown, i): [string, unknown] => [
+                `grants[${i}].conditions.sourceVpce`,
+                (g as AwsGrant | undefined)?.conditions?.sourceVpce,
+            ],
+        ),
+    ];
+    for (const [at, value] of where) {
+        if (value !== undefined) {
+            problems.add(
+                at,
+                `${shown(value)} can never hold: the function has no \`vpc\`, so its requests never come through a VPC endpoint; give the function a \`vpc\` whose endpoints these are, or drop the condition`,
+            );
+        }
+    }
 }
 
 function validateCode(args: AwsFunctionArgs, problems: ArgumentProblems): void {
@@ -147,7 +182,11 @@ function validateCode(args: AwsFunctionArgs, problems: ArgumentProblems): void {
     }
 }
 
-function validateGrants(args: AwsFunctionArgs, problems: ArgumentProblems): AwsGrant[] {
+function validateGrants(
+    args: AwsFunctionArgs,
+    problems: ArgumentProblems,
+    defaultsValid: boolean,
+): AwsGrant[] {
     const valid = validateGrantBasics(args.grants, AWS_ACCESS_LEVELS, problems) as AwsGrant[];
     const all: unknown[] = Array.isArray(args.grants) ? args.grants : [];
     for (const grant of valid) {
@@ -171,50 +210,130 @@ function validateGrants(args: AwsFunctionArgs, problems: ArgumentProblems): AwsG
                 );
             }
         }
-        validateResource(
-            grant,
-            entry.arnService,
-            `${at}.resource`,
-            entry.resourceDescription,
-            problems,
-        );
+        validateResource(grant, `${at}.resource`, problems);
+        validateKey(grant, entry, `${at}.key`, problems);
+        const before = problems.size;
         validateConditions(grant.conditions, `${at}.conditions`, entry.conditionKeys, problems);
-        if (grant.access === "lambda:invoke") {
-            const variable = invokeVariable(grant.name);
-            if (args.environment?.[variable] !== undefined) {
-                problems.add(
-                    `environment.${variable}`,
-                    `is set by the lambda:invoke grant '${grant.name}'; remove it from \`environment\``,
+        if (problems.size === before) {
+            validateCarriedKeys(grant, entry, `${at}.conditions`, grant.conditions, problems);
+            if (defaultsValid) {
+                validateCarriedKeys(
+                    grant,
+                    entry,
+                    "defaultConditions",
+                    args.defaultConditions,
+                    problems,
                 );
             }
+        }
+        const variable = injectedVariable(grant);
+        if (variable !== undefined && args.environment?.[variable] !== undefined) {
+            problems.add(
+                `environment.${variable}`,
+                `is set by the ${grant.access} grant '${grant.name}'; remove it from \`environment\``,
+            );
+        }
+        const target: unknown = grant.resource;
+        if (
+            grant.access === "lambda:invoke-url" &&
+            isFunctionTarget(target) &&
+            target.url === undefined
+        ) {
+            problems.add(
+                `${at}.resource`,
+                "is a function without a URL; give it `functionUrl: true`, or grant `lambda:invoke` to call it with Invoke",
+            );
         }
     }
     return valid;
 }
 
-function validateResource(
+/**
+ * A condition whose key no action of the grant carries would deny every request of the grant (a
+ * positive operator on an absent key denies): an argument problem, never a silent grant of nothing.
+ */
+function validateCarriedKeys(
     grant: AwsGrant,
-    service: string,
+    entry: AwsAccessEntry,
     at: string,
-    description: string,
+    conditions: AwsGrantConditions | undefined,
     problems: ArgumentProblems,
 ): void {
+    const actions = [...new Set(entry.statements.flatMap((s) => s.actions))];
+    for (const condition of conditionStatements(conditions)) {
+        if (!actions.some((action) => actionCarriesKey(action, condition.variable))) {
+            problems.add(
+                at,
+                `puts '${condition.variable}' on grant '${grant.name}', but no action of '${grant.access}' (${actions.join(", ")}) carries that key, so the grant would allow nothing; use a key these requests carry (docs/grants.md) or drop the condition`,
+            );
+        }
+    }
+}
+
+function validateResource(grant: AwsGrant, at: string, problems: ArgumentProblems): void {
+    const entry = awsAccessEntry(grant.access);
     const resource: unknown = grant.resource;
     if (isFunctionTarget(resource)) {
-        if (grant.access !== "lambda:invoke") {
-            problems.add(at, `is a function; '${grant.access}' needs ${description}`);
+        if (!FUNCTION_LEVELS.includes(grant.access)) {
+            problems.add(at, `is a function; '${grant.access}' needs ${entry.resourceDescription}`);
         }
         return;
     }
     if (typeof resource !== "string") {
-        return; // An Output: known only at deployment.
+        return; // An Output: checked once it resolves (`normalizeAwsGrants` in normalize.ts).
     }
-    if (service === "ssm" && resource.startsWith("/")) {
+    const problem = targetProblem(entry, resource);
+    if (problem !== undefined) {
+        problems.add(at, problem);
+    }
+}
+
+/** `key` only where the level's calls use the target's KMS key, and then a key's ARN. */
+function validateKey(
+    grant: AwsGrant,
+    entry: AwsAccessEntry,
+    at: string,
+    problems: ArgumentProblems,
+): void {
+    const key: unknown = grant.key;
+    if (key === undefined) {
         return;
     }
-    if (!new RegExp(`^arn:aws[a-z-]*:${service}:`).test(resource) || resource.includes("*")) {
-        problems.add(at, `${shown(resource)} is not ${description}`);
+    if (entry.keyUse === undefined) {
+        const accepting = AWS_ACCESS_TABLE.filter((e) => e.keyUse !== undefined).map(
+            (e) => e.access,
+        );
+        problems.add(
+            at,
+            `does not apply to '${grant.access}': its target is not encrypted with a key its calls use; levels that take a key: ${accepting.join(", ")}`,
+        );
+        return;
     }
+    if (typeof key === "string") {
+        const problem = targetProblem(awsAccessEntry("kms:decrypt"), key);
+        if (problem !== undefined) {
+            problems.add(at, problem);
+        }
+    }
+}
+
+/** The levels whose target may be another AwsFunction. */
+const FUNCTION_LEVELS = ["lambda:invoke", "lambda:invoke-url"];
+
+/**
+ * What is wrong with a grant's target ARN for its level (partition, service, resource type), or
+ * undefined: the one check for literal targets (before anything is created) and for Outputs once
+ * they resolve (which fails the update), so `s3:read` on a table's ARN never becomes a policy.
+ */
+export function targetProblem(entry: AwsAccessEntry, resource: string): string | undefined {
+    if (entry.arnService === "ssm" && resource.startsWith("/")) {
+        return /^\/[A-Za-z0-9_.\-/]*$/.test(resource) && !resource.includes("*")
+            ? undefined
+            : `${shown(resource)} is not a parameter path such as '/orders/prod'`;
+    }
+    return entry.targetPattern.test(resource)
+        ? undefined
+        : `${shown(resource)} is not ${entry.resourceDescription}`;
 }
 
 function validateInvokeSources(args: AwsFunctionArgs, problems: ArgumentProblems): void {
@@ -258,4 +377,18 @@ function validateInvokeSources(args: AwsFunctionArgs, problems: ArgumentProblems
 /** The environment variable a `lambda:invoke` grant sets to the callee's name. */
 export function invokeVariable(grantName: string): string {
     return `${grantName.toUpperCase().replace(/-/g, "_")}_FUNCTION_NAME`;
+}
+
+/** The environment variable a `lambda:invoke-url` grant on an AwsFunction sets to its URL. */
+export function urlVariable(grantName: string): string {
+    return `${grantName.toUpperCase().replace(/-/g, "_")}_FUNCTION_URL`;
+}
+
+/** The variable a grant puts into the caller's environment, if any. */
+export function injectedVariable(grant: AwsGrant): string | undefined {
+    if (grant.access === "lambda:invoke") return invokeVariable(grant.name);
+    if (grant.access === "lambda:invoke-url" && isFunctionTarget(grant.resource)) {
+        return urlVariable(grant.name);
+    }
+    return undefined;
 }

@@ -2,7 +2,13 @@
  * The AWS part of docs/grants.md: every entry of AWS_ACCESS_TABLE, planned by the component's own
  * planner over placeholder targets, and the runtime statements and trust policy of every function role.
  */
-import { AWS_ACCESS_TABLE, type AwsAccessEntry } from "../../components/aws/grants";
+import {
+    AWS_ACCESS_TABLE,
+    type AwsAccessEntry,
+    excessActions,
+    grantedActions,
+    neededActions,
+} from "../../components/aws/grants";
 import { runtimeStatements, trustPolicy } from "../../components/aws/identity";
 import { type AwsPolicyStatement, planAwsGrants } from "../../components/aws/plan";
 import { byKey, code, codeList, prose, type Slugger, table } from "./markdown";
@@ -46,6 +52,21 @@ function entrySection(entry: AwsAccessEntry): string[] {
             codeList(entry.conditionKeys),
         "",
         table(["Actions", "Resources", "Condition"], statementRows(entry)),
+        "",
+        "What it is for, and what each job needs (each row is proven under an IAM policy simulator " +
+            "against the policy the component generates, in `test/components/aws/proof.test.ts`):",
+        "",
+        table(
+            ["Operation", "Needs", "Source"],
+            entry.operations.map((o) => [
+                prose(o.job),
+                o.needs.map((n) => `${code(n.action)} on ${code(n.resource)}`).join(", "),
+                `[AWS](${o.source})`,
+            ]),
+        ),
+        "",
+        `Granted ${grantedActions(entry).length} actions, needed ${neededActions(entry).length}; ` +
+            `excess: ${excessActions(entry).length === 0 ? "none" : codeList(excessActions(entry))}.`,
         "",
     ];
 }
@@ -116,8 +137,13 @@ export function awsSection(slugger: Slugger): string[] {
             "left out. Statements of several grants are merged (see [aws.md](aws.md#grants)).",
         "",
         table(
-            ["Access", "Allows"],
-            entries.map((e, i) => [`[${code(e.access)}](#${anchors[i]})`, prose(e.summary)]),
+            ["Access", "Allows", "Granted", "Excess"],
+            entries.map((e, i) => [
+                `[${code(e.access)}](#${anchors[i]})`,
+                prose(e.summary),
+                String(grantedActions(e).length),
+                excessActions(e).length === 0 ? "none" : codeList(excessActions(e)),
+            ]),
         ),
         "",
     ];

@@ -6,6 +6,7 @@
 import * as pulumi from "@pulumi/pulumi";
 import { createMocks } from "../../cli/engine/mocks";
 import { type MockMonitorLike, ResourceRecorder } from "../../cli/engine/recording-monitor";
+import { programErrorMessage, settle } from "../../cli/engine/settle";
 import type { PropertyMap, PropertyValue, RecordedResource } from "../../cli/engine/types";
 
 export interface RunOptions {
@@ -44,17 +45,34 @@ export async function runComponents(
     await pulumi.runtime.setMocks(createMocks(settings), PROJECT, STACK, settings.preview);
     const recorder = new ResourceRecorder(settings);
     recorder.install(pulumi.runtime.getMonitor() as unknown as MockMonitorLike);
+    // Failures inside registrations surface as unhandled rejections, as under `pulumi up`.
+    const errors: unknown[] = [];
+    const onRejection = (reason: unknown): void => {
+        errors.push(reason);
+    };
+    process.on("unhandledRejection", onRejection);
     try {
-        await pulumi.runtime.runInPulumiStack(async () => {
-            await Promise.resolve(program());
-        });
-        // Internal to the SDK (stripped from its types) but what the language host awaits too.
-        await (pulumi.runtime as unknown as { waitForRPCs(): Promise<void> }).waitForRPCs();
-    } catch (error) {
-        // What was registered before the failure, so tests can check that nothing was created.
-        throw new ProgramFailure(error, recorder.resources());
+        try {
+            await pulumi.runtime.runInPulumiStack(async () => {
+                await Promise.resolve(program());
+            });
+        } catch (error) {
+            errors.unshift(error);
+        }
+        // `waitForRPCs` is internal to the SDK (stripped from its types) but what the language host
+        // awaits too; then wait as the offline preview does, so a late failure inside an apply fails
+        // this run, and no rejection of this run lands in the next one.
+        await settle(
+            pulumi.runtime as unknown as { waitForRPCs(): Promise<void> },
+            () => errors.length + recorder.resources().length,
+        );
     } finally {
+        process.off("unhandledRejection", onRejection);
         pulumi.runtime.setAllConfig(previousConfig);
+    }
+    if (errors.length > 0) {
+        // What was registered before the failure, so tests can check that nothing was created.
+        throw new ProgramFailure(errors[0], recorder.resources());
     }
     const resources = recorder.resources();
     return {
@@ -78,7 +96,7 @@ class ProgramFailure extends Error {
         override readonly cause: unknown,
         readonly resources: readonly RecordedResource[],
     ) {
-        super(cause instanceof Error ? cause.message : String(cause));
+        super(programErrorMessage(cause));
     }
 }
 

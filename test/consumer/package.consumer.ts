@@ -37,9 +37,11 @@ const PULUMI_NEW_TSCONFIG = {
     },
 };
 
-/** Each other resolution a Pulumi project may use, with the module setting it requires. */
+/**
+ * Each other resolution a Pulumi project may use, with the module setting it requires (`node10` is
+ * the template's own `node`).
+ */
 const OTHER_RESOLUTIONS: Readonly<Record<string, { module: string; moduleResolution: string }>> = {
-    node10: { module: "commonjs", moduleResolution: "node10" },
     node16: { module: "node16", moduleResolution: "node16" },
     nodenext: { module: "nodenext", moduleResolution: "nodenext" },
     bundler: { module: "esnext", moduleResolution: "bundler" },
@@ -252,9 +254,11 @@ describe("the installed package (consumer test)", function () {
             fs.copyFileSync(path.join(shop, "package.json"), path.join(broken, "package.json"));
             writeJson(path.join(broken, "tsconfig.json"), PULUMI_NEW_TSCONFIG);
             fs.writeFileSync(path.join(broken, "Pulumi.yaml"), "name: broken\nruntime: nodejs\n");
+            // A program with nothing but a type error: type checking it costs little, and the
+            // transpile-only runner this guards against would run it and report success.
             fs.writeFileSync(
                 path.join(broken, "index.ts"),
-                PROGRAM.replace('runtime: "nodejs20.x",', "runtime: 20,"),
+                'const retention: number = "14";\nexport const days = retention;\n',
             );
             const result = perimeter(shop, ["preview", broken]);
             assert.equal(result.status, 2, result.stdout + result.stderr);
@@ -321,6 +325,8 @@ describe("the installed package (consumer test)", function () {
             install(project);
         });
 
+        // Previewing it is the examples' own tests' job (test/examples); here it must install and
+        // type-check from outside the repository.
         it("installs perimeter from the tarball its package.json names, and type-checks", function () {
             const pinned = (
                 JSON.parse(fs.readFileSync(path.join(project, "package.json"), "utf8")) as {
@@ -330,12 +336,6 @@ describe("the installed package (consumer test)", function () {
             assert.equal(pinned, `file:../${tarballName}`);
             const result = typeCheck(project);
             assert.equal(result.status, 0, result.stdout + result.stderr);
-        });
-
-        it("previews with zero findings", function () {
-            const result = perimeter(project, ["preview", ".", "--format", "json"]);
-            assert.equal(result.status, 0, result.stderr);
-            assert.deepEqual((JSON.parse(result.stdout) as { findings: unknown[] }).findings, []);
         });
     });
 });

@@ -21,9 +21,9 @@ interface ChainExample {
 
 // Each cloud's row: the findings its unsafe scenario must report, and the path the message shows.
 /**
- * The build type-checks every example (the root tsconfig includes examples/), and the cloud examples'
- * tests type-check one run each as `pulumi preview` would; compiling these again with type checking
- * would cost some ten seconds a run.
+ * The build type-checks every example (the root tsconfig includes examples/), the runner's tests
+ * cover type checking and the consumer test type-checks an example installed as a template;
+ * compiling these again with type checking would cost some ten seconds a run.
  */
 const TYPE_CHECKED_BY_THE_BUILD = true;
 

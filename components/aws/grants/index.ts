@@ -2,6 +2,7 @@
 import type { AwsAccessEntry } from "./access";
 import { dynamodbAccess } from "./dynamodb";
 import { eventsAccess } from "./events";
+import { kinesisAccess } from "./kinesis";
 import { kmsAccess } from "./kms";
 import { lambdaAccess } from "./lambda";
 import { s3Access } from "./s3";
@@ -10,13 +11,14 @@ import { snsAccess } from "./sns";
 import { sqsAccess } from "./sqs";
 import { ssmAccess } from "./ssm";
 
-export type { AwsAccessEntry, AwsStatementTemplate } from "./access";
+export type { AwsAccessEntry, AwsOperation, AwsStatementTemplate } from "./access";
 
 /** Every AWS access level, in the order of DESIGN §4.2. */
 export const AWS_ACCESS_TABLE: readonly AwsAccessEntry[] = [
     ...s3Access,
     ...dynamodbAccess,
     ...sqsAccess,
+    ...kinesisAccess,
     ...snsAccess,
     ...eventsAccess,
     ...secretsmanagerAccess,
@@ -33,4 +35,22 @@ export function awsAccessEntry(access: string): AwsAccessEntry {
         throw new Error(`no AWS access table entry for '${access}'`);
     }
     return entry;
+}
+
+/** The actions a level grants, in table order without repeats. */
+export function grantedActions(entry: AwsAccessEntry): string[] {
+    return [...new Set(entry.statements.flatMap((s) => s.actions))];
+}
+
+/** The actions a level's operations need, in order without repeats. */
+export function neededActions(entry: AwsAccessEntry): string[] {
+    return [...new Set(entry.operations.flatMap((o) => o.needs.map((n) => n.action)))];
+}
+
+/** What a level grants beyond what its operations need: its excess, shown in docs/grants.md. */
+export function excessActions(entry: AwsAccessEntry): string[] {
+    const needed = new Set(neededActions(entry));
+    return grantedActions(entry)
+        .filter((a) => !needed.has(a))
+        .sort();
 }

@@ -139,6 +139,21 @@ describe("perimeter (command line) on bad input", () => {
         assert.equal(transpiled.status, 0, transpiled.stderr);
     });
 
+    it("fails a preview whose AwsFunction grant target resolves to the wrong kind of ARN", () => {
+        const run = perimeter([
+            "preview",
+            path.join(PROGRAMS, "aws-wrong-target"),
+            "--transpile-only",
+            "--policy-pack",
+            TEST_PACK,
+        ]);
+        assert.equal(run.status, 2, run.stderr);
+        assert.match(
+            run.stderr,
+            /^perimeter: program 'aws-wrong-target' failed: AwsFunction 'reader' has a problem with its arguments once its targets are known:\n {2}- `grants` 'orders' \(s3:read\): the resource 'arn:aws:dynamodb:us-east-1:123456789012:table\/orders-[0-9a-f]+' is not the bucket's ARN/,
+        );
+    });
+
     it("shows the stack trace under --debug", () => {
         const run = audit([exportFile("not-json.json")], "--debug");
         assert.equal(run.status, 2);

@@ -10,7 +10,7 @@ const zip = {
 };
 
 describe("AwsAuditTrail", function () {
-    it("records the functions' invocations in every region with log file validation", async function () {
+    it("records the functions' invocations (data events, not management events) in every region with log file validation", async function () {
         const r = await runComponents(() => {
             const fn = new AwsFunction("fn", { ...zip, functionName: "orders-fn" });
             new AwsAuditTrail("audit", {
@@ -26,7 +26,7 @@ describe("AwsAuditTrail", function () {
         assert.deepEqual(trail.inputs.eventSelectors, [
             {
                 readWriteType: "All",
-                includeManagementEvents: true,
+                includeManagementEvents: false,
                 dataResources: [
                     {
                         type: "AWS::Lambda::Function",
@@ -43,6 +43,27 @@ describe("AwsAuditTrail", function () {
         assert.ok(
             trail.dependencies.includes(r.named("aws:s3/bucketPolicy:BucketPolicy", "audit").urn),
         );
+    });
+
+    it("records management events only when asked, and tags its children with the trail's name", async function () {
+        const r = await runComponents(() => {
+            const fn = new AwsFunction("fn", zip);
+            new AwsAuditTrail("audit", {
+                functions: [fn],
+                managementEvents: true,
+                tags: { team: "sec" },
+            });
+        });
+        const trail = r.named("aws:cloudtrail/trail:Trail", "audit");
+        const selectors = trail.inputs.eventSelectors as { includeManagementEvents: boolean }[];
+        assert.equal(selectors[0]?.includeManagementEvents, true);
+        assert.equal(trail.inputs.includeGlobalServiceEvents, true);
+        for (const type of ["aws:cloudtrail/trail:Trail", "aws:s3/bucket:Bucket"]) {
+            assert.deepEqual(r.named(type, "audit").inputs.tags, {
+                "perimeter:audit-trail": "audit",
+                team: "sec",
+            });
+        }
     });
 
     it("keeps its bucket private and lets only this trail write to it", async function () {

@@ -178,7 +178,8 @@ describe("AwsFunction", function () {
             {
                 name: "b",
                 access: "kms:decrypt",
-                resource: "arn:aws:kms:us-east-1:123456789012:key/b",
+                resource:
+                    "arn:aws:kms:us-east-1:123456789012:key/2222bbbb-22bb-22bb-22bb-222222bbbbbb",
             },
             { name: "c", access: "sqs:consume", resource: "arn:aws:sqs:us-east-1:123456789012:c" },
         ];
@@ -220,11 +221,18 @@ describe("AwsFunction", function () {
             "sns:publish",
             "kms:decrypt",
         ];
-        const grants: AwsGrant[] = Array.from({ length: 20 }, (_, i) => ({
-            name: `grant-${i}`,
-            access: services[i % services.length] ?? "sns:publish",
-            resource: pulumi.output("arn:aws:sns:us-east-1:123456789012:unused"),
-        }));
+        const targets: Record<string, string> = {
+            "s3:readwrite": "arn:aws:s3:::uploads",
+            "dynamodb:readwrite": "arn:aws:dynamodb:us-east-1:123456789012:table/orders",
+            "sqs:send": "arn:aws:sqs:us-east-1:123456789012:jobs",
+            "sns:publish": "arn:aws:sns:us-east-1:123456789012:events",
+            "kms:decrypt":
+                "arn:aws:kms:us-east-1:123456789012:key/1111aaaa-11aa-11aa-11aa-111111aaaaaa",
+        };
+        const grants: AwsGrant[] = Array.from({ length: 20 }, (_, i) => {
+            const access = services[i % services.length] ?? "sns:publish";
+            return { name: `grant-${i}`, access, resource: pulumi.output(targets[access] ?? "") };
+        });
         const r = await runComponents(() => new AwsFunction("busy", { ...zip, grants }), {
             preview: true,
         });
@@ -343,6 +351,76 @@ describe("AwsFunction", function () {
         assert.equal(grant?.resource, fn);
     });
 
+    it("lets a caller call another function's URL: both invoke actions on it, and its URL in the environment", async function () {
+        const r = await runComponents(() => {
+            const callee = new AwsFunction("callee", {
+                ...zip,
+                functionName: "orders-callee",
+                functionUrl: true,
+            });
+            return new AwsFunction("caller", {
+                ...zip,
+                grants: [{ name: "callee", access: "lambda:invoke-url", resource: callee }],
+            });
+        });
+        assert.deepEqual(statements(r.named(ROLE_POLICY, "caller-grants")), [
+            {
+                Effect: "Allow",
+                Action: ["lambda:InvokeFunction", "lambda:InvokeFunctionUrl"],
+                Resource: ["arn:aws:lambda:us-east-1:123456789012:function:orders-callee"],
+            },
+        ]);
+        const variables = (r.named(FUNCTION, "caller").inputs.environment as PropertyMap)
+            .variables as PropertyMap;
+        assert.match(
+            text(variables, "CALLEE_FUNCTION_URL"),
+            /^https:\/\/[a-z0-9]+\.lambda-url\.us-east-1\.on\.aws\/$/,
+        );
+    });
+
+    it("adds what a producer to an encrypted queue needs of its key, only through SQS", async function () {
+        const key = "arn:aws:kms:us-east-1:123456789012:key/1111aaaa-11aa-11aa-11aa-111111aaaaaa";
+        const r = await runComponents(
+            () =>
+                new AwsFunction("fn", {
+                    ...zip,
+                    grants: [
+                        {
+                            name: "jobs",
+                            access: "sqs:send",
+                            resource: pulumi.output("arn:aws:sqs:us-east-1:123456789012:jobs"),
+                            key: pulumi.output(key),
+                        },
+                    ],
+                }),
+        );
+        assert.deepEqual(statements(r.named(ROLE_POLICY, "fn-grants")), [
+            {
+                Effect: "Allow",
+                Action: ["kms:Decrypt", "kms:GenerateDataKey"],
+                Resource: [key],
+                Condition: { StringEquals: { "kms:ViaService": ["sqs.us-east-1.amazonaws.com"] } },
+            },
+            {
+                Effect: "Allow",
+                Action: ["sqs:GetQueueUrl", "sqs:SendMessage"],
+                Resource: ["arn:aws:sqs:us-east-1:123456789012:jobs"],
+            },
+        ]);
+    });
+
+    it("tags every taggable child with the function it belongs to, merged with the user's tags", async function () {
+        const r = await runComponents(
+            () => new AwsFunction("fn", { ...zip, tags: { team: "orders" } }),
+        );
+        for (const type of [ROLE, FUNCTION, "aws:cloudwatch/logGroup:LogGroup"]) {
+            assert.deepEqual(r.named(type, "fn").inputs.tags, {
+                "perimeter:function": "fn",
+                team: "orders",
+            });
+        }
+    });
+
     it("names the component and the fix when the name is empty, before anything is registered", async function () {
         const trailArgs = { functionArns: ["arn:aws:lambda:us-east-1:123456789012:function:f"] };
         for (const [component, make] of [
@@ -397,7 +475,7 @@ describe("AwsFunction", function () {
         );
         const role = r.named(ROLE, "fn");
         assert.equal(role.inputs.permissionsBoundary, boundary);
-        assert.deepEqual(role.inputs.tags, { team: "orders" });
+        assert.deepEqual(role.inputs.tags, { "perimeter:function": "fn", team: "orders" });
         assert.match(text(r.named(FUNCTION, "fn").inputs, "name"), /^fn-[0-9a-f]{8}$/);
     });
 

@@ -183,6 +183,57 @@ describe("planning AWS grants", function () {
         });
     });
 
+    it("puts each condition only on the actions whose requests carry its key", function () {
+        const plan = planAwsGrants(
+            [
+                {
+                    name: "out",
+                    access: "s3:write",
+                    resource: "arn:aws:s3:::uploads",
+                    prefix: "out/",
+                    conditions: {
+                        custom: [
+                            {
+                                test: "StringEquals",
+                                variable: "s3:x-amz-server-side-encryption",
+                                values: ["aws:kms"],
+                            },
+                        ],
+                    },
+                },
+                {
+                    name: "in",
+                    access: "s3:read",
+                    resource: "arn:aws:s3:::uploads",
+                    prefix: "in/",
+                },
+            ],
+            { ...where, defaultConditions: { requestedRegions: ["eu-west-1"] } },
+        );
+        const byAction = new Map(
+            plan.permissions.flatMap((p) => p.actions.map((a) => [a, p.conditions] as const)),
+        );
+        const region = {
+            test: "StringEquals",
+            variable: "aws:RequestedRegion",
+            values: ["eu-west-1"],
+        };
+        const sse = {
+            test: "StringEquals",
+            variable: "s3:x-amz-server-side-encryption",
+            values: ["aws:kms"],
+        };
+        // PutObject requests carry the encryption header key; AbortMultipartUpload requests do not.
+        assert.deepEqual(byAction.get("s3:PutObject"), [region, sse]);
+        assert.deepEqual(byAction.get("s3:AbortMultipartUpload"), [region]);
+        // s3:prefix stays on ListBucket; GetObject requests carry no s3:prefix.
+        assert.deepEqual(byAction.get("s3:GetObject"), [region]);
+        assert.deepEqual(byAction.get("s3:ListBucket"), [
+            region,
+            { test: "StringLike", variable: "s3:prefix", values: ["in/*"] },
+        ]);
+    });
+
     it("keeps twenty grants in one inline policy under the 10,240-character limit", function () {
         const plan = planAwsGrants(twentyGrants(), where);
         assert.equal(plan.documents.length, 1);

@@ -14,17 +14,22 @@ import { permissionsOfPredefinedRole } from "./role-permissions";
 export const GCP_FUNCTION_COMPONENT = "perimeter:index:GcpFunction";
 
 function declaredRoles(component: PolicyResource): string[] | undefined {
-    const declared = readKnown((): unknown => component.props["declaredAccess"]);
-    if (!declared.known || !Array.isArray(declared.value)) {
-        return undefined;
-    }
-    return declared.value.flatMap((entry: unknown) => {
-        const role =
-            typeof entry === "object" && entry !== null
-                ? (entry as Record<string, unknown>)["role"]
-                : undefined;
-        return typeof role === "string" ? [role] : [];
+    // Read entries inside the same guard: in preview one entry (or its role) may be unknown, and the
+    // SDK's proxy throws when it is touched, not when the list is.
+    const declared = readKnown((): string[] | undefined => {
+        const value: unknown = component.props["declaredAccess"];
+        if (!Array.isArray(value)) {
+            return undefined;
+        }
+        return value.flatMap((entry: unknown) => {
+            const role =
+                typeof entry === "object" && entry !== null
+                    ? (entry as Record<string, unknown>)["role"]
+                    : undefined;
+            return typeof role === "string" ? [role] : [];
+        });
     });
+    return declared.known ? declared.value : undefined;
 }
 
 /** Declared permission counts by the URN of the function each component created. */

@@ -107,15 +107,15 @@ export interface StackCustomRole {
 
 export function readStackCustomRole(resource: PolicyResource): StackCustomRole {
     const roleId = readKnown((): unknown => resource.props["roleId"]);
-    const permissions = readKnown((): unknown => resource.props["permissions"]);
+    // The entries are read inside the guard too: in preview one of them may be unknown.
+    const permissions = readKnown((): string[] => {
+        const value: unknown = resource.props["permissions"];
+        return Array.isArray(value) ? value.filter((p): p is string => typeof p === "string") : [];
+    });
     return {
         resource,
         roleId: roleId.known && typeof roleId.value === "string" ? roleId.value : undefined,
-        permissions: !permissions.known
-            ? undefined
-            : Array.isArray(permissions.value)
-              ? permissions.value.filter((p): p is string => typeof p === "string")
-              : [],
+        permissions: permissions.known ? permissions.value : undefined,
     };
 }
 

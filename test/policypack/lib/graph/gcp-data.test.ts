@@ -106,6 +106,33 @@ describe("GCP identity graph robustness", () => {
         );
     });
 
+    it("reads a component's declared access and a custom role whose entries are unknown in preview", () => {
+        // Found by the property above: touching an unknown entry threw through the SDK's proxy.
+        const part = gcpGraphPart(
+            graphResources([
+                {
+                    type: "perimeter:index:GcpFunction",
+                    name: "c",
+                    props: { declaredAccess: [UNKNOWN] },
+                    dependsOn: {},
+                },
+                {
+                    type: "gcp:cloudfunctions/function:Function",
+                    name: "f",
+                    props: {},
+                    dependsOn: {},
+                },
+                {
+                    type: "gcp:projects/iAMCustomRole:IAMCustomRole",
+                    name: "r",
+                    props: { roleId: "custom", permissions: ["storage.objects.get", UNKNOWN] },
+                    dependsOn: {},
+                },
+            ]),
+        );
+        assert.ok(part.functions.length <= 1);
+    });
+
     it("is merged into the identity graph of the stack", () => {
         const graph = buildIdentityGraph(
             graphResources([
