@@ -8,7 +8,7 @@
  * the pinned excess.
  */
 import { strict as assert } from "assert";
-import { runSimulation } from "@cloud-copilot/iam-simulate";
+import { ACCOUNT, decision } from "./simulator";
 import {
     AWS_ACCESS_TABLE,
     planAwsGrants,
@@ -18,9 +18,7 @@ import {
 import { excessActions, grantedActions, neededActions } from "../../../components/aws/grants";
 import { policyDocument, targetArn } from "../../../components/aws/plan";
 
-const ACCOUNT = "123456789012";
 const where = { partition: "aws", region: "us-east-1", account: ACCOUNT };
-const ROLE = `arn:aws:iam::${ACCOUNT}:role/orders-fn`;
 const PREFIX = "incoming/";
 
 /** The target of each level, and a sibling of the same kind it must not reach. */
@@ -92,46 +90,6 @@ const PINNED_EXCESS: Readonly<Record<string, readonly string[]>> = {
     "lambda:invoke": [],
     "lambda:invoke-url": [],
 };
-
-/** KMS reads identity policies only when the key policy lets the account delegate (the default). */
-const DEFAULT_KEY_POLICY = {
-    Version: "2012-10-17",
-    Statement: [
-        {
-            Effect: "Allow",
-            Principal: { AWS: `arn:aws:iam::${ACCOUNT}:root` },
-            Action: "kms:*",
-            Resource: "*",
-        },
-    ],
-};
-
-async function decision(
-    policy: object,
-    action: string,
-    resource: string,
-    context: Record<string, string>,
-): Promise<string> {
-    const result = await runSimulation(
-        {
-            identityPolicies: [{ name: "grants", policy }],
-            serviceControlPolicies: [],
-            resourceControlPolicies: [],
-            ...(action.startsWith("kms:") ? { resourcePolicy: DEFAULT_KEY_POLICY } : {}),
-            request: {
-                principal: ROLE,
-                action,
-                resource: { resource, accountId: ACCOUNT },
-                contextVariables: context,
-            },
-        },
-        {},
-    );
-    if (result.resultType === "error") {
-        throw new Error(`${action} on ${resource}: ${JSON.stringify(result.errors)}`);
-    }
-    return result.overallResult;
-}
 
 function grantPolicy(entry: AwsAccessEntry, target: string): object {
     const plan = planAwsGrants(

