@@ -152,9 +152,11 @@ export function accountIds(
     name: string,
     args: GcpFunctionArgs,
 ): { runtime: string; build: string; trigger: string } {
+    // Unique per project and stack: several stacks may deploy to one Google Cloud project.
+    const scope = `${pulumi.getProject()}/${pulumi.getStack()}`;
     return {
-        runtime: args.serviceAccountId ?? deriveAccountId(name),
-        build: deriveAccountId(name, "build"),
-        trigger: deriveAccountId(name, "trigger"),
+        runtime: args.serviceAccountId ?? deriveAccountId(name, "", scope),
+        build: deriveAccountId(name, "build", scope),
+        trigger: deriveAccountId(name, "trigger", scope),
     };
 }

@@ -10,12 +10,14 @@ const MAX_ACCOUNT_ID = 30;
 const HASH_LENGTH = 6;
 
 /**
- * A valid service account ID derived from a component name and a role suffix ("" for the runtime
- * account, "build", "trigger"). A short, clean runtime name is used as it is; anything else is cut
- * to fit and given a stable hash of the full key, so two long names that share a beginning still get
- * different IDs, and the same name always gets the same ID.
+ * A valid service account ID derived from a component name, a role suffix ("" for the runtime
+ * account, "build", "trigger") and the scope the component lives in (`<project>/<stack>`). Account
+ * IDs are unique per Google Cloud project, which several stacks (dev, prod) and Pulumi projects may
+ * share, so every ID carries a stable hash of scope, name and role: the same function in two stacks
+ * gets two accounts instead of a 409 "already exists" on the second deploy. The readable part is the
+ * name (and role), cut to fit GCP's 6-30 characters.
  */
-export function deriveAccountId(name: string, suffix = ""): string {
+export function deriveAccountId(name: string, suffix = "", scope = ""): string {
     const key = suffix ? `${name}-${suffix}` : name;
     const cleaned = key
         .toLowerCase()
@@ -23,11 +25,7 @@ export function deriveAccountId(name: string, suffix = ""): string {
         .replace(/-+/g, "-")
         .replace(/^[^a-z]+/, "")
         .replace(/-+$/, "");
-    // Build and trigger accounts always carry the hash: "api-build" may be another function's name.
-    if (suffix === "" && cleaned === key && ACCOUNT_ID_PATTERN.test(cleaned)) {
-        return cleaned;
-    }
-    const hash = stableHash(key, HASH_LENGTH);
+    const hash = stableHash(`${scope}/${key}/${suffix}`, HASH_LENGTH);
     const room = MAX_ACCOUNT_ID - HASH_LENGTH - 1;
     const stem = (cleaned || "fn").slice(0, room).replace(/-+$/, "");
     return `${/^[a-z]/.test(stem) ? stem : `fn-${stem}`}-${hash}`.slice(0, MAX_ACCOUNT_ID);

@@ -16,15 +16,21 @@ import {
     text,
 } from "./fixtures";
 
+import { deriveAccountId } from "../../../components/gcp/identity";
+
+/** The runtime account of `ingest` in the harness's project and stack (test/dev). */
+const INGEST = deriveAccountId("ingest", "", "test/dev");
+
 describe("GcpFunction", () => {
     it("runs the function as its own new service account, never a default account", async () => {
         const run = await runGcp(() => new GcpFunction("ingest", baseArgs()));
         const account = run.named(ACCOUNT, "ingest");
-        assert.equal(account.inputs.accountId, "ingest");
+        assert.equal(account.inputs.accountId, INGEST);
+        assert.match(INGEST, /^ingest-[0-9a-f]{6}$/);
         const fn = run.named(FUNCTION, "ingest");
         assert.equal(
             input(fn, "serviceConfig", "serviceAccountEmail"),
-            "ingest@acme-prod.iam.gserviceaccount.com",
+            `${INGEST}@acme-prod.iam.gserviceaccount.com`,
         );
         assert.equal(fn.inputs.location, "europe-west1");
     });
@@ -62,7 +68,7 @@ describe("GcpFunction", () => {
 
     it("gives the runtime account only the log writer role at project level by default", async () => {
         const run = await runGcp(() => new GcpFunction("ingest", baseArgs()));
-        const runtime = "serviceAccount:ingest@acme-prod.iam.gserviceaccount.com";
+        const runtime = `serviceAccount:${INGEST}@acme-prod.iam.gserviceaccount.com`;
         const projectLevel = run.ofType(PROJECT_MEMBER).filter((r) => r.inputs.member === runtime);
         assert.deepEqual(bindings(projectLevel), [`roles/logging.logWriter ${runtime}`]);
         assert.deepEqual(
@@ -199,7 +205,7 @@ describe("GcpFunction", () => {
             [
                 "api-token",
                 "roles/secretmanager.secretAccessor",
-                "serviceAccount:ingest@acme-prod.iam.gserviceaccount.com",
+                `serviceAccount:${INGEST}@acme-prod.iam.gserviceaccount.com`,
             ],
         );
     });

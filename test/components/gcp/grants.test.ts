@@ -23,7 +23,12 @@ import {
     runGcp,
 } from "./fixtures";
 
-const RUNTIME = "serviceAccount:ingest@acme-prod.iam.gserviceaccount.com";
+import { deriveAccountId } from "../../../components/gcp/identity";
+
+/** The runtime account of `ingest` in the harness's project and stack (test/dev). */
+const INGEST = deriveAccountId("ingest", "", "test/dev");
+
+const RUNTIME = `serviceAccount:${INGEST}@acme-prod.iam.gserviceaccount.com`;
 const ROLES_FILE = path.join(sharedDataDir(), "gcp-predefined-roles.json");
 
 async function grantMember(

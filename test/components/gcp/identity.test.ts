@@ -9,19 +9,27 @@ describe("GCP service account IDs", () => {
             fc.property(
                 fc.string({ maxLength: 80 }),
                 fc.constantFrom("", "build", "trigger"),
-                (name, role) => {
-                    const id = deriveAccountId(name, role);
+                fc.string({ maxLength: 40 }),
+                (name, role, scope) => {
+                    const id = deriveAccountId(name, role, scope);
                     assert.match(id, ACCOUNT_ID_PATTERN);
-                    assert.equal(deriveAccountId(name, role), id);
+                    assert.equal(deriveAccountId(name, role, scope), id);
                 },
             ),
         );
     });
 
-    it("keeps a short clean name as it is and hashes long names apart", () => {
-        assert.equal(deriveAccountId("thumbnails"), "thumbnails");
-        const a = deriveAccountId("a-very-long-function-name-that-goes-on-and-on");
-        const b = deriveAccountId("a-very-long-function-name-that-goes-on-and-off");
+    it("gives the same function different IDs in two stacks of one project, and names it readably", () => {
+        const dev = deriveAccountId("api", "", "shop/dev");
+        const prod = deriveAccountId("api", "", "shop/prod");
+        assert.notEqual(dev, prod);
+        assert.match(dev, /^api-[0-9a-f]{6}$/);
+        assert.notEqual(
+            deriveAccountId("api", "", "shop/dev"),
+            deriveAccountId("api", "", "blog/dev"),
+        );
+        const a = deriveAccountId("a-very-long-function-name-that-goes-on-and-on", "", "shop/dev");
+        const b = deriveAccountId("a-very-long-function-name-that-goes-on-and-off", "", "shop/dev");
         assert.equal(a.length, 30);
         assert.notEqual(a, b);
     });
