@@ -33,7 +33,10 @@ export interface AzureGrant {
 export interface AzureFunctionCaller {
     /** The caller identity's principal (object) ID: matched against the token's `oid` claim. */
     readonly principalId: pulumi.Input<string>;
-    /** The caller identity's client (application) ID: matched against the token's `appid` claim. */
+    /**
+     * The caller identity's client (application) ID. Not used to admit the caller (its principal ID
+     * is), so a caller without one, such as a system-assigned identity, is admitted too.
+     */
     readonly clientId?: pulumi.Input<string>;
 }
 

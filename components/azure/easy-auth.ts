@@ -21,7 +21,6 @@ export function easyAuth(
 ): web.WebAppAuthSettingsV2 {
     const callers = auth.allowedCallers ?? [];
     const principals = callers.map((c) => c.principalId);
-    const clients = callers.flatMap((c) => (c.clientId !== undefined ? [c.clientId] : []));
     const tenantId = auth.tenantId ?? deployingTenantId;
     return new web.WebAppAuthSettingsV2(
         childName(name, "auth"),
@@ -46,11 +45,14 @@ export function easyAuth(
                             auth.audience,
                             pulumi.interpolate`api://${auth.audience}`,
                         ],
+                        // Callers are admitted by their principal (object) ID alone. Setting
+                        // `allowedApplications` too would make a token pass both lists, so a caller
+                        // known without a client ID (a system-assigned identity) was turned away
+                        // by a list that could only hold the nil GUID for it.
                         defaultAuthorizationPolicy: {
                             allowedPrincipals: {
                                 identities: principals.length > 0 ? principals : [NOBODY],
                             },
-                            allowedApplications: clients.length > 0 ? clients : [NOBODY],
                         },
                     },
                 },

@@ -14,7 +14,7 @@ interface AuthInputs {
                 allowedAudiences: string[];
                 defaultAuthorizationPolicy: {
                     allowedPrincipals: { identities: string[] };
-                    allowedApplications: string[];
+                    allowedApplications?: string[];
                 };
             };
         };
@@ -54,9 +54,8 @@ describe("AzureFunction callers", () => {
         assert.deepEqual(aad.validation.defaultAuthorizationPolicy.allowedPrincipals.identities, [
             caller.outputs.principalId,
         ]);
-        assert.deepEqual(aad.validation.defaultAuthorizationPolicy.allowedApplications, [
-            caller.outputs.clientId,
-        ]);
+        // Principal IDs alone: an application list would have to be passed too.
+        assert.equal(aad.validation.defaultAuthorizationPolicy.allowedApplications, undefined);
 
         const apiSettings = (
             r.named(WEB_APP, "api").inputs.siteConfig as {
@@ -77,6 +76,27 @@ describe("AzureFunction callers", () => {
                 .sort(),
             ["api-host-blob", "api-host-queue"],
         );
+    });
+
+    it("admits a caller known by its principal ID alone, such as a system-assigned identity", async () => {
+        const r = await runComponents(() => {
+            new AzureFunction("worker", {
+                resourceGroupName: "app",
+                authentication: {
+                    audience: AUDIENCE,
+                    allowedCallers: [{ principalId: "11111111-2222-3333-4444-555555555555" }],
+                },
+            });
+        });
+        const policy = (
+            r.named("azure-native:web:WebAppAuthSettingsV2", "worker-auth")
+                .inputs as unknown as AuthInputs
+        ).identityProviders.azureActiveDirectory.validation.defaultAuthorizationPolicy;
+        assert.deepEqual(policy.allowedPrincipals.identities, [
+            "11111111-2222-3333-4444-555555555555",
+        ]);
+        // Before, allowedApplications held only the nil GUID here, and every token was refused.
+        assert.equal(policy.allowedApplications, undefined);
     });
 
     it("keeps a callee with no declared callers closed to every principal", async () => {
