@@ -11,18 +11,19 @@ import { ArgumentProblems, childName, componentName } from "../core";
 import type { AzureFunctionArgs, AzureGrant } from "./args";
 import { easyAuth } from "./easy-auth";
 import { accessEntry } from "./grants";
+import {
+    createFlexPlan,
+    declaredAccessOf,
+    disableBasicPublishing,
+    functionAppSettings,
+    plannedGrantData,
+} from "./app-parts";
 import { HOST_STORAGE_ROLES, hostStorage } from "./host-storage";
 import { type FunctionIdentity, userAssignedIdentity } from "./identity";
 import { assignmentName, planAzureGrants, type PlannedGrant } from "./plan";
 import { normalizedScope, parseResourceId } from "./resource-id";
 import { roleDefinitionId } from "./roles";
-import {
-    grantSettings,
-    hostStorageSettings,
-    keyVaultReference,
-    type Settings,
-    toNameValuePairs,
-} from "./settings";
+import { toNameValuePairs } from "./settings";
 import { scopeProblem, validateAzureFunctionArgs } from "./validate";
 import type { AzureFunctionShape, DeclaredAccessEntry, PlannedGrantData } from "./shape";
 import { webAppSettings } from "./web-app";
@@ -78,13 +79,7 @@ export class AzureFunction extends pulumi.ComponentResource implements AzureFunc
 
         const plans = planAzureGrants(grants);
         const scopes = new Map(grants.map((g) => [g.name, this.checkedScope(g)]));
-        this.plannedGrants = pulumi.all(
-            plans.map((p) =>
-                (scopes.get(p.grant) ?? pulumi.output(p.scope)).apply(
-                    (scope): PlannedGrantData => ({ ...p, scope }),
-                ),
-            ),
-        );
+        this.plannedGrants = plannedGrantData(plans, scopes);
 
         // A user-assigned identity exists before the app, so its roles can too; the app then
         // starts with its permissions in place.
@@ -95,37 +90,14 @@ export class AzureFunction extends pulumi.ComponentResource implements AzureFunc
             early.push(...this.assign(name, identity, storage.accountId, plans, scopes, client));
         }
 
-        const settings: Settings = {
-            ...args.appSettings,
-            ...Object.fromEntries(
-                Object.entries(args.secretSettings ?? {}).map(([k, uri]) => [
-                    k,
-                    keyVaultReference(uri),
-                ]),
-            ),
-            ...hostStorageSettings(storage.accountName, identity?.clientId),
-        };
-        for (const grant of grants) {
-            const scope = scopes.get(grant.name);
-            if (scope) {
-                Object.assign(settings, grantSettings(grant, scope, identity?.clientId));
-            }
-        }
-
-        if (args.existingPlanId === undefined) {
-            this.plan = new web.AppServicePlan(
-                childName(name, "plan"),
-                {
-                    resourceGroupName: args.resourceGroupName,
-                    location: args.location,
-                    kind: "functionapp",
-                    reserved: true,
-                    sku: { name: "FC1", tier: "FlexConsumption" },
-                    tags: args.tags,
-                },
-                { parent: this },
-            );
-        }
+        const settings = functionAppSettings(
+            args,
+            grants,
+            scopes,
+            storage.accountName,
+            identity?.clientId,
+        );
+        this.plan = createFlexPlan(name, args, this);
         this.app = new web.WebApp(
             name,
             webAppSettings({
@@ -152,33 +124,8 @@ export class AzureFunction extends pulumi.ComponentResource implements AzureFunc
             clientId: identity?.clientId,
         };
 
-        const allow = args.allowInsecureSettings === true;
-        for (const [key, Policy] of [
-            ["ftp", web.WebAppFtpAllowed],
-            ["scm", web.WebAppScmAllowed],
-        ] as const) {
-            // Basic (username/password) publishing credentials: deploy with Entra ID instead.
-            new Policy(
-                childName(name, `${key}-basic-auth`),
-                { name: this.app.name, resourceGroupName: args.resourceGroupName, allow },
-                { parent: this },
-            );
-        }
-
-        this.declaredAccess = [
-            ...HOST_STORAGE_ROLES.map(({ key, role }): DeclaredAccessEntry => ({
-                grant: key,
-                access: "host-storage",
-                plane: "rbac",
-                roleName: role.name,
-                roleGuid: role.guid,
-                scope: storage.accountId,
-            })),
-            ...plans.map((p): DeclaredAccessEntry => ({
-                ...p,
-                scope: scopes.get(p.grant) ?? pulumi.output(p.scope),
-            })),
-        ];
+        disableBasicPublishing(name, this.app, args, this);
+        this.declaredAccess = declaredAccessOf(storage.accountId, plans, scopes);
 
         this.url = pulumi.interpolate`https://${this.app.defaultHostName}`;
         if (args.authentication) {
