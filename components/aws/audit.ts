@@ -8,6 +8,7 @@ import * as pulumi from "@pulumi/pulumi";
 import { ArgumentProblems, componentName, shown } from "../core";
 import type { AwsAuditTrailArgs } from "./args";
 import { awsLocation, physicalName } from "./function";
+import type { AwsLocation } from "./identity";
 import type { AwsAuditTrailShape } from "./shape";
 
 export const AWS_AUDIT_TRAIL_TYPE = "perimeter:index:AwsAuditTrail";
@@ -25,28 +26,9 @@ export class AwsAuditTrail extends pulumi.ComponentResource implements AwsAuditT
         super(AWS_AUDIT_TRAIL_TYPE, componentName("AwsAuditTrail", name), {}, opts);
         const given: AwsAuditTrailArgs = args ?? {};
         const problems = new ArgumentProblems();
-        const functions = given.functions ?? [];
-        const functionArns = given.functionArns ?? [];
-        if (!Array.isArray(functions) || !Array.isArray(functionArns)) {
-            problems.add(
-                "functions",
-                "must be a list of AwsFunctions (and `functionArns` a list of ARNs)",
-            );
-        } else if (functions.length + functionArns.length === 0) {
-            problems.add(
-                "functions",
-                "is empty; name the functions whose invocations the trail records",
-            );
-        }
-        if (given.trailName !== undefined && !TRAIL_NAME.test(given.trailName)) {
-            problems.add(
-                "trailName",
-                `${shown(given.trailName)} is not a trail name (3-128 letters, digits, '.', '_', '-')`,
-            );
-        }
+        validateAuditTrailArgs(given, problems);
         problems.throwIfAny("AwsAuditTrail", name, this);
 
-        const parent = { parent: this };
         // The trail records several functions, so its children name the trail, not a function.
         const tags = { [AUDIT_TRAIL_TAG]: name, ...given.tags };
         const trailName = given.trailName ?? physicalName(name, 128);
@@ -57,52 +39,8 @@ export class AwsAuditTrail extends pulumi.ComponentResource implements AwsAuditT
             (w) => `arn:${w.partition}:cloudtrail:${w.region}:${w.account}:trail/${trailName}`,
         );
 
-        this.bucket = new aws.s3.Bucket(name, { forceDestroy: false, tags }, parent);
-        const publicAccess = new aws.s3.BucketPublicAccessBlock(
-            name,
-            {
-                bucket: this.bucket.id,
-                blockPublicAcls: true,
-                blockPublicPolicy: true,
-                ignorePublicAcls: true,
-                restrictPublicBuckets: true,
-            },
-            parent,
-        );
-        const bucketPolicy = new aws.s3.BucketPolicy(
-            name,
-            {
-                bucket: this.bucket.id,
-                policy: pulumi
-                    .all([this.bucket.arn, trailArn, where])
-                    .apply(([bucketArn, sourceArn, w]) =>
-                        JSON.stringify(trailBucketPolicy(bucketArn, sourceArn, w.account)),
-                    ),
-            },
-            { parent: this, dependsOn: [publicAccess] },
-        );
-
-        const dataResources = [
-            {
-                type: "AWS::Lambda::Function",
-                values: pulumi.all([...functions.map((f) => f.functionArn), ...functionArns]),
-            },
-        ];
-        if ((given.s3BucketArns ?? []).length > 0) {
-            dataResources.push({
-                type: "AWS::S3::Object",
-                // A bucket ARN with a trailing slash selects every object in it.
-                values: pulumi
-                    .all(given.s3BucketArns ?? [])
-                    .apply((arns) => arns.map((a) => `${a}/`)),
-            });
-        }
-        if ((given.dynamodbTableArns ?? []).length > 0) {
-            dataResources.push({
-                type: "AWS::DynamoDB::Table",
-                values: pulumi.all(given.dynamodbTableArns ?? []),
-            });
-        }
+        const logs = createTrailBucket(name, trailArn, where, tags, this);
+        this.bucket = logs.bucket;
 
         this.trail = new aws.cloudtrail.Trail(
             name,
@@ -121,17 +59,105 @@ export class AwsAuditTrail extends pulumi.ComponentResource implements AwsAuditT
                         // "Managing CloudTrail trail costs"); an account that already has a trail
                         // would pay twice, so they are opt-in. Data events are what this trail is for.
                         includeManagementEvents: given.managementEvents === true,
-                        dataResources,
+                        dataResources: dataResourcesOf(given),
                     },
                 ],
                 tags,
             },
-            { parent: this, dependsOn: [bucketPolicy] },
+            { parent: this, dependsOn: [logs.policy] },
         );
         this.trailArn = this.trail.arn;
         this.bucketName = this.bucket.id;
         this.registerOutputs({ trailArn: this.trailArn, bucketName: this.bucketName });
     }
+}
+
+/** Every problem with the arguments: functions to record, and a valid trail name. */
+function validateAuditTrailArgs(given: AwsAuditTrailArgs, problems: ArgumentProblems): void {
+    const functions = given.functions ?? [];
+    const functionArns = given.functionArns ?? [];
+    if (!Array.isArray(functions) || !Array.isArray(functionArns)) {
+        problems.add(
+            "functions",
+            "must be a list of AwsFunctions (and `functionArns` a list of ARNs)",
+        );
+    } else if (functions.length + functionArns.length === 0) {
+        problems.add(
+            "functions",
+            "is empty; name the functions whose invocations the trail records",
+        );
+    }
+    if (given.trailName !== undefined && !TRAIL_NAME.test(given.trailName)) {
+        problems.add(
+            "trailName",
+            `${shown(given.trailName)} is not a trail name (3-128 letters, digits, '.', '_', '-')`,
+        );
+    }
+}
+
+/** The data events to record: the functions' invocations, and the buckets' and tables' items. */
+function dataResourcesOf(
+    given: AwsAuditTrailArgs,
+): { type: string; values: pulumi.Input<string[]> }[] {
+    const functions = given.functions ?? [];
+    const dataResources: { type: string; values: pulumi.Input<string[]> }[] = [
+        {
+            type: "AWS::Lambda::Function",
+            values: pulumi.all([
+                ...functions.map((f) => f.functionArn),
+                ...(given.functionArns ?? []),
+            ]),
+        },
+    ];
+    if ((given.s3BucketArns ?? []).length > 0) {
+        dataResources.push({
+            type: "AWS::S3::Object",
+            // A bucket ARN with a trailing slash selects every object in it.
+            values: pulumi.all(given.s3BucketArns ?? []).apply((arns) => arns.map((a) => `${a}/`)),
+        });
+    }
+    if ((given.dynamodbTableArns ?? []).length > 0) {
+        dataResources.push({
+            type: "AWS::DynamoDB::Table",
+            values: pulumi.all(given.dynamodbTableArns ?? []),
+        });
+    }
+    return dataResources;
+}
+
+/** The trail's own bucket: every public access block on, and only this trail may write to it. */
+function createTrailBucket(
+    name: string,
+    trailArn: pulumi.Output<string>,
+    where: pulumi.Output<AwsLocation>,
+    tags: Record<string, string>,
+    parent: pulumi.Resource,
+): { bucket: aws.s3.Bucket; policy: aws.s3.BucketPolicy } {
+    const bucket = new aws.s3.Bucket(name, { forceDestroy: false, tags }, { parent });
+    const publicAccess = new aws.s3.BucketPublicAccessBlock(
+        name,
+        {
+            bucket: bucket.id,
+            blockPublicAcls: true,
+            blockPublicPolicy: true,
+            ignorePublicAcls: true,
+            restrictPublicBuckets: true,
+        },
+        { parent },
+    );
+    const policy = new aws.s3.BucketPolicy(
+        name,
+        {
+            bucket: bucket.id,
+            policy: pulumi
+                .all([bucket.arn, trailArn, where])
+                .apply(([bucketArn, sourceArn, w]) =>
+                    JSON.stringify(trailBucketPolicy(bucketArn, sourceArn, w.account)),
+                ),
+        },
+        { parent, dependsOn: [publicAccess] },
+    );
+    return { bucket, policy };
 }
 
 /**
