@@ -160,3 +160,75 @@ export function accountIds(
         trigger: deriveAccountId(name, "trigger", scope),
     };
 }
+
+/** The accounts a function runs, builds and (with an event trigger) receives events as. */
+export function functionIdentities(
+    name: string,
+    args: GcpFunctionArgs,
+    project: pulumi.Output<string>,
+    parent: pulumi.Resource,
+): { runtime: Identity; build: Identity; trigger: Identity | undefined } {
+    const ids = accountIds(name, args);
+    const inProject = args.project !== undefined ? { project: args.project } : {};
+    const runtime = identityOf(
+        args.existingServiceAccountEmail,
+        {
+            resourceName: name,
+            accountId: ids.runtime,
+            displayName: `${name} (runtime)`,
+            description: `Runtime identity of the ${name} function; holds only its grants.`,
+            ...inProject,
+        },
+        project,
+        parent,
+    );
+    const build = identityOf(
+        args.buildServiceAccountEmail,
+        {
+            resourceName: `${name}-build`,
+            accountId: ids.build,
+            displayName: `${name} (build)`,
+            description: `Builds the ${name} function; never used at run time.`,
+            ...inProject,
+        },
+        project,
+        parent,
+    );
+    const trigger = args.eventTrigger
+        ? identityOf(
+              args.eventTrigger.serviceAccountEmail,
+              {
+                  resourceName: `${name}-trigger`,
+                  accountId: ids.trigger,
+                  displayName: `${name} (event trigger)`,
+                  description: `Delivers events to the ${name} function and may invoke nothing else.`,
+                  ...inProject,
+              },
+              project,
+              parent,
+          )
+        : undefined;
+    return { runtime, build, trigger };
+}
+
+/** The project-level roles of the runtime account: the log writer, and the metric writer when asked. */
+export function baselineMembers(
+    args: GcpFunctionArgs,
+    member: pulumi.Output<string>,
+    project: pulumi.Output<string>,
+): PlannedMember[] {
+    return [
+        projectMember("log-writer", "baseline", "roles/logging.logWriter", member, project),
+        ...(args.metricWriter
+            ? [
+                  projectMember(
+                      "metric-writer",
+                      "baseline",
+                      "roles/monitoring.metricWriter",
+                      member,
+                      project,
+                  ),
+              ]
+            : []),
+    ];
+}

@@ -11,12 +11,11 @@ import type * as gcpInputs from "@pulumi/gcp/types/input";
 import * as pulumi from "@pulumi/pulumi";
 import { ArgumentProblems, childName, componentName } from "../core";
 import {
-    accountIds,
-    identityOf,
+    baselineMembers,
+    functionIdentities,
     invokerOnService,
     planBuildMembers,
     planTriggerReceiver,
-    projectMember,
     type Identity,
 } from "./accounts";
 import type { GcpFunctionArgs, GcpGrant } from "./args";
@@ -65,67 +64,11 @@ export class GcpFunction extends pulumi.ComponentResource implements GcpFunction
         const project = resolveProject(args, gcpConfig, this);
         this.public = args.public === true;
         this.ingress = args.ingress ?? (this.public ? "ALLOW_ALL" : "ALLOW_INTERNAL_ONLY");
-        const ids = accountIds(name, args);
-
-        const runtime = identityOf(
-            args.existingServiceAccountEmail,
-            {
-                resourceName: name,
-                accountId: ids.runtime,
-                displayName: `${name} (runtime)`,
-                description: `Runtime identity of the ${name} function; holds only its grants.`,
-                ...(args.project !== undefined ? { project: args.project } : {}),
-            },
-            project,
-            this,
-        );
-        const build = identityOf(
-            args.buildServiceAccountEmail,
-            {
-                resourceName: `${name}-build`,
-                accountId: ids.build,
-                displayName: `${name} (build)`,
-                description: `Builds the ${name} function; never used at run time.`,
-                ...(args.project !== undefined ? { project: args.project } : {}),
-            },
-            project,
-            this,
-        );
-        const trigger = args.eventTrigger
-            ? identityOf(
-                  args.eventTrigger.serviceAccountEmail,
-                  {
-                      resourceName: `${name}-trigger`,
-                      accountId: ids.trigger,
-                      displayName: `${name} (event trigger)`,
-                      description: `Delivers events to the ${name} function and may invoke nothing else.`,
-                      ...(args.project !== undefined ? { project: args.project } : {}),
-                  },
-                  project,
-                  this,
-              )
-            : undefined;
+        const { runtime, build, trigger } = functionIdentities(name, args, project, this);
 
         const context = { member: runtime.member, project };
         const before: PlannedMember[] = [
-            projectMember(
-                "log-writer",
-                "baseline",
-                "roles/logging.logWriter",
-                runtime.member,
-                project,
-            ),
-            ...(args.metricWriter
-                ? [
-                      projectMember(
-                          "metric-writer",
-                          "baseline",
-                          "roles/monitoring.metricWriter",
-                          runtime.member,
-                          project,
-                      ),
-                  ]
-                : []),
+            ...baselineMembers(args, runtime.member, project),
             ...planGcpGrants(grants, context),
             ...planSecretEnvironment(args.secretEnvironment ?? [], context),
             ...(build.account ? planBuildMembers(args, build, project, region) : []),
@@ -146,40 +89,10 @@ export class GcpFunction extends pulumi.ComponentResource implements GcpFunction
         // The function must not run before its permissions exist.
         this.function = new cloudfunctionsv2.Function(
             name,
-            {
-                ...(args.functionName !== undefined ? { name: args.functionName } : {}),
-                ...(args.project !== undefined ? { project: args.project } : {}),
-                location: region,
-                ...(args.description !== undefined ? { description: args.description } : {}),
+            functionArgsOf(args, region, source, build, trigger, {
                 labels: { ...args.labels, ...(this.public ? { "perimeter-public": "true" } : {}) },
-                buildConfig: {
-                    runtime: args.runtime,
-                    entryPoint: args.entryPoint,
-                    source: { storageSource: { bucket: args.sourceBucket, object: source } },
-                    serviceAccount: build.resourceName,
-                    ...(args.dockerRepository !== undefined
-                        ? { dockerRepository: args.dockerRepository }
-                        : {}),
-                },
                 serviceConfig: serviceConfigOf(args, grants, runtime, project, this.ingress),
-                ...(args.eventTrigger && trigger
-                    ? {
-                          eventTrigger: {
-                              eventType: args.eventTrigger.eventType,
-                              eventFilters: (args.eventTrigger.eventFilters ?? []).map((f) => ({
-                                  attribute: f.attribute,
-                                  value: f.value,
-                              })),
-                              ...(args.eventTrigger.pubsubTopic !== undefined
-                                  ? { pubsubTopic: args.eventTrigger.pubsubTopic }
-                                  : {}),
-                              retryPolicy:
-                                  args.eventTrigger.retryPolicy ?? "RETRY_POLICY_DO_NOT_RETRY",
-                              serviceAccountEmail: trigger.email,
-                          },
-                      }
-                    : {}),
-            },
+            }),
             { parent: this, dependsOn: created },
         );
 
@@ -232,6 +145,49 @@ export class GcpFunction extends pulumi.ComponentResource implements GcpFunction
             ...(environmentVariable !== undefined ? { environmentVariable } : {}),
         };
     }
+}
+
+/** The function itself: build from the source with the build account, run as set, and its trigger. */
+function functionArgsOf(
+    args: GcpFunctionArgs,
+    region: string,
+    source: pulumi.Input<string>,
+    build: Identity,
+    trigger: Identity | undefined,
+    extra: Pick<cloudfunctionsv2.FunctionArgs, "labels" | "serviceConfig">,
+): cloudfunctionsv2.FunctionArgs {
+    return {
+        ...(args.functionName !== undefined ? { name: args.functionName } : {}),
+        ...(args.project !== undefined ? { project: args.project } : {}),
+        location: region,
+        ...(args.description !== undefined ? { description: args.description } : {}),
+        ...extra,
+        buildConfig: {
+            runtime: args.runtime,
+            entryPoint: args.entryPoint,
+            source: { storageSource: { bucket: args.sourceBucket, object: source } },
+            serviceAccount: build.resourceName,
+            ...(args.dockerRepository !== undefined
+                ? { dockerRepository: args.dockerRepository }
+                : {}),
+        },
+        ...(args.eventTrigger && trigger
+            ? {
+                  eventTrigger: {
+                      eventType: args.eventTrigger.eventType,
+                      eventFilters: (args.eventTrigger.eventFilters ?? []).map((f) => ({
+                          attribute: f.attribute,
+                          value: f.value,
+                      })),
+                      ...(args.eventTrigger.pubsubTopic !== undefined
+                          ? { pubsubTopic: args.eventTrigger.pubsubTopic }
+                          : {}),
+                      retryPolicy: args.eventTrigger.retryPolicy ?? "RETRY_POLICY_DO_NOT_RETRY",
+                      serviceAccountEmail: trigger.email,
+                  },
+              }
+            : {}),
+    };
 }
 
 function resolveProject(
