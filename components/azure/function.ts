@@ -19,7 +19,7 @@ import {
     plannedGrantData,
 } from "./app-parts";
 import { HOST_STORAGE_ROLES, hostStorage } from "./host-storage";
-import { type FunctionIdentity, userAssignedIdentity } from "./identity";
+import { type FunctionIdentity, systemAssignedIdentity, userAssignedIdentity } from "./identity";
 import { assignmentName, planAzureGrants, type PlannedGrant } from "./plan";
 import { normalizedScope, parseResourceId } from "./resource-id";
 import { roleDefinitionId } from "./roles";
@@ -111,11 +111,7 @@ export class AzureFunction extends pulumi.ComponentResource implements AzureFunc
         );
         this.appId = this.app.id;
         if (systemAssigned) {
-            identity = {
-                type: "system-assigned",
-                principalId: this.app.identity.apply((i) => i?.principalId ?? ""),
-                principalKey: `${pulumi.getProject()}/${pulumi.getStack()}/${name}/system`,
-            };
+            identity = systemAssignedIdentity(name, this.app);
             this.assign(name, identity, storage.accountId, plans, scopes, client);
         }
         this.identity = {

@@ -3,6 +3,7 @@
  * created before the app so its role assignments can exist before the app starts.
  */
 import * as managedidentity from "@pulumi/azure-native/managedidentity";
+import type * as web from "@pulumi/azure-native/web";
 import * as pulumi from "@pulumi/pulumi";
 import { childName } from "../core";
 
@@ -59,5 +60,14 @@ export function userAssignedIdentity(
         clientId: resource.clientId,
         principalKey,
         resource,
+    };
+}
+
+/** The app's own system-assigned identity, known once the app exists. */
+export function systemAssignedIdentity(name: string, app: web.WebApp): FunctionIdentity {
+    return {
+        type: "system-assigned",
+        principalId: app.identity.apply((i) => i?.principalId ?? ""),
+        principalKey: `${pulumi.getProject()}/${pulumi.getStack()}/${name}/system`,
     };
 }

@@ -232,3 +232,19 @@ export function baselineMembers(
             : []),
     ];
 }
+
+/** Who may invoke the function's service: everyone when it is public, and its event trigger. */
+export function callerMembers(
+    isPublic: boolean,
+    serviceName: pulumi.Output<string>,
+    trigger: Identity | undefined,
+): PlannedMember[] {
+    return [
+        ...(isPublic
+            ? [invokerOnService("public-invoker", "public", serviceName, "allUsers")]
+            : []),
+        ...(trigger
+            ? [invokerOnService("trigger-invoker", "trigger", serviceName, trigger.member)]
+            : []),
+    ];
+}

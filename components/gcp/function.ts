@@ -13,7 +13,7 @@ import { ArgumentProblems, childName, componentName } from "../core";
 import {
     baselineMembers,
     functionIdentities,
-    invokerOnService,
+    callerMembers,
     planBuildMembers,
     planTriggerReceiver,
     type Identity,
@@ -98,14 +98,7 @@ export class GcpFunction extends pulumi.ComponentResource implements GcpFunction
 
         this.serviceName = this.function.serviceConfig.apply((s) => s?.service ?? "");
         this.url = this.function.url;
-        const after: PlannedMember[] = [
-            ...(this.public
-                ? [invokerOnService("public-invoker", "public", this.serviceName, "allUsers")]
-                : []),
-            ...(trigger
-                ? [invokerOnService("trigger-invoker", "trigger", this.serviceName, trigger.member)]
-                : []),
-        ];
+        const after = callerMembers(this.public, this.serviceName, trigger);
         for (const p of after) {
             createIamMember(childName(name, p.key), p, { parent: this });
         }
