@@ -135,6 +135,8 @@ export const awsOutputs: Readonly<Record<string, OutputRule>> = {
         const url = `https://sqs.${region}.amazonaws.com/${account}/${name}`;
         return { id: url, outputs: { name, arn: c.computed(arn(c, "sqs", name)), url } };
     },
+    // Kinesis Data Streams API Reference, DescribeStreamSummary: StreamARN arn:...:stream/<name>.
+    "aws:kinesis/stream:Stream": namedWithArn((c, name) => arn(c, "kinesis", `stream/${name}`)),
     "aws:sns/topic:Topic": (c) => {
         const name = c.physicalName();
         const topicArn = arn(c, "sns", name);

@@ -186,3 +186,21 @@ describe("perimeter audit with its own pack, by default", function () {
         );
     });
 });
+
+describe("the newer AWS access levels with perimeter's own pack", function () {
+    this.timeout(120_000);
+
+    it("previews stream reads, write-only items and an encrypted queue with no findings", () => {
+        const run = perimeter([
+            "preview",
+            path.join(ROOT, "test/fixtures/programs/aws-levels"),
+            "--transpile-only",
+            "--format",
+            "json",
+        ]);
+        assert.equal(run.status, 0, run.stderr);
+        const report = JSON.parse(run.stdout) as JsonReport;
+        // ListStreams, on "*" because it takes no resource, is not an unscoped-resource finding.
+        assert.deepEqual(report.findings, []);
+    });
+});
