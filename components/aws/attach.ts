@@ -1,133 +1,169 @@
 /**
- * Creates the policies that carry a function's grants: the layout (inline policy, spilled managed
- * policies) is planned up front from what is known at construction, the documents are rendered once
- * the target ARNs are known.
+ * Creates the policies of a function's role from one plan (role-plan.ts): the plan is made once at
+ * construction with placeholders for the values not known yet, and each document is rendered in one
+ * apply over the values it holds.
  */
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
 import type { AwsGrantConditions } from "./conditions";
 import type { AwsLocation } from "./identity";
-import {
-    INLINE_POLICY_LIMIT,
-    MANAGED_POLICY_LIMIT,
-    mergeStatements,
-    planAwsGrants,
-    policyDocument,
-    type AwsPlannedPermission,
-    type PlannableGrant,
-} from "./plan";
 import type { NormalizedAwsGrant } from "./normalize";
+import { type AwsPlannedPermission, policyDocument, targetArn } from "./plan";
+import {
+    ASSUMED_ARN_LENGTH,
+    ASSUMED_LOCATION,
+    type AwsRoleDocument,
+    fillPlaceholders,
+    placeholder,
+    placeholdersIn,
+    planRole,
+    type RuntimeFeatures,
+} from "./role-plan";
 
-/**
- * Length assumed for a target ARN that is not known yet. Most ARNs are shorter (a bucket ARN has at
- * most 76 characters); a longer one is caught when the document is rendered.
- */
-const ASSUMED_ARN_LENGTH = 128;
-/** A stand-in location no longer than real ones, for planning before the provider answers. */
-const ASSUMED_LOCATION: AwsLocation = {
-    partition: "aws-us-gov",
-    region: "ap-southeast-5",
-    account: "123456789012",
-};
-
-export interface GrantPolicies {
-    /** What the function must wait for: every policy and attachment carrying a grant. */
+export interface RolePolicies {
+    /** What the function must wait for: the runtime policy and every policy carrying a grant. */
     readonly resources: pulumi.Resource[];
     readonly permissions: pulumi.Output<AwsPlannedPermission[]>;
+    readonly runtimePermissions: pulumi.Output<AwsPlannedPermission[]>;
 }
 
-export interface GrantPolicyArgs {
+export interface RolePolicyArgs {
     readonly name: string;
     readonly parent: pulumi.Resource;
     readonly roleName: pulumi.Input<string>;
     readonly grants: readonly NormalizedAwsGrant[];
     readonly where: pulumi.Output<AwsLocation>;
+    readonly logGroupArn: pulumi.Output<string>;
+    /** The log group's name, fixed at construction: the length of its ARN is known up front. */
+    readonly logGroupName: string;
+    readonly features: RuntimeFeatures;
     readonly defaultConditions?: AwsGrantConditions;
-    /** Characters the role's other inline policy (the runtime statements) uses. */
-    readonly runtimeSize: number;
     readonly tags?: Record<string, string>;
 }
 
-/** A value known now as itself; one known later as a stand-in of the assumed length. */
-function standIn(value: string | undefined, grant: string, what: string): string {
-    return value ?? `arn:aws:planning:::${grant}-${what}/`.padEnd(ASSUMED_ARN_LENGTH, "x");
+/** The values a plan holds placeholders for, and how to render text that holds them. */
+class PlanValues {
+    private readonly values: pulumi.Output<string>[] = [];
+
+    /** A placeholder for `value`, assumed `length` characters long. */
+    add(value: pulumi.Output<string>, length: number): string {
+        this.values.push(value);
+        return placeholder(this.values.length - 1, length);
+    }
+
+    /** `text` with its placeholders filled, in one apply over the values it holds. */
+    render(text: string): pulumi.Output<string> {
+        const indices = placeholdersIn(text);
+        return pulumi
+            .all(indices.map((i) => this.values[i] as pulumi.Output<string>))
+            .apply((resolved) =>
+                fillPlaceholders(text, new Map(indices.map((i, n) => [i, resolved[n] ?? ""]))),
+            );
+    }
 }
 
-export function createGrantPolicies(args: GrantPolicyArgs): GrantPolicies {
+export function createRolePolicies(args: RolePolicyArgs): RolePolicies {
     const { name, parent, grants, where } = args;
-    const inlineBudget = INLINE_POLICY_LIMIT - args.runtimeSize;
-    const layout = planAwsGrants(
-        grants.map((g) => ({
+    const values = new PlanValues();
+    const location = {
+        partition: values.add(
+            where.apply((w) => w.partition),
+            ASSUMED_LOCATION.partition.length,
+        ),
+        region: values.add(
+            where.apply((w) => w.region),
+            ASSUMED_LOCATION.region.length,
+        ),
+        account: values.add(
+            where.apply((w) => w.account),
+            ASSUMED_LOCATION.account.length,
+        ),
+    };
+    const assumedLogGroupArn = `arn:${ASSUMED_LOCATION.partition}:logs:${ASSUMED_LOCATION.region}:${ASSUMED_LOCATION.account}:log-group:${args.logGroupName}`;
+    const plan = planRole({
+        grants: grants.map((g) => ({
             ...g.grant,
-            resource: standIn(g.literalTarget, g.grant.name, "target"),
-            key: g.key === undefined ? undefined : standIn(g.literalKey, g.grant.name, "key"),
+            // An SSM path that is an Output becomes its parameter's ARN once the location is known.
+            resource:
+                g.literalTarget ??
+                values.add(
+                    pulumi
+                        .all([where, g.target])
+                        .apply(([w, t]) =>
+                            targetArn({ ...g.grant, resource: t, key: undefined }, w),
+                        ),
+                    ASSUMED_ARN_LENGTH,
+                ),
+            key:
+                g.key === undefined
+                    ? undefined
+                    : (g.literalKey ?? values.add(g.key, ASSUMED_ARN_LENGTH)),
         })),
-        { ...ASSUMED_LOCATION, defaultConditions: args.defaultConditions },
-        { inlineBudget },
-    );
-    const resolve = (
-        subset: readonly NormalizedAwsGrant[],
-    ): pulumi.Output<AwsPlannedPermission[]> =>
-        pulumi
-            .all([
-                where,
-                pulumi.all(subset.map((g) => g.target)),
-                pulumi.all(subset.map((g) => g.key ?? "")),
-            ])
-            .apply(
-                ([location, arns, keys]) =>
-                    planAwsGrants(
-                        subset.map((g, i): PlannableGrant => ({
-                            ...g.grant,
-                            resource: arns[i] ?? "",
-                            key: keys[i] === "" ? undefined : keys[i],
-                        })),
-                        { ...location, defaultConditions: args.defaultConditions },
-                        { inlineBudget: Number.POSITIVE_INFINITY },
-                    ).permissions,
-            );
+        context: { ...location, defaultConditions: args.defaultConditions },
+        logGroupArn: values.add(args.logGroupArn, assumedLogGroupArn.length),
+        features: args.features,
+    });
 
-    const resources: pulumi.Resource[] = [];
-    for (const doc of layout.documents) {
-        const subset = grants.filter((g) => doc.grants.includes(g.grant.name));
-        const limit = doc.placement === "inline" ? inlineBudget : MANAGED_POLICY_LIMIT;
-        const policy = resolve(subset).apply((permissions) => {
-            const json = JSON.stringify(policyDocument(mergeStatements(permissions)));
-            if (json.length > limit) {
-                throw new Error(
-                    `the policy for grants ${doc.grants.join(", ")} of '${name}' has ${json.length} characters, over the ${limit} AWS allows; its target ARNs are longer than planned (${ASSUMED_ARN_LENGTH}); split the grants over functions or pass the ARNs as strings`,
-                );
-            }
-            return json;
-        });
-        if (doc.placement === "inline") {
-            resources.push(
-                new aws.iam.RolePolicy(
-                    `${name}-grants`,
-                    { role: args.roleName, policy },
-                    { parent },
-                ),
-            );
-        } else {
-            const childName = `${name}-grants-${doc.key}`;
-            const managed = new aws.iam.Policy(
-                childName,
-                {
-                    description: `Grants ${doc.grants.join(", ")} of the function '${name}'.`,
-                    policy,
-                    tags: args.tags,
-                },
-                { parent },
-            );
-            resources.push(
-                managed,
-                new aws.iam.RolePolicyAttachment(
-                    childName,
-                    { role: args.roleName, policyArn: managed.arn },
-                    { parent },
-                ),
+    const resources = plan.documents.flatMap((doc) =>
+        createDocument(args, doc, renderDocument(values, doc, name)),
+    );
+    const asData = (permissions: readonly AwsPlannedPermission[]) =>
+        values
+            .render(JSON.stringify(permissions))
+            .apply((json) => JSON.parse(json) as AwsPlannedPermission[]);
+    return {
+        resources,
+        permissions: asData(plan.permissions),
+        runtimePermissions: asData(plan.runtimePermissions),
+    };
+}
+
+/** The document's JSON once its values are known; over its limit (a value longer than assumed) it fails the update. */
+function renderDocument(
+    values: PlanValues,
+    doc: AwsRoleDocument,
+    component: string,
+): pulumi.Output<string> {
+    return values.render(JSON.stringify(policyDocument(doc.statements))).apply((json) => {
+        if (json.length > doc.limit) {
+            const what = doc.grants.length > 0 ? `grants ${doc.grants.join(", ")}` : "runtime";
+            throw new Error(
+                `the ${what} policy of '${component}' has ${json.length} characters, over the ${doc.limit} AWS allows; its target ARNs are longer than planned (${ASSUMED_ARN_LENGTH}); split the grants over functions or pass the ARNs as strings`,
             );
         }
+        return json;
+    });
+}
+
+/** The runtime and inline documents are inline policies of the role; a managed one is attached. */
+function createDocument(
+    args: RolePolicyArgs,
+    doc: AwsRoleDocument,
+    policy: pulumi.Output<string>,
+): pulumi.Resource[] {
+    const { name, parent, roleName } = args;
+    if (doc.placement !== "managed") {
+        const suffix = doc.placement === "runtime" ? "runtime" : "grants";
+        return [
+            new aws.iam.RolePolicy(`${name}-${suffix}`, { role: roleName, policy }, { parent }),
+        ];
     }
-    return { resources, permissions: resolve(grants) };
+    const childName = `${name}-grants-${doc.key}`;
+    const managed = new aws.iam.Policy(
+        childName,
+        {
+            description: `Grants ${doc.grants.join(", ")} of the function '${name}'.`,
+            policy,
+            tags: args.tags,
+        },
+        { parent },
+    );
+    return [
+        managed,
+        new aws.iam.RolePolicyAttachment(
+            childName,
+            { role: roleName, policyArn: managed.arn },
+            { parent },
+        ),
+    ];
 }

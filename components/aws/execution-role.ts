@@ -1,18 +1,8 @@
-/**
- * The identity and runtime children of an `AwsFunction`: its execution role (or the one given), its
- * log group, and the inline policy with what Lambda itself needs (log streams; VPC and X-Ray when on).
- */
+/** The identity and log group of an `AwsFunction`: its execution role (or the one given). */
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
 import type { AwsFunctionArgs } from "./args";
-import {
-    type AwsLocation,
-    roleNameOf,
-    runtimePermissions,
-    runtimeStatements,
-    trustPolicy,
-} from "./identity";
-import { type AwsPlannedPermission, documentSize, policyDocument } from "./plan";
+import { type AwsLocation, roleNameOf, trustPolicy } from "./identity";
 
 export interface ExecutionRole {
     /** The role created; undefined with `existingRoleArn`. */
@@ -49,51 +39,22 @@ export function createExecutionRole(
     return { role, roleArn: role.arn, roleName: role.name };
 }
 
-export interface FunctionRuntime {
-    readonly logGroup: aws.cloudwatch.LogGroup;
-    readonly policy: aws.iam.RolePolicy;
-    /** The runtime statements as data, in the shape of the grants' permissions. */
-    readonly permissions: pulumi.Output<AwsPlannedPermission[]>;
-    /** Characters the runtime policy takes of the role's inline-policy budget. */
-    readonly size: number;
-}
-
-/** The function's own log group, and the statements Lambda needs to run it. */
-export function createRuntime(
+/** The function's own log group, named at construction so its ARN's length is known to the plan. */
+export function createLogGroup(
     name: string,
     given: AwsFunctionArgs,
     fnName: string,
-    roleName: pulumi.Input<string>,
     tags: Record<string, string>,
     parent: pulumi.Resource,
-): FunctionRuntime {
-    const features = { vpc: given.vpc !== undefined, tracing: given.tracing === true };
-    const logGroup = new aws.cloudwatch.LogGroup(
+): aws.cloudwatch.LogGroup {
+    return new aws.cloudwatch.LogGroup(
         name,
-        { name: `/aws/lambda/${fnName}`, retentionInDays: given.logRetentionInDays ?? 14, tags },
+        { name: logGroupNameOf(fnName), retentionInDays: given.logRetentionInDays ?? 14, tags },
         { parent },
     );
-    const policy = new aws.iam.RolePolicy(
-        `${name}-runtime`,
-        {
-            role: roleName,
-            policy: logGroup.arn.apply((arn) =>
-                JSON.stringify(policyDocument(runtimeStatements(arn, features))),
-            ),
-        },
-        { parent },
-    );
-    // Sized on the longest partition and region there are, before the log group's ARN is known.
-    const size = documentSize(
-        runtimeStatements(
-            `arn:aws-us-gov:logs:ap-southeast-5:123456789012:log-group:/aws/lambda/${fnName}`,
-            features,
-        ),
-    );
-    return {
-        logGroup,
-        policy,
-        permissions: logGroup.arn.apply((arn) => runtimePermissions(arn, features)),
-        size,
-    };
+}
+
+/** Lambda's default log group of a function: `/aws/lambda/<function name>`. */
+export function logGroupNameOf(fnName: string): string {
+    return `/aws/lambda/${fnName}`;
 }

@@ -6,9 +6,9 @@ import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
 import { ArgumentProblems, componentName, stableHash } from "../core";
 import type { AwsFunctionArgs, AwsGrant } from "./args";
-import { createGrantPolicies } from "./attach";
+import { createRolePolicies } from "./attach";
 import { allowCallers, createFunctionUrl } from "./callers";
-import { createExecutionRole, createRuntime } from "./execution-role";
+import { createExecutionRole, createLogGroup, logGroupNameOf } from "./execution-role";
 import type { AwsLocation } from "./identity";
 import type { AwsPlannedPermission } from "./plan";
 import { type NormalizedAwsGrant, normalizeAwsGrants } from "./normalize";
@@ -76,27 +76,28 @@ export class AwsFunction extends pulumi.ComponentResource implements AwsFunction
         const identity = createExecutionRole(name, given, fnName, where, tags, this);
         this.role = identity.role;
         this.roleArn = identity.roleArn;
-        const runtime = createRuntime(name, given, fnName, identity.roleName, tags, this);
-        this.logGroup = runtime.logGroup;
-        this.runtimePermissions = runtime.permissions;
+        this.logGroup = createLogGroup(name, given, fnName, tags, this);
 
-        // Grants: planned as data, then created; the function waits for all of them.
-        const policies = createGrantPolicies({
+        // One plan of the role (runtime statements and grants), each policy rendered once.
+        const policies = createRolePolicies({
             name,
             parent: this,
             roleName: identity.roleName,
             grants,
             where,
+            logGroupArn: this.logGroup.arn,
+            logGroupName: logGroupNameOf(fnName),
+            features: { vpc: given.vpc !== undefined, tracing: given.tracing === true },
             defaultConditions: given.defaultConditions,
-            runtimeSize: runtime.size,
             tags,
         });
         this.permissions = policies.permissions;
+        this.runtimePermissions = policies.runtimePermissions;
 
         this.function = new aws.lambda.Function(
             name,
-            lambdaArgs(given, grants, fnName, this.roleArn, runtime.logGroup, tags),
-            { parent: this, dependsOn: [runtime.policy, runtime.logGroup, ...policies.resources] },
+            lambdaArgs(given, grants, fnName, this.roleArn, this.logGroup, tags),
+            { parent: this, dependsOn: [this.logGroup, ...policies.resources] },
         );
         this.functionArn = this.function.arn;
         this.functionName = this.function.name;

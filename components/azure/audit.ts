@@ -17,6 +17,14 @@ const STORAGE_SERVICE: Readonly<Record<string, string>> = {
     table: "tableServices",
 };
 
+/** One diagnostic setting to create: a resource and the log categories it sends. */
+interface AuditedResource {
+    /** Stable key of the child: the target's hash when known now, else the first grant naming it. */
+    readonly key: string;
+    readonly resourceUri: pulumi.Input<string>;
+    readonly categories: string[];
+}
+
 export class AzureAuditLogs extends pulumi.ComponentResource implements AzureAuditLogsShape {
     public readonly workspaceId: pulumi.Output<string>;
     public readonly diagnosticSettings: monitor.DiagnosticSetting[] = [];
@@ -24,15 +32,7 @@ export class AzureAuditLogs extends pulumi.ComponentResource implements AzureAud
     constructor(name: string, args: AzureAuditLogsArgs, opts?: pulumi.ComponentResourceOptions) {
         super("perimeter:index:AzureAuditLogs", componentName("AzureAuditLogs", name), {}, opts);
         const problems = new ArgumentProblems();
-        if (!Array.isArray(args?.functions) || args.functions.length === 0) {
-            problems.add("functions", "must list the AzureFunctions whose logs are collected");
-        }
-        if (args?.workspaceId === undefined && args?.resourceGroupName === undefined) {
-            problems.add(
-                "resourceGroupName",
-                "is needed to create a workspace when `workspaceId` is not given",
-            );
-        }
+        validateAuditArgs(args, problems);
         problems.throwIfAny("AzureAuditLogs", name, this);
 
         this.workspaceId =
@@ -48,65 +48,97 @@ export class AzureAuditLogs extends pulumi.ComponentResource implements AzureAud
                       { parent: this },
                   ).id;
 
-        const seen = new Set<string>();
-        // A target given as the same output object (e.g. `queue.id` in two grants) is one target.
-        const outputKeys = new Map<unknown, string>();
-        const send = (
-            key: string,
-            resourceUri: pulumi.Input<string>,
-            categories: string[],
-        ): void => {
-            if (seen.has(key)) {
-                return; // A category may go to one destination once per resource.
-            }
-            seen.add(key);
+        // A setting's name is part of its ID, `{resourceUri}/providers/Microsoft.Insights/
+        // diagnosticSettings/{name}` (REST API, Diagnostic Settings - Create Or Update,
+        // https://learn.microsoft.com/en-us/rest/api/monitor/diagnostic-settings/create-or-update):
+        // one name per stack and component, so two stacks auditing one resource do not overwrite
+        // each other's setting.
+        const settingName = `perimeter-audit-${stableHash(
+            `${pulumi.getProject()}/${pulumi.getStack()}/${name}`,
+        )}`;
+        for (const audited of auditedResources(args)) {
             this.diagnosticSettings.push(
                 new monitor.DiagnosticSetting(
-                    childName(name, key),
+                    childName(name, audited.key),
                     {
-                        name: "perimeter-audit",
-                        resourceUri,
+                        name: settingName,
+                        resourceUri: audited.resourceUri,
                         workspaceId: this.workspaceId,
-                        logs: categories.map((category) => ({ category, enabled: true })),
+                        logs: audited.categories.map((category) => ({ category, enabled: true })),
                     },
                     { parent: this },
                 ),
             );
-        };
-        for (const fn of args.functions) {
-            send(`${fn.functionName}-app`, fn.appId, ["FunctionAppLogs"]);
-            for (const grant of fn.grants) {
-                const entry = accessEntry(grant.access);
-                // Keyed by the target when it is known now, so two functions granted on one vault
-                // share a setting; by the first function and grant on that output otherwise.
-                const keyOf = (kind: string, known: (id: string) => string): string => {
-                    if (typeof grant.resource === "string") {
-                        return `${kind}-${stableHash(known(grant.resource).toLowerCase())}`;
-                    }
-                    const first =
-                        outputKeys.get(grant.resource) ?? `${fn.functionName}-${grant.name}`;
-                    outputKeys.set(grant.resource, first);
-                    return `${first}-${kind}`;
-                };
-                if (args.auditGrantedKeyVaults && grant.access.startsWith("keyvault-")) {
-                    const vaultOf = (id: string): string =>
-                        id.replace(/\/(secrets|keys)\/[^/]+\/?$/i, "");
-                    send(keyOf("vault", vaultOf), pulumi.output(grant.resource).apply(vaultOf), [
-                        "AuditEvent",
-                    ]);
-                }
-                const service = entry.connection ? STORAGE_SERVICE[entry.connection] : undefined;
-                if (args.auditGrantedStorage && service) {
-                    const serviceOf = (id: string): string =>
-                        `${id.replace(/\/(blob|queue|table)Services\/.*$/i, "")}/${service}/default`;
-                    send(
-                        keyOf("storage", serviceOf),
-                        pulumi.output(grant.resource).apply(serviceOf),
-                        ["StorageRead", "StorageWrite", "StorageDelete"],
-                    );
-                }
-            }
         }
         this.registerOutputs({ workspaceId: this.workspaceId });
     }
+}
+
+function validateAuditArgs(args: AzureAuditLogsArgs | undefined, problems: ArgumentProblems): void {
+    if (!Array.isArray(args?.functions) || args.functions.length === 0) {
+        problems.add("functions", "must list the AzureFunctions whose logs are collected");
+    }
+    if (args?.workspaceId === undefined && args?.resourceGroupName === undefined) {
+        problems.add(
+            "resourceGroupName",
+            "is needed to create a workspace when `workspaceId` is not given",
+        );
+    }
+}
+
+/**
+ * Each function app's FunctionAppLogs, and when asked each granted vault's AuditEvent and each
+ * granted storage service's read, write and delete logs; each resource once (a category may go to
+ * one destination once per resource).
+ */
+function auditedResources(args: AzureAuditLogsArgs): AuditedResource[] {
+    const found = new Map<string, AuditedResource>();
+    const add = (audited: AuditedResource): void => {
+        if (!found.has(audited.key)) {
+            found.set(audited.key, audited);
+        }
+    };
+    // A target given as the same output object (e.g. `queue.id` in two grants) is one target.
+    const outputKeys = new Map<unknown, string>();
+    for (const fn of args.functions) {
+        add({
+            key: `${fn.functionName}-app`,
+            resourceUri: fn.appId,
+            categories: ["FunctionAppLogs"],
+        });
+        for (const grant of fn.grants) {
+            // Keyed by the target when it is known now, so two functions granted on one vault
+            // share a setting; by the first function and grant on that output otherwise.
+            const keyOf = (kind: string, known: (id: string) => string): string => {
+                if (typeof grant.resource === "string") {
+                    return `${kind}-${stableHash(known(grant.resource).toLowerCase())}`;
+                }
+                const first = outputKeys.get(grant.resource) ?? `${fn.functionName}-${grant.name}`;
+                outputKeys.set(grant.resource, first);
+                return `${first}-${kind}`;
+            };
+            const audit = (kind: string, of: (id: string) => string, categories: string[]) =>
+                add({
+                    key: keyOf(kind, of),
+                    resourceUri: pulumi.output(grant.resource).apply(of),
+                    categories,
+                });
+            if (args.auditGrantedKeyVaults && grant.access.startsWith("keyvault-")) {
+                audit("vault", vaultOf, ["AuditEvent"]);
+            }
+            const entry = accessEntry(grant.access);
+            const service = entry.connection ? STORAGE_SERVICE[entry.connection] : undefined;
+            if (args.auditGrantedStorage && service) {
+                const serviceOf = (id: string): string =>
+                    `${id.replace(/\/(blob|queue|table)Services\/.*$/i, "")}/${service}/default`;
+                audit("storage", serviceOf, ["StorageRead", "StorageWrite", "StorageDelete"]);
+            }
+        }
+    }
+    return [...found.values()];
+}
+
+/** The vault of a vault, secret or key ID. */
+function vaultOf(id: string): string {
+    return id.replace(/\/(secrets|keys)\/[^/]+\/?$/i, "");
 }

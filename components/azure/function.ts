@@ -18,7 +18,7 @@ import {
     functionAppSettings,
     plannedGrantData,
 } from "./app-parts";
-import { HOST_STORAGE_ROLES, hostStorage } from "./host-storage";
+import { HOST_STORAGE_ROLES, type HostStorage, hostStorage } from "./host-storage";
 import { type FunctionIdentity, systemAssignedIdentity, userAssignedIdentity } from "./identity";
 import { assignmentName, planAzureGrants, type PlannedGrant } from "./plan";
 import { normalizedScope, parseResourceId } from "./resource-id";
@@ -27,6 +27,15 @@ import { toNameValuePairs } from "./settings";
 import { scopeProblem, validateAzureFunctionArgs } from "./validate";
 import type { AzureFunctionShape, DeclaredAccessEntry, PlannedGrantData } from "./shape";
 import { webAppSettings } from "./web-app";
+
+/** What the app and its identity are made of, computed once by the constructor. */
+interface AppParts {
+    readonly grants: readonly AzureGrant[];
+    readonly plans: readonly PlannedGrant[];
+    readonly scopes: ReadonlyMap<string, pulumi.Output<string>>;
+    readonly storage: HostStorage;
+    readonly client: pulumi.Output<authorization.GetClientConfigResult>;
+}
 
 export class AzureFunction extends pulumi.ComponentResource implements AzureFunctionShape {
     public readonly app: web.WebApp;
@@ -71,7 +80,6 @@ export class AzureFunction extends pulumi.ComponentResource implements AzureFunc
         this.functionName = name;
         this.grants = grants;
 
-        const systemAssigned = args.identityType === "system-assigned";
         const client = authorization.getClientConfigOutput({ parent: this });
         const storage = hostStorage(name, args, this);
         this.storageAccountId = storage.accountId;
@@ -81,43 +89,20 @@ export class AzureFunction extends pulumi.ComponentResource implements AzureFunc
         const scopes = new Map(grants.map((g) => [g.name, this.checkedScope(g)]));
         this.plannedGrants = plannedGrantData(plans, scopes);
 
-        // A user-assigned identity exists before the app, so its roles can too; the app then
-        // starts with its permissions in place.
-        let identity: FunctionIdentity | undefined;
-        const early: pulumi.Resource[] = [];
-        if (!systemAssigned) {
-            identity = userAssignedIdentity(name, args, this);
-            early.push(...this.assign(name, identity, storage.accountId, plans, scopes, client));
-        }
-
-        const settings = functionAppSettings(
-            args,
-            grants,
-            scopes,
-            storage.accountName,
-            identity?.clientId,
-        );
         this.plan = createFlexPlan(name, args, this);
-        this.app = new web.WebApp(
-            name,
-            webAppSettings({
-                args,
-                serverFarmId: args.existingPlanId ?? this.plan!.id,
-                identityId: identity?.id,
-                appSettings: toNameValuePairs(settings),
-                deploymentContainerUrl: storage.deploymentContainerUrl,
-            }),
-            { parent: this, dependsOn: [...early, storage.deploymentContainer] },
-        );
-        this.appId = this.app.id;
-        if (systemAssigned) {
-            identity = systemAssignedIdentity(name, this.app);
-            this.assign(name, identity, storage.accountId, plans, scopes, client);
-        }
+        const { app, identity } = this.appWithIdentity(name, args, {
+            grants,
+            plans,
+            scopes,
+            storage,
+            client,
+        });
+        this.app = app;
+        this.appId = app.id;
         this.identity = {
-            id: identity?.id,
-            principalId: identity!.principalId,
-            clientId: identity?.clientId,
+            id: identity.id,
+            principalId: identity.principalId,
+            clientId: identity.clientId,
         };
 
         disableBasicPublishing(name, this.app, args, this);
@@ -165,6 +150,57 @@ export class AzureFunction extends pulumi.ComponentResource implements AzureFunc
             audience: this.audience,
             url: this.url,
         };
+    }
+
+    /**
+     * The app and the identity it runs as, with the identity's role assignments. A user-assigned
+     * identity exists before the app, so its roles can too and the app starts with its permissions
+     * in place; a system-assigned identity exists only with the app, so its roles follow it.
+     */
+    private appWithIdentity(
+        name: string,
+        args: AzureFunctionArgs,
+        parts: AppParts,
+    ): { app: web.WebApp; identity: FunctionIdentity } {
+        const { plans, scopes, storage, client } = parts;
+        if (args.identityType === "system-assigned") {
+            const app = this.createApp(name, args, parts, undefined, []);
+            const identity = systemAssignedIdentity(name, app);
+            this.assign(name, identity, storage.accountId, plans, scopes, client);
+            return { app, identity };
+        }
+        const identity = userAssignedIdentity(name, args, this);
+        const early = this.assign(name, identity, storage.accountId, plans, scopes, client);
+        return { app: this.createApp(name, args, parts, identity, early), identity };
+    }
+
+    /** The Function App itself, on the plan created or given, after `dependsOn`. */
+    private createApp(
+        name: string,
+        args: AzureFunctionArgs,
+        parts: AppParts,
+        identity: FunctionIdentity | undefined,
+        dependsOn: pulumi.Resource[],
+    ): web.WebApp {
+        const { grants, scopes, storage } = parts;
+        const settings = functionAppSettings(
+            args,
+            grants,
+            scopes,
+            storage.accountName,
+            identity?.clientId,
+        );
+        return new web.WebApp(
+            name,
+            webAppSettings({
+                args,
+                serverFarmId: args.existingPlanId ?? this.plan!.id,
+                identityId: identity?.id,
+                appSettings: toNameValuePairs(settings),
+                deploymentContainerUrl: storage.deploymentContainerUrl,
+            }),
+            { parent: this, dependsOn: [...dependsOn, storage.deploymentContainer] },
+        );
     }
 
     /** The grant's scope, checked again once it is known (IDs that were outputs at construction). */

@@ -66,25 +66,15 @@ export class GcpFunction extends pulumi.ComponentResource implements GcpFunction
         this.ingress = args.ingress ?? (this.public ? "ALLOW_ALL" : "ALLOW_INTERNAL_ONLY");
         const { runtime, build, trigger } = functionIdentities(name, args, project, this);
 
-        const context = { member: runtime.member, project };
-        const before: PlannedMember[] = [
-            ...baselineMembers(args, runtime.member, project),
-            ...planGcpGrants(grants, context),
-            ...planSecretEnvironment(args.secretEnvironment ?? [], context),
-            ...(build.account ? planBuildMembers(args, build, project, region) : []),
-            ...(trigger?.account ? [planTriggerReceiver(trigger, project)] : []),
-        ];
+        const before = membersBeforeFunction(args, grants, project, region, {
+            runtime,
+            build,
+            trigger,
+        });
         const created = before.map((p) =>
             createIamMember(childName(name, p.key), p, { parent: this }),
         );
-
-        const source =
-            args.sourceObject ??
-            new storage.BucketObject(
-                `${name}-source`,
-                { bucket: args.sourceBucket, source: args.sourceArchive },
-                { parent: this },
-            ).name;
+        const source = args.sourceObject ?? sourceObject(name, args, this);
 
         // The function must not run before its permissions exist.
         this.function = new cloudfunctionsv2.Function(
@@ -237,4 +227,39 @@ function serviceConfigOf(
               }
             : {}),
     };
+}
+
+/**
+ * What must be granted before the function runs: the runtime account's baseline and grants, its
+ * secrets, the build account's roles and the trigger's receiver role.
+ */
+function membersBeforeFunction(
+    args: GcpFunctionArgs,
+    grants: readonly GcpGrant[],
+    project: pulumi.Output<string>,
+    region: string,
+    accounts: { runtime: Identity; build: Identity; trigger: Identity | undefined },
+): PlannedMember[] {
+    const { runtime, build, trigger } = accounts;
+    const context = { member: runtime.member, project };
+    return [
+        ...baselineMembers(args, runtime.member, project),
+        ...planGcpGrants(grants, context),
+        ...planSecretEnvironment(args.secretEnvironment ?? [], context),
+        ...(build.account ? planBuildMembers(args, build, project, region) : []),
+        ...(trigger?.account ? [planTriggerReceiver(trigger, project)] : []),
+    ];
+}
+
+/** The uploaded source archive, in the bucket the program names. */
+function sourceObject(
+    name: string,
+    args: GcpFunctionArgs,
+    parent: pulumi.Resource,
+): pulumi.Output<string> {
+    return new storage.BucketObject(
+        `${name}-source`,
+        { bucket: args.sourceBucket, source: args.sourceArchive },
+        { parent },
+    ).name;
 }

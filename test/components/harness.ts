@@ -14,6 +14,8 @@ export interface RunOptions {
     readonly preview?: boolean;
     /** Program config, `ns:key` → value. */
     readonly config?: Readonly<Record<string, string>>;
+    /** The stack the program runs in. @default "dev" */
+    readonly stack?: string;
 }
 
 export interface Recorded {
@@ -34,7 +36,7 @@ export async function runComponents(
 ): Promise<Recorded> {
     const settings = {
         project: PROJECT,
-        stack: STACK,
+        stack: options.stack ?? STACK,
         preview: options.preview ?? false,
         config: options.config ?? {},
     };
@@ -42,7 +44,7 @@ export async function runComponents(
     // and put the previous config back so each run sees only its own.
     const previousConfig = pulumi.runtime.allConfig();
     pulumi.runtime.setAllConfig({ ...settings.config });
-    await pulumi.runtime.setMocks(createMocks(settings), PROJECT, STACK, settings.preview);
+    await pulumi.runtime.setMocks(createMocks(settings), PROJECT, settings.stack, settings.preview);
     const recorder = new ResourceRecorder(settings);
     recorder.install(pulumi.runtime.getMonitor() as unknown as MockMonitorLike);
     // Failures inside registrations surface as unhandled rejections, as under `pulumi up`.

@@ -213,6 +213,60 @@ describe("AwsFunction", function () {
         for (const a of attachments) assert.ok(fn.dependencies.includes(a.urn));
     });
 
+    it("renders grants whose targets are Outputs exactly as the same grants given as strings", async function () {
+        const literal: AwsGrant[] = [
+            { name: "params", access: "ssm:read", resource: "/orders/prod" },
+            {
+                name: "jobs",
+                access: "sqs:send",
+                resource: "arn:aws:sqs:us-east-1:123456789012:jobs",
+            },
+            {
+                name: "uploads",
+                access: "s3:read",
+                resource: "arn:aws:s3:::uploads",
+                prefix: "in/",
+                key: "arn:aws:kms:us-east-1:123456789012:key/1111aaaa-11aa-11aa-11aa-111111aaaaaa",
+            },
+        ];
+        const asOutputs = literal.map((g) => ({
+            ...g,
+            resource: pulumi.output(g.resource as string),
+            ...(g.key === undefined ? {} : { key: pulumi.output(g.key) }),
+        }));
+        const policies = async (grants: AwsGrant[]) => {
+            const r = await runComponents(() => new AwsFunction("fn", { ...zip, grants }));
+            return r
+                .ofType(ROLE_POLICY)
+                .map((p) => [p.name, statements(p)])
+                .sort((a, b) => String(a[0]).localeCompare(String(b[0])));
+        };
+        const expected = await policies(literal);
+        assert.equal(expected.length, 2, "the runtime and the grants policy");
+        const sortDeep = (docs: typeof expected) =>
+            docs.map(([name, list]) => [
+                name,
+                [...(list as Statement[])].map((s) => JSON.stringify(s)).sort(),
+            ]);
+        assert.deepEqual(sortDeep(await policies(asOutputs)), sortDeep(expected));
+    });
+
+    it("fails the update when a target resolves longer than the plan assumed and its policy outgrows AWS's limit", async function () {
+        const long = (i: number) =>
+            `arn:aws:dynamodb:us-east-1:123456789012:table/t${String(i).padStart(3, "0")}`;
+        const grants: AwsGrant[] = Array.from({ length: 70 }, (_, i) => ({
+            name: `queue-${String(i).padStart(3, "0")}`,
+            access: "dynamodb:read",
+            // Each ARN resolves to 72 characters more than the 128 planned for an unknown one.
+            resource: pulumi.output(long(i).padEnd(200, "t")),
+        }));
+        const { message } = await failureOf(() => new AwsFunction("big", { ...zip, grants }));
+        assert.match(
+            message,
+            /the grants queue-\d+.* policy of 'big' has \d+ characters, over the \d+ AWS allows; its target ARNs are longer than planned \(128\)/,
+        );
+    });
+
     it("keeps twenty grants whose ARNs are not known yet in the inline policy", async function () {
         const services = [
             "s3:readwrite",

@@ -46,6 +46,26 @@ describe("AzureAuditLogs", () => {
         assert.equal(settings.length, 4, "one setting per vault, even with two grants on it");
     });
 
+    it("names its diagnostic settings per stack, so two stacks auditing one app do not collide", async () => {
+        // A diagnostic setting's name is unique per resource (Azure Monitor: one name per resource).
+        const names = [];
+        for (const stack of ["dev", "prod"]) {
+            const r = await runComponents(
+                () => {
+                    const fn = new AzureFunction("ingest", { resourceGroupName: "app" });
+                    new AzureAuditLogs("audit", { resourceGroupName: "app", functions: [fn] });
+                },
+                { stack },
+            );
+            names.push(...r.ofType(DIAGNOSTIC).map((s) => String(s.inputs.name)));
+        }
+        assert.equal(names.length, 2);
+        assert.notEqual(names[0], names[1]);
+        for (const name of names) {
+            assert.match(name, /^perimeter-audit-[0-9a-f]{8}$/);
+        }
+    });
+
     it("sends only FunctionAppLogs unless granted resources are asked for", async () => {
         const r = await runComponents(() => {
             const fn = new AzureFunction("ingest", {
