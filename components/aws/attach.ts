@@ -63,7 +63,7 @@ class PlanValues {
 }
 
 export function createRolePolicies(args: RolePolicyArgs): RolePolicies {
-    const { name, parent, grants, where } = args;
+    const { name, grants, where } = args;
     const values = new PlanValues();
     const location = {
         partition: values.add(

@@ -238,16 +238,13 @@ describe("AwsFunction", function () {
             const r = await runComponents(() => new AwsFunction("fn", { ...zip, grants }));
             return r
                 .ofType(ROLE_POLICY)
-                .map((p) => [p.name, statements(p)])
-                .sort((a, b) => String(a[0]).localeCompare(String(b[0])));
+                .map((p): [string, Statement[]] => [p.name, statements(p)])
+                .sort((a, b) => a[0].localeCompare(b[0]));
         };
         const expected = await policies(literal);
         assert.equal(expected.length, 2, "the runtime and the grants policy");
         const sortDeep = (docs: typeof expected) =>
-            docs.map(([name, list]) => [
-                name,
-                [...(list as Statement[])].map((s) => JSON.stringify(s)).sort(),
-            ]);
+            docs.map(([name, list]) => [name, [...list].map((s) => JSON.stringify(s)).sort()]);
         assert.deepEqual(sortDeep(await policies(asOutputs)), sortDeep(expected));
     });
 

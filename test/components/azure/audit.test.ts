@@ -57,7 +57,7 @@ describe("AzureAuditLogs", () => {
                 },
                 { stack },
             );
-            names.push(...r.ofType(DIAGNOSTIC).map((s) => String(s.inputs.name)));
+            names.push(...r.ofType(DIAGNOSTIC).map((s) => s.inputs.name as string));
         }
         assert.equal(names.length, 2);
         assert.notEqual(names[0], names[1]);
