@@ -4,6 +4,8 @@
  * monitor receives carries all of them, and the response carries the URN, ID and outputs.
  */
 import type {
+    ReadResourceRequest,
+    ReadResourceResponse,
     RegisterResourceOutputsRequest,
     RegisterResourceRequest,
     RegisterResourceResponse,
@@ -22,6 +24,7 @@ export interface MockMonitorLike {
         callback: Callback<RegisterResourceResponse>,
     ): void;
     registerResourceOutputs(req: RegisterResourceOutputsRequest, callback: Callback<unknown>): void;
+    readResource(req: ReadResourceRequest, callback: Callback<ReadResourceResponse>): void;
 }
 
 export interface RecorderSettings {
@@ -55,6 +58,17 @@ export class ResourceRecorder {
             register(req, (error, response) => {
                 if (!error && response) {
                     this.recordResponse(record, response);
+                }
+                callback(error, response);
+            });
+        };
+
+        // A resource read with `.get` is in the stack too (as `external`), as the engine records it.
+        const read = monitor.readResource.bind(monitor);
+        monitor.readResource = (req, callback) => {
+            read(req, (error, response) => {
+                if (!error && response) {
+                    this.recordRead(req, response);
                 }
                 callback(error, response);
             });
@@ -113,6 +127,32 @@ export class ResourceRecorder {
         }
         this.records.push(record);
         return record;
+    }
+
+    private recordRead(req: ReadResourceRequest, response: ReadResourceResponse): void {
+        const type = req.getType();
+        const outputs = fromWireMap(response.getProperties()?.toJavaScript());
+        const record: MutableRecord = {
+            urn: response.getUrn(),
+            type,
+            name: req.getName(),
+            custom: true,
+            dependencies: req.getDependenciesList(),
+            propertyDependencies: {},
+            inputs: fromWireMap(req.getProperties()?.toJavaScript()),
+            outputs,
+            id: req.getId(),
+            external: true,
+        };
+        if (req.getParent()) {
+            record.parent = req.getParent();
+        }
+        const provider = req.getProvider() || this.defaultProvider(type, req.getVersion());
+        if (provider) {
+            record.provider = provider;
+        }
+        this.records.push(record);
+        this.byUrn.set(record.urn, record);
     }
 
     private recordResponse(record: MutableRecord, response: RegisterResourceResponse): void {

@@ -44,6 +44,8 @@ export interface RecordedResource {
     readonly protect?: boolean;
     /** The provider-assigned ID of a custom resource; absent for components and during preview. */
     readonly id?: string;
+    /** Read by the program (`Resource.get`), not managed by the stack; as `external` in an export. */
+    readonly external?: boolean;
 }
 
 /** Everything one evaluation is about: a stack's resources and where they came from. */

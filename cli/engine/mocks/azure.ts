@@ -9,7 +9,8 @@ function resourceGroupId(c: MockContext): string {
 }
 
 function armId(c: MockContext, provider: string, path: string): string {
-    return `${resourceGroupId(c)}/providers/${provider}/${path}`;
+    // A resource read with `.get` has the ID it was read by.
+    return c.readId ?? `${resourceGroupId(c)}/providers/${provider}/${path}`;
 }
 
 /**
@@ -116,7 +117,7 @@ export const azureOutputs: Readonly<Record<string, OutputRule>> = {
         };
     },
     "azure-native:managedidentity:UserAssignedIdentity": (c) => {
-        const name = c.physicalName("resourceName");
+        const name = c.readId?.split("/").pop() ?? c.physicalName("resourceName");
         const id = armId(c, "Microsoft.ManagedIdentity", `userAssignedIdentities/${name}`);
         const { principalId, clientId } = identityIds(id);
         return {

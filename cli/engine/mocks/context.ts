@@ -56,6 +56,8 @@ export interface MockContext {
     readonly inputs: Readonly<Record<string, unknown>>;
     readonly preview: boolean;
     readonly clouds: MockClouds;
+    /** The ID a resource read with `.get` was read by; its outputs derive from it. */
+    readonly readId?: string;
     /** A value the cloud assigns on create: itself on update, unknown during preview. */
     computed<T>(value: T): T | string;
     /** The string input `key`, or undefined when absent or unknown (preview). */
@@ -84,6 +86,7 @@ export function createContext(
     inputs: Readonly<Record<string, unknown>>,
     preview: boolean,
     clouds: MockClouds,
+    readId?: string,
 ): MockContext {
     const seed = `${type}::${name}`;
     const input = (key: string): string | undefined => stringValue(inputs[key]);
@@ -93,6 +96,7 @@ export function createContext(
         inputs,
         preview,
         clouds,
+        ...(readId === undefined ? {} : { readId }),
         computed: (value) => (preview ? UNKNOWN_SENTINEL : value),
         input,
         physicalName(key = "name", style = "default") {

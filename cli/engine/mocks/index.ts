@@ -51,7 +51,14 @@ export function mockState(
     inputs: Record<string, unknown>,
     preview: boolean,
     clouds: MockClouds,
+    readId?: string,
 ): { id: string | undefined; state: Record<string, unknown> } {
+    if (readId !== undefined) {
+        // A resource read with `.get` exists: its state is known in a preview too, and derives
+        // from the ID read (a user-assigned identity's principal is that identity's).
+        const result = ruleFor(type)(createContext(type, name, inputs, false, clouds, readId));
+        return { id: readId, state: { ...inputs, ...result.outputs } };
+    }
     const result = ruleFor(type)(createContext(type, name, inputs, preview, clouds));
     // During a preview a new resource has no ID yet; the SDK turns the missing ID into an unknown.
     return { id: preview ? undefined : result.id, state: { ...inputs, ...result.outputs } };
@@ -66,8 +73,15 @@ export function createMocks(settings: MockSettings): runtime.Mocks {
                 // Components have no provider; their outputs arrive later through registerOutputs.
                 return { id: undefined, state: inputs };
             }
-            const { id, state } = mockState(args.type, args.name, inputs, settings.preview, clouds);
-            return { id: args.id || id, state };
+            const { id, state } = mockState(
+                args.type,
+                args.name,
+                inputs,
+                settings.preview,
+                clouds,
+                args.id || undefined,
+            );
+            return { id, state };
         },
         call(args: runtime.MockCallArgs): Record<string, unknown> {
             const answer = invokes[args.token];

@@ -118,6 +118,20 @@ describe("perimeter (command line) on bad input", () => {
             late.stderr,
             /^perimeter: program 'late-error' failed: grant 'uploads': '.*' is not an S3 bucket ARN\n  name the bucket's ARN\n$/,
         );
+        // An AzureFunction whose grant target resolves, inside an apply, to a scope its level refuses.
+        const azure = perimeter([
+            "preview",
+            path.join(PROGRAMS, "azure-late-scope"),
+            "--transpile-only",
+            "--policy-pack",
+            TEST_PACK,
+        ]);
+        assert.equal(azure.status, 2, azure.stderr);
+        assert.equal(azure.stdout, "");
+        assert.match(
+            azure.stderr,
+            /^perimeter: program 'azure-late-scope' failed: `grants` 'data': '\/subscriptions\/.*\/storageAccounts\/data[0-9a-f]+' is a whole storage account; grant on the container/,
+        );
         const typeError = perimeter([
             "preview",
             path.join(PROGRAMS, "type-error"),

@@ -82,12 +82,20 @@ export function collectIdentities(
 ): FunctionIdentities {
     const all = new Map<string, IdentityInfo>();
     const ofApp = new Map<string, IdentityInfo[]>();
+    // One identity is one principal: an identity the program creates and reads again with `.get`
+    // (AzureFunction's `existingIdentityId`) is two resources of the stack and one node.
+    const byPrincipal = new Map<string, IdentityInfo>();
     const attach = (app: GraphResource, holder: GraphResource, kind: IdentityKind): void => {
         const node = identityNode(app, holder, kind);
-        let info = all.get(node.id);
+        const principal = kind === "user-assigned" ? knownString(holder, "principalId") : undefined;
+        let info =
+            all.get(node.id) ?? (principal === undefined ? undefined : byPrincipal.get(principal));
         if (info === undefined) {
             info = { node, caller: callerOf(node, app, holder, kind), apps: [] };
             all.set(node.id, info);
+            if (principal !== undefined) {
+                byPrincipal.set(principal, info);
+            }
         }
         const ofThisApp = ofApp.get(app.urn) ?? [];
         if (!ofThisApp.includes(info)) {
