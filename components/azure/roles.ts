@@ -79,10 +79,15 @@ export const ROLES = {
         name: "Key Vault Secrets User",
         guid: "4633458b-17de-408a-b874-0445c86b69e6",
     },
-    /** keys read, encrypt, decrypt, wrap, unwrap, sign, verify (no key export or deletion). */
+    /** keys read, update, backup, encrypt, decrypt, wrap, unwrap, sign, verify (no export or deletion). */
     keyVaultCryptoUser: {
         name: "Key Vault Crypto User",
         guid: "12338af0-0e69-4776-bea7-57ae8d297424",
+    },
+    /** keys read, wrap and unwrap only (and Event Grid subscription actions). */
+    keyVaultCryptoServiceEncryptionUser: {
+        name: "Key Vault Crypto Service Encryption User",
+        guid: "e147488a-f6f5-4113-8e2d-b22465e65bf6",
     },
 } as const satisfies Record<string, BuiltInRole>;
 
@@ -108,3 +113,40 @@ export const COSMOS_ROLES = {
 export function roleDefinitionId(subscriptionId: string, role: BuiltInRole): string {
     return `/subscriptions/${subscriptionId}/providers/Microsoft.Authorization/roleDefinitions/${role.guid}`;
 }
+
+const COSMOS_ACCOUNTS = "Microsoft.DocumentDB/databaseAccounts";
+const COSMOS_CONTAINERS = `${COSMOS_ACCOUNTS}/sqlDatabases/containers`;
+
+/**
+ * Every data action of Cosmos DB for NoSQL (same page, "Permission model"), to know what a role's
+ * wildcard (`containers/*`) grants.
+ */
+export const COSMOS_DATA_ACTIONS: readonly string[] = [
+    `${COSMOS_ACCOUNTS}/readMetadata`,
+    ...["create", "read", "replace", "upsert", "delete"].map(
+        (a) => `${COSMOS_CONTAINERS}/items/${a}`,
+    ),
+    `${COSMOS_CONTAINERS}/executeQuery`,
+    `${COSMOS_CONTAINERS}/readChangeFeed`,
+    `${COSMOS_CONTAINERS}/executeStoredProcedure`,
+    `${COSMOS_CONTAINERS}/manageConflicts`,
+];
+/**
+ * The data actions of the Cosmos DB built-in data roles, which are not in the ARM role dataset:
+ * Microsoft Learn, "Configure role-based access control with Microsoft Entra ID for your Azure
+ * Cosmos DB account" (built-in role definitions),
+ * https://learn.microsoft.com/en-us/azure/cosmos-db/how-to-setup-rbac#built-in-role-definitions.
+ */
+export const COSMOS_ROLE_DATA_ACTIONS: Readonly<Record<string, readonly string[]>> = {
+    [COSMOS_ROLES.dataReader.guid]: [
+        `${COSMOS_ACCOUNTS}/readMetadata`,
+        `${COSMOS_ACCOUNTS}/sqlDatabases/containers/executeQuery`,
+        `${COSMOS_ACCOUNTS}/sqlDatabases/containers/readChangeFeed`,
+        `${COSMOS_ACCOUNTS}/sqlDatabases/containers/items/read`,
+    ],
+    [COSMOS_ROLES.dataContributor.guid]: [
+        `${COSMOS_ACCOUNTS}/readMetadata`,
+        `${COSMOS_ACCOUNTS}/sqlDatabases/containers/*`,
+        `${COSMOS_ACCOUNTS}/sqlDatabases/containers/items/*`,
+    ],
+};

@@ -9,6 +9,7 @@ import type { GrantPlane } from "../../components/azure/grants";
 import { HOST_STORAGE_ROLES } from "../../components/azure/host-storage";
 import { roleDefinitionId } from "../../components/azure/roles";
 import { scopeProblem } from "../../components/azure/validate";
+import { levelCoverage } from "../azure-role-coverage";
 import { byKey, code, codeList, prose, type Slugger, table } from "./markdown";
 
 /** How each plane's grant is created, as the component creates it. */
@@ -80,6 +81,7 @@ function entrySection(entry: AzureAccessEntry): string[] {
             : []),
         `- Binding connection settings: ${entry.connection ? code(entry.connection) : "none"}`,
         "",
+        ...operationsTable(entry),
     ];
     if (writeOnly !== undefined) {
         lines.push(
@@ -90,6 +92,34 @@ function entrySection(entry: AzureAccessEntry): string[] {
             "```text",
             writeOnly,
             "```",
+            "",
+        );
+    }
+    return lines;
+}
+
+/** The jobs the level is for with what they need, and what its role grants beyond them. */
+function operationsTable(entry: AzureAccessEntry): string[] {
+    const coverage = levelCoverage(entry);
+    const lines = [
+        table(
+            ["Job", "Needs (any one line)", "Source"],
+            entry.operations.map((o) => [
+                prose(o.job),
+                o.needs.length === 0
+                    ? "no Azure role"
+                    : o.needs.map((way) => codeList(way)).join("<br>"),
+                `[Microsoft Learn](${o.source})`,
+            ]),
+        ),
+        "",
+    ];
+    if (coverage !== undefined) {
+        lines.push(
+            `Excess (what ${coverage.role} grants beyond these jobs, pinned by ` +
+                `${code("test/components/azure/needs.test.ts")}): ` +
+                (coverage.excess.length === 0 ? "none" : codeList(coverage.excess)) +
+                ".",
             "",
         );
     }

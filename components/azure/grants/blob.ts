@@ -1,4 +1,5 @@
 import { ROLES } from "../roles";
+import { BLOB_OPERATIONS } from "./operations";
 import type { AzureAccessEntry } from "./types";
 
 const BLOBS = "Microsoft.Storage/storageAccounts/blobServices/containers/blobs";
@@ -24,6 +25,7 @@ export const blobAccess: readonly AzureAccessEntry[] = [
         dataActions: [BLOB_READ],
         connection: "blob",
         summary: "read and list blobs",
+        operations: [BLOB_OPERATIONS.read],
     },
     {
         access: "blob:write",
@@ -38,6 +40,7 @@ export const blobAccess: readonly AzureAccessEntry[] = [
         deniedActions: [BLOB_READ, BLOB_DELETE, BLOB_MOVE],
         connection: "blob",
         summary: "create and overwrite blobs; no read, list, delete or rename (ABAC condition)",
+        operations: [BLOB_OPERATIONS.create, BLOB_OPERATIONS.replace],
     },
     {
         access: "blob:readwrite",
@@ -49,5 +52,11 @@ export const blobAccess: readonly AzureAccessEntry[] = [
         dataActions: [BLOB_READ, BLOB_WRITE, BLOB_DELETE, BLOB_ADD, BLOB_MOVE],
         connection: "blob",
         summary: "read, list, write and delete blobs",
+        operations: [
+            BLOB_OPERATIONS.read,
+            BLOB_OPERATIONS.create,
+            BLOB_OPERATIONS.replace,
+            BLOB_OPERATIONS.delete,
+        ],
     },
 ];

@@ -1,4 +1,5 @@
 import { COSMOS_ROLES } from "../roles";
+import { COSMOS_OPERATIONS } from "./operations";
 import type { AzureAccessEntry } from "./types";
 
 // Cosmos SQL role assignments take data-plane scopes: the account, `/dbs/<db>` or
@@ -16,6 +17,12 @@ export const cosmosDbAccess: readonly AzureAccessEntry[] = [
         conditions: false,
         connection: "cosmosdb",
         summary: "read items, run queries, read the change feed",
+        operations: [
+            COSMOS_OPERATIONS.metadata,
+            COSMOS_OPERATIONS.read,
+            COSMOS_OPERATIONS.query,
+            COSMOS_OPERATIONS.changeFeed,
+        ],
     },
     {
         access: "cosmosdb:readwrite",
@@ -26,5 +33,15 @@ export const cosmosDbAccess: readonly AzureAccessEntry[] = [
         conditions: false,
         connection: "cosmosdb",
         summary: "read, create, replace, upsert and delete items",
+        operations: [
+            COSMOS_OPERATIONS.metadata,
+            COSMOS_OPERATIONS.read,
+            COSMOS_OPERATIONS.query,
+            COSMOS_OPERATIONS.changeFeed,
+            COSMOS_OPERATIONS.create,
+            COSMOS_OPERATIONS.replace,
+            COSMOS_OPERATIONS.upsert,
+            COSMOS_OPERATIONS.delete,
+        ],
     },
 ];

@@ -1,4 +1,5 @@
 import { ROLES } from "../roles";
+import { EVENT_HUBS_OPERATIONS } from "./operations";
 import type { AzureAccessEntry } from "./types";
 
 /** Event Hubs: data roles on one event hub. */
@@ -12,6 +13,7 @@ export const eventHubsAccess: readonly AzureAccessEntry[] = [
         conditions: false,
         connection: "eventhubs",
         summary: "send events",
+        operations: [EVENT_HUBS_OPERATIONS.send],
     },
     {
         access: "eventhubs:receive",
@@ -22,5 +24,6 @@ export const eventHubsAccess: readonly AzureAccessEntry[] = [
         conditions: false,
         connection: "eventhubs",
         summary: "receive events",
+        operations: [EVENT_HUBS_OPERATIONS.receive],
     },
 ];

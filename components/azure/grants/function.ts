@@ -1,3 +1,4 @@
+import { FUNCTION_OPERATIONS } from "./operations";
 import type { AzureAccessEntry } from "./types";
 
 /** Calling another function app: no role; the callee's Easy Auth allow-list admits the caller. */
@@ -9,5 +10,6 @@ export const functionAccess: readonly AzureAccessEntry[] = [
         broadScopes: [],
         conditions: false,
         summary: "call the function app's HTTP endpoints with a token for its audience",
+        operations: [FUNCTION_OPERATIONS.call],
     },
 ];

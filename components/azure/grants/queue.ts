@@ -1,4 +1,5 @@
 import { ROLES } from "../roles";
+import { QUEUE_OPERATIONS } from "./operations";
 import type { AzureAccessEntry } from "./types";
 
 /** Queue Storage: message roles on one queue. */
@@ -12,6 +13,7 @@ export const queueAccess: readonly AzureAccessEntry[] = [
         conditions: false,
         connection: "queue",
         summary: "add messages",
+        operations: [QUEUE_OPERATIONS.put],
     },
     {
         access: "queue:consume",
@@ -22,5 +24,6 @@ export const queueAccess: readonly AzureAccessEntry[] = [
         conditions: false,
         connection: "queue",
         summary: "peek, receive and delete messages",
+        operations: [QUEUE_OPERATIONS.get, QUEUE_OPERATIONS.peek, QUEUE_OPERATIONS.delete],
     },
 ];

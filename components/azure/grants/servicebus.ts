@@ -1,4 +1,5 @@
 import { ROLES } from "../roles";
+import { SERVICE_BUS_OPERATIONS } from "./operations";
 import type { AzureAccessEntry } from "./types";
 
 /** Service Bus: data roles on one entity (queue, topic or subscription). */
@@ -12,6 +13,7 @@ export const serviceBusAccess: readonly AzureAccessEntry[] = [
         conditions: false,
         connection: "servicebus",
         summary: "send messages to the queue or topic",
+        operations: [SERVICE_BUS_OPERATIONS.send],
     },
     {
         access: "servicebus:receive",
@@ -22,5 +24,6 @@ export const serviceBusAccess: readonly AzureAccessEntry[] = [
         conditions: false,
         connection: "servicebus",
         summary: "receive messages from the queue or subscription",
+        operations: [SERVICE_BUS_OPERATIONS.receive],
     },
 ];

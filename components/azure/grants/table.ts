@@ -1,4 +1,5 @@
 import { ROLES } from "../roles";
+import { TABLE_OPERATIONS } from "./operations";
 import type { AzureAccessEntry } from "./types";
 
 /** Table Storage: entity roles on one table. */
@@ -12,6 +13,7 @@ export const tableAccess: readonly AzureAccessEntry[] = [
         conditions: false,
         connection: "table",
         summary: "read and query entities",
+        operations: [TABLE_OPERATIONS.query],
     },
     {
         access: "table:readwrite",
@@ -22,5 +24,12 @@ export const tableAccess: readonly AzureAccessEntry[] = [
         conditions: false,
         connection: "table",
         summary: "read, insert, update and delete entities",
+        operations: [
+            TABLE_OPERATIONS.query,
+            TABLE_OPERATIONS.insert,
+            TABLE_OPERATIONS.upsert,
+            TABLE_OPERATIONS.update,
+            TABLE_OPERATIONS.delete,
+        ],
     },
 ];

@@ -13,6 +13,23 @@ export type GrantPlane =
 /** The service endpoint an identity-based binding connection needs, named as Functions names it. */
 export type ConnectionKind = "blob" | "queue" | "table" | "servicebus" | "eventhubs" | "cosmosdb";
 
+/**
+ * One job a level is for: a data-plane operation (or a Functions binding) and the permissions it
+ * needs, as Microsoft's permission tables list them. An operation Microsoft allows in more than one
+ * way (Put Message: `messages/add/action` or `messages/write`) lists each way in `needs`; one of them
+ * is enough. test/components/azure/needs.test.ts checks each role against
+ * ../shared/data/azure-builtin-roles.json: it grants one way of every operation, and what else it
+ * grants is the level's excess, pinned and shown in docs/grants.md.
+ */
+export interface AzureOperation {
+    /** The operation, e.g. `Get Blob: read a blob's content`. */
+    readonly job: string;
+    /** The ways to be allowed it: each is every permission (action or data action) it lists. */
+    readonly needs: readonly (readonly string[])[];
+    /** Where Microsoft documents the needs. */
+    readonly source: string;
+}
+
 /** One reviewed access level: exactly which role it assigns, and where. */
 export interface AzureAccessEntry {
     readonly access: string;
@@ -32,4 +49,6 @@ export interface AzureAccessEntry {
     readonly connection?: ConnectionKind;
     /** One line for docs: what the identity can do. */
     readonly summary: string;
+    /** The jobs the level is for; whatever else its role grants is excess. */
+    readonly operations: readonly AzureOperation[];
 }
