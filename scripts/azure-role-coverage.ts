@@ -68,14 +68,18 @@ export function rolePermissions(entry: AzureAccessEntry): RolePermissions | unde
         );
         return { actions: [], dataActions: [...new Set(expanded)], notActions: [] };
     }
-    const found = roles().find((r) => r.id === entry.role?.guid);
-    if (!found) {
-        throw new Error(`${entry.role.name} (${entry.role.guid}) is not in the role dataset`);
-    }
+    // Every role the level assigns (a queue trigger assigns two), as one set of permissions.
+    const assigned = [entry.role, ...(entry.extraRoles ?? [])].map((role) => {
+        const found = roles().find((r) => r.id === role.guid);
+        if (!found) {
+            throw new Error(`${role.name} (${role.guid}) is not in the role dataset`);
+        }
+        return found;
+    });
     return {
-        actions: found.actions,
-        dataActions: found.dataActions,
-        notActions: [...found.notActions, ...found.notDataActions],
+        actions: [...new Set(assigned.flatMap((r) => r.actions))],
+        dataActions: [...new Set(assigned.flatMap((r) => r.dataActions))],
+        notActions: assigned.flatMap((r) => [...r.notActions, ...r.notDataActions]),
     };
 }
 
@@ -115,7 +119,7 @@ export function levelCoverage(entry: AzureAccessEntry): LevelCoverage | undefine
     );
     return {
         access: entry.access,
-        role: entry.role.name,
+        role: [entry.role, ...(entry.extraRoles ?? [])].map((r) => r.name).join(" + "),
         uncovered,
         excess,
         wildcards: all.filter((p) => p.includes("*")),

@@ -6,8 +6,8 @@ import * as web from "@pulumi/azure-native/web";
 import * as pulumi from "@pulumi/pulumi";
 import { childName } from "../core";
 import type { AzureFunctionArgs, AzureGrant } from "./args";
-import { HOST_STORAGE_ROLES } from "./host-storage";
 import type { PlannedGrant } from "./plan";
+import type { BuiltInRole } from "./roles";
 import { grantSettings, hostStorageSettings, keyVaultReference, type Settings } from "./settings";
 import type { DeclaredAccessEntry, PlannedGrantData } from "./shape";
 
@@ -99,11 +99,12 @@ export function plannedGrantData(
 /** The host's storage roles, then each grant: the `declaredAccess` output the pack compares. */
 export function declaredAccessOf(
     storageAccountId: pulumi.Output<string>,
+    hostRoles: readonly { key: string; role: BuiltInRole }[],
     plans: readonly PlannedGrant[],
     scopes: ReadonlyMap<string, pulumi.Output<string>>,
 ): DeclaredAccessEntry[] {
     return [
-        ...HOST_STORAGE_ROLES.map(({ key, role }): DeclaredAccessEntry => ({
+        ...hostRoles.map(({ key, role }): DeclaredAccessEntry => ({
             grant: key,
             access: "host-storage",
             plane: "rbac",

@@ -25,7 +25,7 @@ export interface AzureGrant {
     readonly allowBroadScope?: boolean;
     /** `function:invoke` only: the callee's Easy Auth audience (its app registration client ID). */
     readonly audience?: pulumi.Input<string>;
-    /** `function:invoke` only: the callee's base URL. @default https://<site name>.azurewebsites.net */
+    /** `function:invoke` only: the callee's base URL. @default https://<site name>.azurewebsites.net (or the cloud's App Service domain) */
     readonly url?: pulumi.Input<string>;
 }
 
@@ -53,6 +53,13 @@ export interface AzureFunctionAuthentication {
     readonly allowedCallers?: readonly AzureFunctionCaller[];
     /** The Entra ID tenant issuing the tokens. @default the deploying tenant (getClientConfig) */
     readonly tenantId?: pulumi.Input<string>;
+    /**
+     * The token issuer Easy Auth validates against. @default the cloud's, from
+     * `azure-native:environment`: `https://sts.windows.net/<tenant>/v2.0` (public),
+     * `https://login.microsoftonline.us/<tenant>/v2.0` (usgovernment),
+     * `https://login.partner.microsoftonline.cn/<tenant>/v2.0` (china)
+     */
+    readonly openIdIssuer?: pulumi.Input<string>;
 }
 
 /**
@@ -89,6 +96,12 @@ export interface AzureFunctionArgs {
     readonly identityType?: string;
     /** Use this existing user-assigned identity instead of creating one. @default none */
     readonly existingIdentityId?: pulumi.Input<string>;
+    /**
+     * The app uses an extension that keeps queues in host storage (Durable Functions with the Azure
+     * Storage provider): the identity also gets Storage Queue Data Contributor on the host account.
+     * A `blob:trigger` grant turns this on by itself. @default false
+     */
+    readonly hostQueues?: boolean;
     /**
      * Host storage: an existing storage account ID (it should have shared key access disabled).
      * @default a new storage account with shared key access disabled

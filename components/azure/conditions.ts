@@ -115,7 +115,11 @@ export function compileBlobCondition(
 ): string | undefined {
     const blocks: string[] = [];
     if (deniedActions.length > 0) {
-        blocks.push(`(\n${noneOf(deniedActions)}\n)`);
+        // In the shape every condition of Microsoft's format takes, `(!(ActionMatches…)) OR
+        // (expression)` ("Azure role assignment condition format and syntax"), with an expression
+        // no request satisfies: every container name is like '*'. The denied actions are never
+        // allowed; every other action passes this block.
+        blocks.push(whenActions(deniedActions, `${CONTAINER_ATTRIBUTE} StringNotLike '*'`));
     }
     for (const condition of conditions) {
         if (condition.containerName !== undefined) {

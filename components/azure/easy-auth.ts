@@ -6,6 +6,7 @@ import * as web from "@pulumi/azure-native/web";
 import * as pulumi from "@pulumi/pulumi";
 import { childName } from "../core";
 import type { AzureFunctionAuthentication } from "./args";
+import { azureCloud } from "./cloud";
 
 // Easy Auth treats an empty allow-list as "anyone in the tenant"; with no callers declared, the nil
 // GUID (which no principal has) keeps the app closed instead.
@@ -38,7 +39,9 @@ export function easyAuth(
                     enabled: true,
                     registration: {
                         clientId: auth.audience,
-                        openIdIssuer: pulumi.interpolate`https://sts.windows.net/${tenantId}/v2.0`,
+                        openIdIssuer:
+                            auth.openIdIssuer ??
+                            pulumi.output(tenantId).apply((t) => azureCloud().issuer(t)),
                     },
                     validation: {
                         allowedAudiences: [

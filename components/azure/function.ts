@@ -18,11 +18,11 @@ import {
     functionAppSettings,
     plannedGrantData,
 } from "./app-parts";
-import { HOST_STORAGE_ROLES, type HostStorage, hostStorage } from "./host-storage";
+import { type HostStorage, hostStorage, hostStorageRoles } from "./host-storage";
 import { type FunctionIdentity, systemAssignedIdentity, userAssignedIdentity } from "./identity";
 import { assignmentName, planAzureGrants, type PlannedGrant } from "./plan";
 import { normalizedScope, parseResourceId } from "./resource-id";
-import { roleDefinitionId } from "./roles";
+import { type BuiltInRole, roleDefinitionId } from "./roles";
 import { toNameValuePairs } from "./settings";
 import { scopeProblem, validateAzureFunctionArgs } from "./validate";
 import type { AzureFunctionShape, DeclaredAccessEntry, PlannedGrantData } from "./shape";
@@ -35,6 +35,8 @@ interface AppParts {
     readonly scopes: ReadonlyMap<string, pulumi.Output<string>>;
     readonly storage: HostStorage;
     readonly client: pulumi.Output<authorization.GetClientConfigResult>;
+    /** The host's roles on its storage account: blobs and tables, queues when the app needs them. */
+    readonly hostRoles: readonly { key: string; role: BuiltInRole }[];
 }
 
 export class AzureFunction extends pulumi.ComponentResource implements AzureFunctionShape {
@@ -96,6 +98,7 @@ export class AzureFunction extends pulumi.ComponentResource implements AzureFunc
             scopes,
             storage,
             client,
+            hostRoles: hostStorageRoles(plans, args.hostQueues === true),
         });
         this.app = app;
         this.appId = app.id;
@@ -106,7 +109,12 @@ export class AzureFunction extends pulumi.ComponentResource implements AzureFunc
         };
 
         disableBasicPublishing(name, this.app, args, this);
-        this.declaredAccess = declaredAccessOf(storage.accountId, plans, scopes);
+        this.declaredAccess = declaredAccessOf(
+            storage.accountId,
+            hostStorageRoles(plans, args.hostQueues === true),
+            plans,
+            scopes,
+        );
 
         this.url = pulumi.interpolate`https://${this.app.defaultHostName}`;
         if (args.authentication) {
@@ -162,15 +170,14 @@ export class AzureFunction extends pulumi.ComponentResource implements AzureFunc
         args: AzureFunctionArgs,
         parts: AppParts,
     ): { app: web.WebApp; identity: FunctionIdentity } {
-        const { plans, scopes, storage, client } = parts;
         if (args.identityType === "system-assigned") {
             const app = this.createApp(name, args, parts, undefined, []);
             const identity = systemAssignedIdentity(name, app);
-            this.assign(name, identity, storage.accountId, plans, scopes, client);
+            this.assign(name, identity, parts);
             return { app, identity };
         }
         const identity = userAssignedIdentity(name, args, this);
-        const early = this.assign(name, identity, storage.accountId, plans, scopes, client);
+        const early = this.assign(name, identity, parts);
         return { app: this.createApp(name, args, parts, identity, early), identity };
     }
 
@@ -216,14 +223,9 @@ export class AzureFunction extends pulumi.ComponentResource implements AzureFunc
     }
 
     /** The host's storage roles and one assignment per grant, to `identity`. */
-    private assign(
-        name: string,
-        identity: FunctionIdentity,
-        storageAccountId: pulumi.Output<string>,
-        plans: readonly PlannedGrant[],
-        scopes: ReadonlyMap<string, pulumi.Output<string>>,
-        client: pulumi.Output<authorization.GetClientConfigResult>,
-    ): pulumi.Resource[] {
+    private assign(name: string, identity: FunctionIdentity, parts: AppParts): pulumi.Resource[] {
+        const { plans, scopes, client, hostRoles } = parts;
+        const storageAccountId = parts.storage.accountId;
         const created: pulumi.Resource[] = [];
         const roleAssignment = (
             key: string,
@@ -252,7 +254,7 @@ export class AzureFunction extends pulumi.ComponentResource implements AzureFunc
             this.roleAssignments.push(assignment);
             created.push(assignment);
         };
-        for (const { key, role } of HOST_STORAGE_ROLES) {
+        for (const { key, role } of hostRoles) {
             roleAssignment(key, storageAccountId, role.guid, `Functions host storage of ${name}`);
         }
         for (const plan of plans) {
@@ -267,7 +269,7 @@ export class AzureFunction extends pulumi.ComponentResource implements AzureFunc
                 continue;
             }
             roleAssignment(
-                plan.grant,
+                plan.assignment ?? plan.grant,
                 scope,
                 plan.roleGuid,
                 `${plan.access} for ${name} (grant '${plan.grant}')`,

@@ -7,13 +7,15 @@ import * as storage from "@pulumi/azure-native/storage";
 import * as pulumi from "@pulumi/pulumi";
 import { childName, stableHash } from "../core";
 import { parseResourceId } from "./resource-id";
+import { azureCloud } from "./cloud";
+import { accessEntry } from "./grants";
 import { type BuiltInRole, ROLES } from "./roles";
 
 export interface HostStorage {
     readonly accountId: pulumi.Output<string>;
     readonly accountName: pulumi.Output<string>;
     readonly resourceGroupName: pulumi.Output<string>;
-    /** `https://<account>.blob.core.windows.net/<container>`: Flex Consumption's package store. */
+    /** `https://<account>.blob.<cloud's storage suffix>/<container>`: Flex Consumption's package store. */
     readonly deploymentContainerUrl: pulumi.Output<string>;
     readonly account?: storage.StorageAccount;
     readonly deploymentContainer: storage.BlobContainer;
@@ -27,14 +29,35 @@ export interface HostStorageArgs {
 }
 
 /**
- * The roles the host needs on its storage account (Microsoft Learn, "Connecting to host storage with
- * an identity"): blobs for keys, leases and packages; queues for its internal work items. Storage
- * Account Contributor is deliberately absent: it can list account keys.
+ * The roles the host needs on its storage account, from Microsoft Learn: Storage Blob Data Owner for
+ * keys, leases, timers and packages ("Connecting to host storage with an identity",
+ * https://learn.microsoft.com/en-us/azure/azure-functions/functions-reference#connecting-to-host-storage-with-an-identity),
+ * and Storage Table Data Contributor for the diagnostic events the host writes to Table storage
+ * (read, write, delete, add, create; event AZFD0003,
+ * https://learn.microsoft.com/en-us/azure/azure-functions/errors-diagnostics/diagnostic-events/azfd0003).
+ * Storage Account Contributor is deliberately absent: it can list account keys.
  */
 export const HOST_STORAGE_ROLES: readonly { key: string; role: BuiltInRole }[] = [
     { key: "host-blob", role: ROLES.storageBlobDataOwner },
-    { key: "host-queue", role: ROLES.storageQueueDataContributor },
+    { key: "host-table", role: ROLES.storageTableDataContributor },
 ];
+
+/**
+ * Storage Queue Data Contributor on the host account: only for what keeps work items in host queues,
+ * the blob trigger ("By default, the blob trigger uses Azure Queues internally", Microsoft Learn,
+ * Azure Blob storage bindings, identity-based connections) and extensions such as Durable Functions
+ * (`hostQueues: true`).
+ */
+export const HOST_QUEUE_ROLE = { key: "host-queue", role: ROLES.storageQueueDataContributor };
+
+/** The host's roles for an app with these grants (and `hostQueues`, for extensions). */
+export function hostStorageRoles(
+    plans: readonly { readonly access: string }[],
+    hostQueues = false,
+): readonly { key: string; role: BuiltInRole }[] {
+    const queues = hostQueues || plans.some((p) => accessEntry(p.access).hostQueues === true);
+    return queues ? [...HOST_STORAGE_ROLES, HOST_QUEUE_ROLE] : HOST_STORAGE_ROLES;
+}
 
 const DEPLOYMENT_CONTAINER = "app-package";
 
@@ -98,7 +121,7 @@ export function hostStorage(
         accountId,
         accountName,
         resourceGroupName,
-        deploymentContainerUrl: pulumi.interpolate`https://${accountName}.blob.core.windows.net/${DEPLOYMENT_CONTAINER}`,
+        deploymentContainerUrl: pulumi.interpolate`https://${accountName}.blob.${azureCloud().storage}/${DEPLOYMENT_CONTAINER}`,
         account,
         deploymentContainer,
     };

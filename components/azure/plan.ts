@@ -12,6 +12,11 @@ import { normalizedScope } from "./resource-id";
 export interface PlannedGrant {
     /** The grant's stable key. */
     readonly grant: string;
+    /**
+     * The role assignment's key when the level assigns more than one role: `<grant>-<n>` for the
+     * second and later roles; the grant's name otherwise.
+     */
+    readonly assignment?: string;
     readonly access: string;
     readonly plane: GrantPlane;
     /** The role's display name and GUID (absent for `function:invoke`). */
@@ -24,9 +29,13 @@ export interface PlannedGrant {
     readonly conditionVersion?: string;
 }
 
-/** One plan per grant, in the grants' order; the grants must have passed validation. */
+/**
+ * One plan per role of each grant, in the grants' order (a level with more than one role, such as
+ * `queue:trigger`, plans one assignment per role at the same scope); the grants must have passed
+ * validation.
+ */
 export function planAzureGrants(grants: readonly AzureGrant[]): PlannedGrant[] {
-    return grants.map((grant) => {
+    return grants.flatMap((grant) => {
         const entry = accessEntry(grant.access);
         const condition = entry.conditions
             ? compileBlobCondition(
@@ -35,14 +44,22 @@ export function planAzureGrants(grants: readonly AzureGrant[]): PlannedGrant[] {
                   grant.conditions ?? [],
               )
             : undefined;
-        return {
+        const base: PlannedGrant = {
             grant: grant.name,
             access: grant.access,
             plane: entry.plane,
-            ...(entry.role ? { roleName: entry.role.name, roleGuid: entry.role.guid } : {}),
             scope: grant.resource,
             ...(condition ? { condition, conditionVersion: CONDITION_VERSION } : {}),
         };
+        if (!entry.role) {
+            return [base];
+        }
+        return [entry.role, ...(entry.extraRoles ?? [])].map((role, i): PlannedGrant => ({
+            ...base,
+            ...(i === 0 ? {} : { assignment: `${grant.name}-${i + 1}` }),
+            roleName: role.name,
+            roleGuid: role.guid,
+        }));
     });
 }
 

@@ -39,6 +39,11 @@ export const ROLES = {
         name: "Storage Queue Data Message Processor",
         guid: "8a0f0c08-91a1-4084-bc3d-661d67233fed",
     },
+    /** queues/read and queues/messages/read: queue metadata and peek (the queue trigger's second role). */
+    storageQueueDataReader: {
+        name: "Storage Queue Data Reader",
+        guid: "19e7f393-937e-4f77-808e-94535e297925",
+    },
     /** queues/messages read, write, delete, process: the host's internal queues. */
     storageQueueDataContributor: {
         name: "Storage Queue Data Contributor",

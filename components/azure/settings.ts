@@ -5,6 +5,7 @@
  */
 import * as pulumi from "@pulumi/pulumi";
 import type { AzureGrant } from "./args";
+import { type AzureCloud, azureCloud } from "./cloud";
 import { accessEntry } from "./grants";
 import { type ParsedResourceId, parseResourceId } from "./resource-id";
 
@@ -14,9 +15,21 @@ export type Settings = Record<string, pulumi.Input<string>>;
 export function hostStorageSettings(
     accountName: pulumi.Input<string>,
     clientId: pulumi.Input<string> | undefined,
+    cloud: AzureCloud = azureCloud(),
 ): Settings {
+    // `__accountName` is a shorthand for the public cloud only; elsewhere the host needs each
+    // service's URI (Microsoft Learn, Azure Functions app settings, AzureWebJobsStorage).
+    const services: Settings =
+        cloud.name === "public"
+            ? { AzureWebJobsStorage__accountName: accountName }
+            : Object.fromEntries(
+                  (["blob", "queue", "table"] as const).map((service) => [
+                      `AzureWebJobsStorage__${service}ServiceUri`,
+                      pulumi.interpolate`https://${accountName}.${service}.${cloud.storage}`,
+                  ]),
+              );
     return {
-        AzureWebJobsStorage__accountName: accountName,
+        ...services,
         AzureWebJobsStorage__credential: "managedidentity",
         ...(clientId !== undefined ? { AzureWebJobsStorage__clientId: clientId } : {}),
     };
@@ -34,6 +47,7 @@ export function grantSettings(
     clientId: pulumi.Input<string> | undefined,
 ): Settings {
     const entry = accessEntry(grant.access);
+    const cloud = azureCloud();
     const prefix = settingPrefix(grant.name);
     const parsed = scope.apply((id) => parseResourceId(id));
     const part = (pick: (p: ParsedResourceId) => string): pulumi.Output<string> =>
@@ -43,7 +57,7 @@ export function grantSettings(
     if (entry.plane === "easy-auth") {
         return {
             [`${prefix}_URL`]:
-                grant.url ?? pulumi.interpolate`https://${account}.azurewebsites.net`,
+                grant.url ?? pulumi.interpolate`https://${account}.${cloud.appService}`,
             [`${prefix}_AUDIENCE`]: grant.audience ?? "",
         };
     }
@@ -55,7 +69,7 @@ export function grantSettings(
         case "blob":
             return {
                 ...identity,
-                [`${prefix}__blobServiceUri`]: pulumi.interpolate`https://${account}.blob.core.windows.net`,
+                [`${prefix}__blobServiceUri`]: pulumi.interpolate`https://${account}.blob.${cloud.storage}`,
                 ...(grant.conditions?.some((c) => c.containerName) || !child
                     ? {}
                     : { [`${prefix}_CONTAINER`]: child }),
@@ -63,32 +77,32 @@ export function grantSettings(
         case "queue":
             return {
                 ...identity,
-                [`${prefix}__queueServiceUri`]: pulumi.interpolate`https://${account}.queue.core.windows.net`,
+                [`${prefix}__queueServiceUri`]: pulumi.interpolate`https://${account}.queue.${cloud.storage}`,
                 [`${prefix}_QUEUE`]: child,
             };
         case "table":
             return {
                 ...identity,
-                [`${prefix}__tableServiceUri`]: pulumi.interpolate`https://${account}.table.core.windows.net`,
+                [`${prefix}__tableServiceUri`]: pulumi.interpolate`https://${account}.table.${cloud.storage}`,
                 [`${prefix}_TABLE`]: child,
             };
         case "servicebus":
         case "eventhubs":
             return {
                 ...identity,
-                [`${prefix}__fullyQualifiedNamespace`]: pulumi.interpolate`${account}.servicebus.windows.net`,
+                [`${prefix}__fullyQualifiedNamespace`]: pulumi.interpolate`${account}.${cloud.serviceBus}`,
                 [`${prefix}_ENTITY`]: child,
             };
         case "cosmosdb":
             return {
                 ...identity,
-                [`${prefix}__accountEndpoint`]: pulumi.interpolate`https://${account}.documents.azure.com:443/`,
+                [`${prefix}__accountEndpoint`]: pulumi.interpolate`https://${account}.${cloud.cosmos}:443/`,
             };
         case undefined: {
             // Key Vault: the object's URI, for code or a Key Vault reference to use.
             const collection = grant.access.startsWith("keyvault-secret") ? "secrets" : "keys";
             return {
-                [`${prefix}_URI`]: pulumi.interpolate`https://${account}.vault.azure.net/${collection}/${child}`,
+                [`${prefix}_URI`]: pulumi.interpolate`https://${account}.${cloud.keyVault}/${collection}/${child}`,
             };
         }
     }

@@ -1,6 +1,6 @@
 // Two functions, each with its own user-assigned identity and only the roles it needs:
-//   ingest: blob-triggered, reads the "uploads" container (blob:read), queues work (queue:send);
-//   worker: consumes the queue (queue:consume) and reads one Key Vault secret (keyvault-secret:read).
+//   ingest: blob-triggered on the "uploads" container (blob:trigger), queues work (queue:send);
+//   worker: queue-triggered on jobs (queue:trigger), reads one Key Vault secret (keyvault-secret:read).
 // Host storage goes through each identity (no account keys); audit logs go to Log Analytics.
 // `perimeter preview examples/azure` runs this offline with the policy pack: zero findings.
 // `--config scenario=unsafe` adds the mistakes the pack exists to catch (see unsafe.ts).
@@ -62,7 +62,7 @@ const apiTokenUri = pulumi.interpolate`${vault.properties.vaultUri}secrets/${api
 const ingest = new AzureFunction("ingest", {
     resourceGroupName: group.name,
     grants: [
-        { name: "uploads", access: "blob:read", resource: uploads.id },
+        { name: "uploads", access: "blob:trigger", resource: uploads.id },
         { name: "jobs", access: "queue:send", resource: jobs.id },
     ],
 });
@@ -70,7 +70,7 @@ const ingest = new AzureFunction("ingest", {
 const worker = new AzureFunction("worker", {
     resourceGroupName: group.name,
     grants: [
-        { name: "jobs", access: "queue:consume", resource: jobs.id },
+        { name: "jobs", access: "queue:trigger", resource: jobs.id },
         { name: "api-token", access: "keyvault-secret:read", resource: apiToken.id },
     ],
     // Resolved by App Service from Key Vault as the worker's own identity.

@@ -6,7 +6,7 @@
 import { compileBlobCondition, CONDITION_VERSION } from "../../components/azure/conditions";
 import { AZURE_ACCESS_TABLE, type AzureAccessEntry } from "../../components/azure/grants";
 import type { GrantPlane } from "../../components/azure/grants";
-import { HOST_STORAGE_ROLES } from "../../components/azure/host-storage";
+import { HOST_QUEUE_ROLE, HOST_STORAGE_ROLES } from "../../components/azure/host-storage";
 import { roleDefinitionId } from "../../components/azure/roles";
 import { scopeProblem } from "../../components/azure/validate";
 import { levelCoverage } from "../azure-role-coverage";
@@ -122,6 +122,13 @@ function operationsTable(entry: AzureAccessEntry): string[] {
                 ".",
             "",
         );
+        if (coverage.wildcards.length > 0) {
+            lines.push(
+                `Wildcards of the role (each grants every permission it matches, needed or not): ` +
+                    `${codeList(coverage.wildcards)}.`,
+                "",
+            );
+        }
     }
     return lines;
 }
@@ -132,11 +139,19 @@ function baseline(): string[] {
         "",
         `From ${code("HOST_STORAGE_ROLES")} in ${code("components/azure/host-storage.ts")}: the ` +
             "function's identity gets these roles on its host storage account only (identity-based " +
-            "host storage; no account keys).",
+            `host storage; no account keys); the queue role only with a ${code("blob:trigger")} ` +
+            `grant or ${code("hostQueues: true")}.`,
         "",
         table(
-            ["Role", "GUID"],
-            HOST_STORAGE_ROLES.map(({ role }) => [role.name, code(role.guid)]),
+            ["Role", "GUID", "When"],
+            [
+                ...HOST_STORAGE_ROLES.map(({ role }) => [role.name, code(role.guid), "always"]),
+                [
+                    HOST_QUEUE_ROLE.role.name,
+                    code(HOST_QUEUE_ROLE.role.guid),
+                    `${code("blob:trigger")} or ${code("hostQueues: true")}`,
+                ],
+            ],
         ),
         "",
     ];

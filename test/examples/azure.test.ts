@@ -50,8 +50,20 @@ describe("examples/azure", () => {
             ofType("azure-native:authorization:RoleAssignment")
                 .filter((n) => !n.includes("-host-"))
                 .sort(),
-            ["ingest-jobs", "ingest-uploads", "worker-api-token", "worker-jobs"],
+            // worker's queue trigger: Message Processor and Queue Data Reader on the queue.
+            ["ingest-jobs", "ingest-uploads", "worker-api-token", "worker-jobs", "worker-jobs-2"],
         );
+        // ingest's blob trigger puts the queue role on its own host storage; worker needs none.
+        const host = ofType("azure-native:authorization:RoleAssignment").filter((n) =>
+            n.includes("-host-"),
+        );
+        assert.deepEqual(host.sort(), [
+            "ingest-host-blob",
+            "ingest-host-queue",
+            "ingest-host-table",
+            "worker-host-blob",
+            "worker-host-table",
+        ]);
         assert.deepEqual(ofType("azure-native:monitor:DiagnosticSetting").sort(), [
             "audit-ingest-app",
             "audit-ingest-jobs-storage",

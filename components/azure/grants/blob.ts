@@ -59,4 +59,20 @@ export const blobAccess: readonly AzureAccessEntry[] = [
             BLOB_OPERATIONS.delete,
         ],
     },
+    {
+        access: "blob:trigger",
+        plane: "rbac",
+        // Microsoft's blob binding table names Storage Blob Data Owner for the trigger, and Storage
+        // Queue Data Contributor because the trigger uses queues internally (BLOB_BINDING): the host
+        // gets that one on its own storage account (`hostQueues`). Owner's excess is in grants.md.
+        role: ROLES.storageBlobDataOwner,
+        scopes: ["blob-container"],
+        broadScopes: ["storage-account"],
+        conditions: false,
+        hostQueues: true,
+        connection: "blob",
+        summary:
+            "run on new and changed blobs of the container (Functions blob trigger); Storage Blob Data Owner, as Microsoft's binding table lists, so also write, delete and manage the container",
+        operations: [BLOB_OPERATIONS.read],
+    },
 ];

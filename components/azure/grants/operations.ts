@@ -14,6 +14,12 @@ const OPERATIONS =
 const COSMOS =
     "https://learn.microsoft.com/en-us/azure/cosmos-db/how-to-setup-rbac#permission-model";
 
+/** Azure Functions binding pages, "Grant permission to the identity" (the roles each binding needs). */
+export const QUEUE_BINDING =
+    "https://learn.microsoft.com/en-us/azure/azure-functions/functions-bindings-storage-queue-trigger#identity-based-connections";
+export const BLOB_BINDING =
+    "https://learn.microsoft.com/en-us/azure/azure-functions/functions-bindings-storage-blob-trigger#identity-based-connections";
+
 const BLOBS = "Microsoft.Storage/storageAccounts/blobServices/containers/blobs";
 const MESSAGES = "Microsoft.Storage/storageAccounts/queueServices/queues/messages";
 const ENTITIES = "Microsoft.Storage/storageAccounts/tableServices/tables/entities";
@@ -52,6 +58,11 @@ export const QUEUE_OPERATIONS = {
     delete: {
         job: "Delete Message: remove a processed message",
         needs: [[`${MESSAGES}/process/action`], [`${MESSAGES}/delete`]],
+        source: STORAGE,
+    },
+    metadata: {
+        job: "Get Queue Metadata: the approximate message count (the queue trigger polls it)",
+        needs: [["Microsoft.Storage/storageAccounts/queueServices/queues/read"]],
         source: STORAGE,
     },
 } as const satisfies Record<string, AzureOperation>;

@@ -26,4 +26,23 @@ export const queueAccess: readonly AzureAccessEntry[] = [
         summary: "peek, receive and delete messages",
         operations: [QUEUE_OPERATIONS.get, QUEUE_OPERATIONS.peek, QUEUE_OPERATIONS.delete],
     },
+    {
+        access: "queue:trigger",
+        plane: "rbac",
+        // Microsoft's queue binding table lists both roles for the trigger (QUEUE_BINDING).
+        role: ROLES.storageQueueDataMessageProcessor,
+        extraRoles: [ROLES.storageQueueDataReader],
+        scopes: ["storage-queue"],
+        broadScopes: ["storage-account"],
+        conditions: false,
+        connection: "queue",
+        summary:
+            "run on the queue's messages (Functions queue trigger): receive, peek and delete messages and read the queue's metadata",
+        operations: [
+            QUEUE_OPERATIONS.get,
+            QUEUE_OPERATIONS.peek,
+            QUEUE_OPERATIONS.delete,
+            QUEUE_OPERATIONS.metadata,
+        ],
+    },
 ];

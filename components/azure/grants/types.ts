@@ -34,8 +34,18 @@ export interface AzureOperation {
 export interface AzureAccessEntry {
     readonly access: string;
     readonly plane: GrantPlane;
-    /** The one role the level assigns (absent for `function:invoke`). */
+    /** The role the level assigns (absent for `function:invoke`). */
     readonly role?: BuiltInRole;
+    /**
+     * Further roles assigned at the same scope, where Microsoft's binding table lists more than one
+     * (a queue trigger: Storage Queue Data Reader next to Message Processor).
+     */
+    readonly extraRoles?: readonly BuiltInRole[];
+    /**
+     * The Functions host needs Storage Queue Data Contributor on its own storage account for this
+     * level (the blob trigger keeps its work items in host queues).
+     */
+    readonly hostQueues?: boolean;
     /** Scopes the level is granted on as a matter of course: the target itself. */
     readonly scopes: readonly ScopeKind[];
     /** Wider scopes accepted only with `allowBroadScope: true` (resource group and subscription always are). */

@@ -74,7 +74,7 @@ describe("AzureFunction callers", () => {
                 .filter((a) => a.name.startsWith("api-"))
                 .map((a) => a.name)
                 .sort(),
-            ["api-host-blob", "api-host-queue"],
+            ["api-host-blob", "api-host-table"],
         );
     });
 

@@ -36,7 +36,7 @@ describe("AzureFunction declaredAccess output", () => {
             entries.map((e) => `${e.grant} ${e.access} ${e.plane} ${e.roleGuid ?? "-"}`),
             [
                 "host-blob host-storage rbac b7e6dc6d-f1e8-4753-8033-0f276bb0955b",
-                "host-queue host-storage rbac 974c5e8b-45b9-4653-ba55-5f855dd0fb88",
+                "host-table host-storage rbac 0a9a7e1f-b9d0-4cc4-a60d-0319b160aaa3",
                 "uploads blob:write rbac ba92f5b4-2d11-453d-a403-e96b0029c9fe",
                 "jobs queue:send rbac c6a89b2d-59bc-44d0-9896-0f6e12d7b80a",
                 "worker function:invoke easy-auth -",

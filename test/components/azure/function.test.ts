@@ -65,17 +65,20 @@ describe("AzureFunction", () => {
             assert.doesNotMatch(String(value), /AccountKey=|SharedAccessSignature=|sig=/i, name);
         }
         const accountId = `/subscriptions/11111111-2222-3333-4444-555555555555/resourceGroups/app/providers/Microsoft.Storage/storageAccounts/${account.inputs.accountName as string}`;
-        const host = ["ingest-host-blob", "ingest-host-queue"].map((n) =>
+        const host = ["ingest-host-blob", "ingest-host-table"].map((n) =>
             r.named(ROLE_ASSIGNMENT, n),
         );
         assert.deepEqual(
             host.map((a) => [a.inputs.scope, a.inputs.roleDefinitionId]),
             [
-                // Storage Blob Data Owner, Storage Queue Data Contributor: on the host account only.
+                // Storage Blob Data Owner (keys, leases, packages) and Storage Table Data Contributor
+                // (the host's diagnostic events, AZFD0003): on the host account only.
                 [accountId, roleDefinition("b7e6dc6d-f1e8-4753-8033-0f276bb0955b")],
-                [accountId, roleDefinition("974c5e8b-45b9-4653-ba55-5f855dd0fb88")],
+                [accountId, roleDefinition("0a9a7e1f-b9d0-4cc4-a60d-0319b160aaa3")],
             ],
         );
+        // No blob trigger and no `hostQueues`: no queue role on the host account.
+        assert.ok(!r.ofType(ROLE_ASSIGNMENT).some((a) => a.name === "ingest-host-queue"));
     });
 
     it("hardens the app by default: HTTPS only, TLS 1.2, no FTP, no basic publishing credentials", async () => {

@@ -111,6 +111,12 @@ describe("AzureFunction grants", () => {
             );
         }
         assert.ok(!condition.includes("blobs/write'})"), "writing must stay allowed");
+        // Microsoft's condition format: `(!(ActionMatches…)) OR (expression)`; the expression holds
+        // for no request, so the three actions are never allowed.
+        assert.match(
+            condition,
+            /^\(\n \(\n !\(ActionMatches[\s\S]*\)\n OR\n \(\n  @Resource\[Microsoft\.Storage\/storageAccounts\/blobServices\/containers:name\] StringNotLike '\*'\n \)\n\)$/,
+        );
     });
 
     it("narrows an account-wide blob grant to one container and path prefix with conditions", async () => {

@@ -29,7 +29,11 @@ const EXCESS: Readonly<Record<string, readonly string[]>> = {
         `${BLOB}/generateUserDelegationKey/action`,
         `${BLOB}/containers/blobs/move/action`,
     ],
+    // Storage Blob Data Owner, as Microsoft's blob trigger table names it; its wildcards (WILDCARDS)
+    // grant everything on the container and its blobs, ACLs and ownership included.
+    "blob:trigger": [`${BLOB}/generateUserDelegationKey/action`],
     "queue:send": [],
+    "queue:trigger": [],
     "queue:consume": [],
     "table:read": [`${TABLES}/read`],
     "table:readwrite": [`${TABLES}/read`, `${TABLES}/write`, `${TABLES}/delete`],
@@ -62,6 +66,28 @@ const EXCESS: Readonly<Record<string, readonly string[]>> = {
     ],
 };
 
+/** Role patterns with a wildcard: they grant every permission they match, needed or not. */
+const WILDCARDS: Readonly<Record<string, readonly string[]>> = {
+    "blob:trigger": [`${BLOB}/containers/*`, `${BLOB}/containers/blobs/*`],
+    "servicebus:send": [
+        "Microsoft.ServiceBus/*/queues/read",
+        "Microsoft.ServiceBus/*/topics/read",
+        "Microsoft.ServiceBus/*/topics/subscriptions/read",
+        "Microsoft.ServiceBus/*/send/action",
+    ],
+    "servicebus:receive": [
+        "Microsoft.ServiceBus/*/queues/read",
+        "Microsoft.ServiceBus/*/topics/read",
+        "Microsoft.ServiceBus/*/topics/subscriptions/read",
+        "Microsoft.ServiceBus/*/receive/action",
+    ],
+    "eventhubs:send": ["Microsoft.EventHub/*/eventhubs/read", "Microsoft.EventHub/*/send/action"],
+    "eventhubs:receive": [
+        "Microsoft.EventHub/*/eventhubs/consumergroups/read",
+        "Microsoft.EventHub/*/receive/action",
+    ],
+};
+
 describe("Azure access levels against their roles", function () {
     for (const entry of AZURE_ACCESS_TABLE) {
         describe(entry.access, function () {
@@ -90,6 +116,7 @@ describe("Azure access levels against their roles", function () {
 
             it("grants nothing beyond its operations but its pinned excess", function () {
                 assert.deepEqual(coverage.excess, EXCESS[entry.access]);
+                assert.deepEqual(coverage.wildcards, WILDCARDS[entry.access] ?? []);
             });
         });
     }

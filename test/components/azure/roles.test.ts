@@ -2,7 +2,7 @@ import * as assert from "node:assert/strict";
 import * as fs from "node:fs";
 import * as path from "node:path";
 import { AZURE_ACCESS_TABLE, ROLES } from "../../../components/azure";
-import { HOST_STORAGE_ROLES } from "../../../components/azure/host-storage";
+import { HOST_QUEUE_ROLE, HOST_STORAGE_ROLES } from "../../../components/azure/host-storage";
 import { sharedDataDir } from "../../../scripts/repository";
 
 interface DatasetRole {
@@ -32,7 +32,8 @@ describe("Azure built-in roles", () => {
     it("never assigns a role that can write role assignments, list keys or act on everything", function () {
         const used = [
             ...AZURE_ACCESS_TABLE.flatMap((e) => (e.plane === "rbac" && e.role ? [e.role] : [])),
-            ...HOST_STORAGE_ROLES.map((h) => h.role),
+            ...AZURE_ACCESS_TABLE.flatMap((e) => e.extraRoles ?? []),
+            ...[...HOST_STORAGE_ROLES, HOST_QUEUE_ROLE].map((h) => h.role),
         ];
         for (const role of used) {
             const found = roles.find((r) => r.id === role.guid)!;

@@ -250,6 +250,18 @@ export const BUILTIN_ROLES: readonly RoleDefinition[] = [
             "Microsoft.KeyVault/vaults/keys/verify/action",
         ],
     }),
+    role("e147488a-f6f5-4113-8e2d-b22465e65bf6", "Key Vault Crypto Service Encryption User", {
+        actions: [
+            "Microsoft.EventGrid/eventSubscriptions/write",
+            "Microsoft.EventGrid/eventSubscriptions/read",
+            "Microsoft.EventGrid/eventSubscriptions/delete",
+        ],
+        dataActions: [
+            "Microsoft.KeyVault/vaults/keys/read",
+            "Microsoft.KeyVault/vaults/keys/wrap/action",
+            "Microsoft.KeyVault/vaults/keys/unwrap/action",
+        ],
+    }),
     role("00482a5a-887f-4fb3-b363-3b7fe8e74483", "Key Vault Administrator", {
         actions: [
             "Microsoft.Authorization/*/read",

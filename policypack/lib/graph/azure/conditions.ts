@@ -1,13 +1,14 @@
 /**
- * Reading ABAC conditions (version 2.0) of role assignments. A condition is reported as text; the one
- * shape that provably removes actions is recognised too: a top-level AND term made only of
- * `!(ActionMatches{'<action>'})` terms (what the write-only `blob:write` grant compiles to) denies those
- * actions whatever the request, so they are not effective permissions. Everything else keeps the role's
- * permissions and shows the condition next to them.
+ * Reading ABAC conditions (version 2.0) of role assignments. A condition is reported as text; the
+ * shapes that provably remove actions are recognised too: a top-level AND term made only of
+ * `!(ActionMatches{'<action>'})` terms, alone or OR'ed with an expression no request satisfies
+ * (`<attribute> StringNotLike '*'`, what the write-only `blob:write` grant compiles to), denies those
+ * actions whatever the request, so they are not effective permissions. Everything else keeps the
+ * role's permissions and shows the condition next to them.
  */
 
 /** Splits `expression` at the `AND`s outside parentheses and quotes. */
-function topLevelTerms(expression: string): string[] {
+function topLevelTerms(expression: string, operator: "AND" | "OR" = "AND"): string[] {
     const terms: string[] = [];
     let depth = 0;
     let quoted = false;
@@ -24,10 +25,10 @@ function topLevelTerms(expression: string): string[] {
             !quoted &&
             depth === 0 &&
             /\s/.test(expression.charAt(i - 1) || " ") &&
-            /^AND\s/i.test(expression.slice(i, i + 4))
+            new RegExp(`^${operator}\\s`, "i").test(expression.slice(i, i + operator.length + 1))
         ) {
             terms.push(expression.slice(start, i));
-            start = i + 3;
+            start = i + operator.length;
         }
     }
     terms.push(expression.slice(start));
@@ -57,6 +58,8 @@ function unwrapped(term: string): string {
 }
 
 const NOT_ACTION = /^!\s*\(\s*ActionMatches\s*\{\s*'([^']+)'\s*\}\s*\)$/i;
+/** An attribute compared with `StringNotLike '*'`: every string is like '*', so never true. */
+const NEVER = /^@(Resource|Request)\[[^\]]+\]\s+StringNotLike\s+'\*'$/i;
 
 /** The actions a condition denies outright (see above); empty when it denies none for certain. */
 export function actionsDeniedBy(condition: string): string[] {
@@ -66,6 +69,11 @@ export function actionsDeniedBy(condition: string): string[] {
         const single = NOT_ACTION.exec(inner);
         if (single?.[1] !== undefined) {
             denied.push(single[1]);
+            continue;
+        }
+        const alternatives = topLevelTerms(inner, "OR");
+        if (alternatives.length === 2 && NEVER.test(unwrapped(alternatives[1] ?? ""))) {
+            denied.push(...actionsDeniedBy(alternatives[0] ?? ""));
             continue;
         }
         const parts = topLevelTerms(inner);

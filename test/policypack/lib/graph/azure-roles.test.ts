@@ -8,6 +8,14 @@ import * as path from "path";
 import { BUILTIN_ROLES } from "../../../../policypack/lib/graph/azure/builtin-roles";
 import { categoriesOf } from "../../../../policypack/lib/graph/azure/categories";
 import { actionsDeniedBy } from "../../../../policypack/lib/graph/azure/conditions";
+import { compileBlobCondition } from "../../../../components/azure/conditions";
+import {
+    BLOB_ADD,
+    BLOB_DELETE,
+    BLOB_MOVE,
+    BLOB_READ,
+    BLOB_WRITE,
+} from "../../../../components/azure/grants/blob";
 import { permissionsOf } from "../../../../policypack/lib/graph/azure/grants";
 import { roleWithGuid } from "../../../../policypack/lib/graph/azure/roles";
 import { riskCounts } from "../../../../policypack/lib/graph/model";
@@ -165,6 +173,30 @@ describe("identity graph: Azure roles", () => {
         assert.equal(riskCounts(permissions).dataExfiltration, 0);
         assert.deepEqual(
             actionsDeniedBy("(!(ActionMatches{'a/read'})) OR (@Resource[x:name] StringEquals 'y')"),
+            [],
+        );
+        // What blob:write compiles to now: Microsoft's `(!ActionMatches) OR (expression)` shape
+        // with an expression no request satisfies, alone and AND'ed with a container condition.
+        const compiled = compileBlobCondition(
+            [BLOB_WRITE, BLOB_ADD],
+            [BLOB_READ, BLOB_DELETE, BLOB_MOVE],
+            [],
+        );
+        assert.match(
+            compiled ?? "",
+            /\)\n OR\n \(\n  @Resource\[.*containers:name\] StringNotLike '\*'\n \)/,
+        );
+        const denied = [BLOB_READ, BLOB_DELETE, BLOB_MOVE];
+        assert.deepEqual(actionsDeniedBy(compiled ?? ""), denied);
+        const inUploads = compileBlobCondition([BLOB_WRITE, BLOB_ADD], denied, [
+            { containerName: "uploads" },
+        ]);
+        assert.deepEqual(actionsDeniedBy(inUploads ?? ""), denied);
+        // A NotLike with any other pattern can hold: nothing is denied for certain.
+        assert.deepEqual(
+            actionsDeniedBy(
+                "((!(ActionMatches{'a/read'})) OR (@Resource[x:name] StringNotLike 'y*'))",
+            ),
             [],
         );
     });
