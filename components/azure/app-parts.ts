@@ -7,7 +7,10 @@ import * as pulumi from "@pulumi/pulumi";
 import { childName } from "../core";
 import type { AzureFunctionArgs, AzureGrant } from "./args";
 import type { PlannedGrant } from "./plan";
-import type { BuiltInRole } from "./roles";
+import { hostStorageRoles } from "./host-storage";
+import { normalizedScope, parseResourceId } from "./resource-id";
+import { azureCloud } from "./cloud";
+import { type BuiltInRole, ROLES } from "./roles";
 import { grantSettings, hostStorageSettings, keyVaultReference, type Settings } from "./settings";
 import type { DeclaredAccessEntry, PlannedGrantData } from "./shape";
 
@@ -17,8 +20,9 @@ export function functionAppSettings(
     grants: readonly AzureGrant[],
     scopes: ReadonlyMap<string, pulumi.Output<string>>,
     storageAccountName: pulumi.Output<string>,
-    clientId: pulumi.Output<string> | undefined,
+    identity: { id?: pulumi.Output<string>; clientId?: pulumi.Output<string> } | undefined,
 ): Settings {
+    const clientId = identity?.clientId;
     const settings: Settings = {
         ...args.appSettings,
         ...Object.fromEntries(
@@ -28,6 +32,7 @@ export function functionAppSettings(
             ]),
         ),
         ...hostStorageSettings(storageAccountName, clientId),
+        ...(args.packageBlob ? packageSettings(args.packageBlob, identity?.id) : {}),
     };
     for (const grant of grants) {
         const scope = scopes.get(grant.name);
@@ -38,13 +43,38 @@ export function functionAppSettings(
     return settings;
 }
 
-/** A Flex Consumption plan of the app's own, unless `existingPlanId` names one. */
+/**
+ * Run from the package blob, fetched as the app's identity (the user-assigned one by its resource ID,
+ * else `SystemAssigned`): Microsoft Learn, "Run your functions from a package file", access a package
+ * in Azure Blob Storage using a managed identity.
+ */
+function packageSettings(
+    blob: NonNullable<AzureFunctionArgs["packageBlob"]>,
+    identityId: pulumi.Output<string> | undefined,
+): Settings {
+    const parsed = pulumi.output(blob.container).apply((id) => parseResourceId(id));
+    return {
+        WEBSITE_RUN_FROM_PACKAGE: pulumi.interpolate`https://${parsed.apply((p) => p?.parentName ?? "")}.blob.${azureCloud().storage}/${parsed.apply((p) => p?.childName ?? "")}/${blob.name}`,
+        WEBSITE_RUN_FROM_PACKAGE_BLOB_MI_RESOURCE_ID: identityId ?? "SystemAssigned",
+    };
+}
+
+/**
+ * A Flex Consumption plan of the app's own, unless `existingPlanId` names one (then a warning when
+ * nothing gives the app its code).
+ */
 export function createFlexPlan(
     name: string,
     args: AzureFunctionArgs,
     parent: pulumi.Resource,
 ): web.AppServicePlan | undefined {
     if (args.existingPlanId !== undefined) {
+        if (args.packageBlob === undefined) {
+            void pulumi.log.warn(
+                "`existingPlanId` without `packageBlob`: on Elastic Premium without Azure Files the app has no code until WEBSITE_RUN_FROM_PACKAGE points to a package; give `packageBlob` (docs/azure.md, Deploying code)",
+                parent,
+            );
+        }
         return undefined;
     }
     return new web.AppServicePlan(
@@ -96,21 +126,66 @@ export function plannedGrantData(
     );
 }
 
-/** The host's storage roles, then each grant: the `declaredAccess` output the pack compares. */
-export function declaredAccessOf(
+/** A role the app needs whatever its grants: host storage, and the code package's container. */
+export interface BaselineRole {
+    readonly key: string;
+    /** `host-storage` or `code-package`, as the `access` of the declared entry. */
+    readonly access: string;
+    readonly role: BuiltInRole;
+    readonly scope: pulumi.Output<string>;
+    readonly description: string;
+}
+
+/**
+ * The host's roles on its own storage account (blobs and tables; queues when the app needs them),
+ * and with `packageBlob` Storage Blob Data Reader on the package's container, the role Microsoft
+ * names for running from a package fetched with a managed identity ("Run your functions from a
+ * package file", https://learn.microsoft.com/en-us/azure/azure-functions/run-functions-from-deployment-package).
+ */
+export function baselineRoles(
+    name: string,
+    args: AzureFunctionArgs,
+    plans: readonly PlannedGrant[],
     storageAccountId: pulumi.Output<string>,
-    hostRoles: readonly { key: string; role: BuiltInRole }[],
+): BaselineRole[] {
+    const host = hostStorageRoles(plans, args.hostQueues === true).map(
+        ({ key, role }): BaselineRole => ({
+            key,
+            access: "host-storage",
+            role,
+            scope: storageAccountId,
+            description: `Functions host storage of ${name}`,
+        }),
+    );
+    if (args.packageBlob === undefined) {
+        return host;
+    }
+    return [
+        ...host,
+        {
+            key: "package",
+            access: "code-package",
+            role: ROLES.storageBlobDataReader,
+            scope: pulumi.output(args.packageBlob.container).apply(normalizedScope),
+            description: `Code package of ${name}`,
+        },
+    ];
+}
+
+/** The baseline roles, then each grant: the `declaredAccess` output the pack compares. */
+export function declaredAccessOf(
+    baseline: readonly BaselineRole[],
     plans: readonly PlannedGrant[],
     scopes: ReadonlyMap<string, pulumi.Output<string>>,
 ): DeclaredAccessEntry[] {
     return [
-        ...hostRoles.map(({ key, role }): DeclaredAccessEntry => ({
+        ...baseline.map(({ key, access, role, scope }): DeclaredAccessEntry => ({
             grant: key,
-            access: "host-storage",
+            access,
             plane: "rbac",
             roleName: role.name,
             roleGuid: role.guid,
-            scope: storageAccountId,
+            scope,
         })),
         ...plans.map((p): DeclaredAccessEntry => ({
             ...p,

@@ -84,6 +84,22 @@ export interface AzureFunctionArgs {
      * Consumption (FC1) plan. @default a new Flex Consumption plan
      */
     readonly existingPlanId?: pulumi.Input<string>;
+    /**
+     * With `existingPlanId`: run the app's code from this zip blob, fetched with the app's identity
+     * (`WEBSITE_RUN_FROM_PACKAGE` and `WEBSITE_RUN_FROM_PACKAGE_BLOB_MI_RESOURCE_ID`); the identity
+     * gets Storage Blob Data Reader on the container. This is how an Elastic Premium app without
+     * Azure Files gets its code. Flex Consumption deploys to its own deployment container instead
+     * (see docs/azure.md, "Deploying code").
+     *
+     * @example
+     * { container: releases.id, name: "api-1.4.2.zip" }
+     */
+    readonly packageBlob?: {
+        /** The blob container's resource ID (private access). */
+        readonly container: pulumi.Input<string>;
+        /** The zip blob's name in the container. */
+        readonly name: pulumi.Input<string>;
+    };
     /** Flex Consumption instance memory. @default 2048 */
     readonly instanceMemoryMB?: number;
     /** Flex Consumption scale-out limit. @default 100 */

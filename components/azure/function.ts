@@ -12,17 +12,19 @@ import type { AzureFunctionArgs, AzureGrant } from "./args";
 import { easyAuth } from "./easy-auth";
 import { accessEntry } from "./grants";
 import {
+    type BaselineRole,
+    baselineRoles,
     createFlexPlan,
     declaredAccessOf,
     disableBasicPublishing,
     functionAppSettings,
     plannedGrantData,
 } from "./app-parts";
-import { type HostStorage, hostStorage, hostStorageRoles } from "./host-storage";
+import { type HostStorage, hostStorage } from "./host-storage";
 import { type FunctionIdentity, systemAssignedIdentity, userAssignedIdentity } from "./identity";
 import { assignmentName, planAzureGrants, type PlannedGrant } from "./plan";
 import { normalizedScope, parseResourceId } from "./resource-id";
-import { type BuiltInRole, roleDefinitionId } from "./roles";
+import { roleDefinitionId } from "./roles";
 import { toNameValuePairs } from "./settings";
 import { scopeProblem, validateAzureFunctionArgs } from "./validate";
 import type { AzureFunctionShape, DeclaredAccessEntry, PlannedGrantData } from "./shape";
@@ -35,8 +37,8 @@ interface AppParts {
     readonly scopes: ReadonlyMap<string, pulumi.Output<string>>;
     readonly storage: HostStorage;
     readonly client: pulumi.Output<authorization.GetClientConfigResult>;
-    /** The host's roles on its storage account: blobs and tables, queues when the app needs them. */
-    readonly hostRoles: readonly { key: string; role: BuiltInRole }[];
+    /** Roles whatever the grants: host storage, and the code package's container. */
+    readonly baseline: readonly BaselineRole[];
 }
 
 export class AzureFunction extends pulumi.ComponentResource implements AzureFunctionShape {
@@ -92,13 +94,14 @@ export class AzureFunction extends pulumi.ComponentResource implements AzureFunc
         this.plannedGrants = plannedGrantData(plans, scopes);
 
         this.plan = createFlexPlan(name, args, this);
+        const baseline = baselineRoles(name, args, plans, storage.accountId);
         const { app, identity } = this.appWithIdentity(name, args, {
             grants,
             plans,
             scopes,
             storage,
             client,
-            hostRoles: hostStorageRoles(plans, args.hostQueues === true),
+            baseline,
         });
         this.app = app;
         this.appId = app.id;
@@ -109,12 +112,7 @@ export class AzureFunction extends pulumi.ComponentResource implements AzureFunc
         };
 
         disableBasicPublishing(name, this.app, args, this);
-        this.declaredAccess = declaredAccessOf(
-            storage.accountId,
-            hostStorageRoles(plans, args.hostQueues === true),
-            plans,
-            scopes,
-        );
+        this.declaredAccess = declaredAccessOf(baseline, plans, scopes);
 
         this.url = pulumi.interpolate`https://${this.app.defaultHostName}`;
         if (args.authentication) {
@@ -190,13 +188,7 @@ export class AzureFunction extends pulumi.ComponentResource implements AzureFunc
         dependsOn: pulumi.Resource[],
     ): web.WebApp {
         const { grants, scopes, storage } = parts;
-        const settings = functionAppSettings(
-            args,
-            grants,
-            scopes,
-            storage.accountName,
-            identity?.clientId,
-        );
+        const settings = functionAppSettings(args, grants, scopes, storage.accountName, identity);
         return new web.WebApp(
             name,
             webAppSettings({
@@ -224,8 +216,7 @@ export class AzureFunction extends pulumi.ComponentResource implements AzureFunc
 
     /** The host's storage roles and one assignment per grant, to `identity`. */
     private assign(name: string, identity: FunctionIdentity, parts: AppParts): pulumi.Resource[] {
-        const { plans, scopes, client, hostRoles } = parts;
-        const storageAccountId = parts.storage.accountId;
+        const { plans, scopes, client, baseline } = parts;
         const created: pulumi.Resource[] = [];
         const roleAssignment = (
             key: string,
@@ -254,8 +245,8 @@ export class AzureFunction extends pulumi.ComponentResource implements AzureFunc
             this.roleAssignments.push(assignment);
             created.push(assignment);
         };
-        for (const { key, role } of hostRoles) {
-            roleAssignment(key, storageAccountId, role.guid, `Functions host storage of ${name}`);
+        for (const { key, role, scope, description } of baseline) {
+            roleAssignment(key, scope, role.guid, description);
         }
         for (const plan of plans) {
             const scope = scopes.get(plan.grant);

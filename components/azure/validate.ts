@@ -58,6 +58,7 @@ export function validateAzureFunctionArgs(
             }
         }
     }
+    validatePackageBlob(args, problems);
     validateSettings(args, problems);
     if (args.authentication !== undefined) {
         const audience = (args.authentication as { audience?: unknown }).audience;
@@ -167,6 +168,34 @@ function validateSettings(args: AzureFunctionArgs, problems: ArgumentProblems): 
                 `${shown(value)} is not a Key Vault secret URI (https://<vault>.vault.azure.net/secrets/<name>)`,
             );
         }
+    }
+}
+
+/** `packageBlob`: only on an existing plan (Flex Consumption does not run from a package URL), a container's ID. */
+function validatePackageBlob(args: AzureFunctionArgs, problems: ArgumentProblems): void {
+    const blob = args.packageBlob as { container?: unknown; name?: unknown } | undefined;
+    if (blob === undefined) {
+        return;
+    }
+    if (args.existingPlanId === undefined) {
+        problems.add(
+            "packageBlob",
+            "needs `existingPlanId`: Flex Consumption does not run from a package URL; deploy to its deployment container instead (docs/azure.md, Deploying code)",
+        );
+    }
+    if (
+        typeof blob.container === "string" &&
+        parseResourceId(blob.container)?.kind !== "blob-container"
+    ) {
+        problems.add(
+            "packageBlob.container",
+            `${shown(blob.container)} is not a blob container ID; pass the container's \`id\``,
+        );
+    } else if (blob.container === undefined) {
+        problems.add("packageBlob.container", "is missing; pass the blob container's `id`");
+    }
+    if (blob.name === undefined || blob.name === "") {
+        problems.add("packageBlob.name", "is missing; give the zip blob's name in the container");
     }
 }
 
