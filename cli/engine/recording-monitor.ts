@@ -125,6 +125,9 @@ export class ResourceRecorder {
         if (req.getProtect()) {
             record.protect = true;
         }
+        if (req.getRetainondelete()) {
+            record.retainOnDelete = true;
+        }
         this.records.push(record);
         return record;
     }

@@ -42,6 +42,8 @@ export interface RecordedResource {
     readonly inputs: PropertyMap;
     readonly outputs: PropertyMap;
     readonly protect?: boolean;
+    /** The `retainOnDelete` option: a destroy leaves the cloud resource in place. */
+    readonly retainOnDelete?: boolean;
     /** The provider-assigned ID of a custom resource; absent for components and during preview. */
     readonly id?: string;
     /** Read by the program (`Resource.get`), not managed by the stack; as `external` in an export. */

@@ -211,14 +211,19 @@ export function functionIdentities(
     return { runtime, build, trigger };
 }
 
-/** The project-level roles of the runtime account: the log writer, and the metric writer when asked. */
+/**
+ * The project-level roles of the runtime account, only when asked: the log writer (`logWriter`, for
+ * the Cloud Logging API; stdout and stderr need no role) and the metric writer (`metricWriter`).
+ */
 export function baselineMembers(
     args: GcpFunctionArgs,
     member: pulumi.Output<string>,
     project: pulumi.Output<string>,
 ): PlannedMember[] {
     return [
-        projectMember("log-writer", "baseline", "roles/logging.logWriter", member, project),
+        ...(args.logWriter
+            ? [projectMember("log-writer", "baseline", "roles/logging.logWriter", member, project)]
+            : []),
         ...(args.metricWriter
             ? [
                   projectMember(

@@ -119,6 +119,13 @@ export interface GcpFunctionArgs {
     readonly grants?: readonly GcpGrant[];
     /** Also grant roles/monitoring.metricWriter on the project (custom metrics). @default false */
     readonly metricWriter?: boolean;
+    /**
+     * Also grant roles/logging.logWriter on the project, for code that writes through the Cloud
+     * Logging API (client libraries). Not needed for logs written to stdout or stderr, structured
+     * JSON lines included: Cloud Run functions collect those by themselves
+     * (https://cloud.google.com/functions/docs/monitoring/logging). @default false
+     */
+    readonly logWriter?: boolean;
     /** Run as this service account instead of a new one; grants still attach to it. @default none */
     readonly existingServiceAccountEmail?: pulumi.Input<string>;
     /** The runtime account's ID when the component creates it (6-30 chars). @default derived from the name */
@@ -143,9 +150,23 @@ export interface GcpFunctionArgs {
 
 /**
  * @example
- * new GcpAuditLogs("audit", { functions: [ingest, store] });
+ * new GcpAuditLogs("audit", { projectWide: true, functions: [ingest, store] });
  */
 export interface GcpAuditLogsArgs {
+    /**
+     * Required, `true`: this component changes the whole project. Each service's audit config is
+     * authoritative (it replaces the service's existing Data Access log types and exemptions, and
+     * two stacks configuring one service overwrite each other), and Data Access logs of a service
+     * cover every resource of the project (every bucket, for storage.googleapis.com), billed by
+     * volume as Cloud Logging ingestion.
+     */
+    readonly projectWide: true;
+    /**
+     * Remove the audit configs when the stack is destroyed. Off by default: a destroy leaves
+     * Data Access logging on (`retainOnDelete`), so tearing down one stack never turns off
+     * logging the project relies on. @default false
+     */
+    readonly removeOnDestroy?: boolean;
     /** @default the `gcp:project` config, else the provider's project */
     readonly project?: pulumi.Input<string>;
     /** Log the services these functions use (their grants' services, Cloud Functions and Cloud Run). @default [] */

@@ -37,6 +37,12 @@ export class GcpAuditLogs extends pulumi.ComponentResource implements GcpAuditLo
                 }
             });
         }
+        if ((args as { projectWide?: unknown } | undefined)?.projectWide !== true) {
+            problems.add(
+                "projectWide",
+                "must be true: audit configs apply to the whole project, replace each service's existing Data Access settings and exemptions, and log every resource of the service (billed as Cloud Logging ingestion); set projectWide: true to accept that",
+            );
+        }
         const functions: unknown = args?.functions ?? [];
         if (!Array.isArray(functions)) {
             problems.add("functions", `must be a list of GcpFunction`);
@@ -67,7 +73,8 @@ export class GcpAuditLogs extends pulumi.ComponentResource implements GcpAuditLo
                         service,
                         auditLogConfigs: DATA_ACCESS_LOG_TYPES.map((logType) => ({ logType })),
                     },
-                    { parent: this },
+                    // Destroying the stack leaves logging on unless the program asks otherwise.
+                    { parent: this, retainOnDelete: args.removeOnDestroy !== true },
                 ),
         );
         this.registerOutputs({ services });

@@ -105,7 +105,7 @@ const worker = new GcpFunction("worker", {
     ],
 });
 
-new GcpAuditLogs("audit", { functions: [ingest, worker, store] });
+new GcpAuditLogs("audit", { projectWide: true, functions: [ingest, worker, store] });
 
 if (unsafe) {
     addUnsafeResources();

@@ -90,7 +90,7 @@ const api = new GcpFunction("api", {
     grants: [worker.invokeGrant("worker")],
 });
 
-new GcpAuditLogs("audit", { functions: [api, worker, admin] });
+new GcpAuditLogs("audit", { projectWide: true, functions: [api, worker, admin] });
 
 if (unsafe) {
     // Deliberately wrong: a hand-written grant beside the component's, letting admin mint access

@@ -22,6 +22,7 @@ describe("GcpAuditLogs", () => {
                 }),
             );
             new GcpAuditLogs("audit", {
+                projectWide: true,
                 functions: [ingest],
                 services: ["bigquery.googleapis.com"],
             });
@@ -44,12 +45,34 @@ describe("GcpAuditLogs", () => {
                 { logType: "DATA_WRITE" },
                 { logType: "ADMIN_READ" },
             ]);
+            // A destroy leaves project-wide logging on.
+            assert.equal(config.retainOnDelete, true);
         }
+    });
+
+    it("asks for projectWide: true before changing the whole project, and removes on destroy only when asked", async () => {
+        const { message, resources } = await failureOf(
+            () => new GcpAuditLogs("audit", { services: ["storage.googleapis.com"] } as never),
+        );
+        assert.match(
+            message,
+            /`projectWide` must be true: audit configs apply to the whole project/,
+        );
+        assert.equal(resources.filter((r) => r.custom).length, 0);
+        const run = await runGcp(
+            () =>
+                new GcpAuditLogs("audit", {
+                    projectWide: true,
+                    removeOnDestroy: true,
+                    services: ["storage.googleapis.com"],
+                }),
+        );
+        assert.equal(run.ofType(AUDIT)[0]?.retainOnDelete, undefined);
     });
 
     it("rejects a malformed service name and creates nothing", async () => {
         const { message, resources } = await failureOf(
-            () => new GcpAuditLogs("audit", { services: ["storage"] }),
+            () => new GcpAuditLogs("audit", { projectWide: true, services: ["storage"] }),
         );
         assert.match(message, /`services\[0\]` 'storage' is not a service name/);
         assert.equal(resources.filter((r) => r.custom).length, 0);

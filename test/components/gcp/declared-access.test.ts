@@ -5,6 +5,7 @@ import { baseArgs, runGcp } from "./fixtures";
 describe("GcpFunction declared access", () => {
     const args = baseArgs({
         metricWriter: true,
+        logWriter: true,
         grants: [{ name: "uploads", access: "storage:read", resource: "uploads" }],
         secretEnvironment: [{ key: "API_TOKEN", secret: "token" }],
     });

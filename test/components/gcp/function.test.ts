@@ -66,15 +66,22 @@ describe("GcpFunction", () => {
         );
     });
 
-    it("gives the runtime account only the log writer role at project level by default", async () => {
+    it("gives the runtime account no role at all by default: stdout and stderr logs need none", async () => {
+        // Cloud Run functions collect what the code writes to stdout and stderr (structured JSON
+        // lines too) without any role: https://cloud.google.com/functions/docs/monitoring/logging.
         const run = await runGcp(() => new GcpFunction("ingest", baseArgs()));
+        const runtime = `serviceAccount:${INGEST}@acme-prod.iam.gserviceaccount.com`;
+        assert.deepEqual(
+            run.resources.filter((r) => r.inputs.member === runtime).map((r) => r.inputs.role),
+            [],
+        );
+    });
+
+    it("adds the log writer role at project level only when asked (Cloud Logging API)", async () => {
+        const run = await runGcp(() => new GcpFunction("ingest", baseArgs({ logWriter: true })));
         const runtime = `serviceAccount:${INGEST}@acme-prod.iam.gserviceaccount.com`;
         const projectLevel = run.ofType(PROJECT_MEMBER).filter((r) => r.inputs.member === runtime);
         assert.deepEqual(bindings(projectLevel), [`roles/logging.logWriter ${runtime}`]);
-        assert.deepEqual(
-            run.resources.filter((r) => r.inputs.member === runtime).map((r) => r.inputs.role),
-            ["roles/logging.logWriter"],
-        );
     });
 
     it("adds the metric writer role only when asked", async () => {
@@ -227,7 +234,7 @@ describe("GcpFunction", () => {
                 ),
         );
         const fn = run.named(FUNCTION, "ingest");
-        for (const name of ["ingest-grant-out", "ingest-log-writer"]) {
+        for (const name of ["ingest-grant-out", "ingest-build-log-writer"]) {
             const member = run.resources.find((r) => r.name === name);
             assert.ok(member && fn.dependencies.includes(member.urn), `${name} is a dependency`);
         }
