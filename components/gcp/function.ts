@@ -66,7 +66,7 @@ export class GcpFunction extends pulumi.ComponentResource implements GcpFunction
         this.ingress = args.ingress ?? (this.public ? "ALLOW_ALL" : "ALLOW_INTERNAL_ONLY");
         const { runtime, build, trigger } = functionIdentities(name, args, project, this);
 
-        const before = membersBeforeFunction(args, grants, project, region, {
+        const before = membersBeforeFunction(name, args, grants, project, region, {
             runtime,
             build,
             trigger,
@@ -234,6 +234,7 @@ function serviceConfigOf(
  * secrets, the build account's roles and the trigger's receiver role.
  */
 function membersBeforeFunction(
+    name: string,
     args: GcpFunctionArgs,
     grants: readonly GcpGrant[],
     project: pulumi.Output<string>,
@@ -241,7 +242,7 @@ function membersBeforeFunction(
     accounts: { runtime: Identity; build: Identity; trigger: Identity | undefined },
 ): PlannedMember[] {
     const { runtime, build, trigger } = accounts;
-    const context = { member: runtime.member, project };
+    const context = { member: runtime.member, project, component: name };
     return [
         ...baselineMembers(args, runtime.member, project),
         ...planGcpGrants(grants, context),

@@ -7,6 +7,7 @@ import * as pulumi from "@pulumi/pulumi";
 import type { GcpGrant, GcpSecretEnvironmentVariable } from "./args";
 import { GcpConditions, celString, combineConditions, type RenderedCondition } from "./conditions";
 import { GCP_TARGETS, gcpAccessEntry, type GcpTargetKind } from "./grants";
+import { gcpTargetProblem } from "./targets";
 
 /** Where a planned member comes from: a user grant, or something the component needs itself. */
 export type MemberPurpose =
@@ -36,6 +37,8 @@ export interface PlanContext {
     /** `serviceAccount:<email>` of the runtime account. */
     readonly member: pulumi.Input<string>;
     readonly project: pulumi.Input<string>;
+    /** The component's name, for the message when a target resolves to something it cannot be. */
+    readonly component?: string;
 }
 
 export const PROJECT_MEMBER_TYPE = "gcp:projects/iAMMember:IAMMember";
@@ -47,9 +50,25 @@ export function planGcpGrants(grants: readonly GcpGrant[], context: PlanContext)
         if (!entry) {
             throw new Error(`unvalidated access level '${grant.access}' reached the planner`);
         }
+        // Checked once it resolves, as literals were before anything was created: an Output that
+        // resolves to a wildcard or to another kind of resource fails the update instead of
+        // becoming an IAM member.
+        const resource =
+            typeof grant.resource === "string"
+                ? grant.resource
+                : pulumi.output(grant.resource).apply((value) => {
+                      const problem = gcpTargetProblem(entry, value);
+                      if (problem !== undefined) {
+                          throw new Error(
+                              `GcpFunction '${context.component ?? "?"}' has a problem with its arguments once its targets are known:\n` +
+                                  `  - \`grants\` '${grant.name}' (${grant.access}): the resource ${problem}`,
+                          );
+                      }
+                      return value;
+                  });
         const conditions = [...(grant.conditions ?? [])];
         if (grant.prefix !== undefined) {
-            conditions.unshift(GcpConditions.objectPrefix(grant.resource, grant.prefix));
+            conditions.unshift(GcpConditions.objectPrefix(resource, grant.prefix));
         }
         const base = {
             key: `grant-${grant.name}`,
@@ -63,7 +82,7 @@ export function planGcpGrants(grants: readonly GcpGrant[], context: PlanContext)
         };
         if (entry.target === "firestoreDatabase") {
             // No IAM policy on a Firestore database: bound on the project, limited to the database.
-            conditions.unshift(firestoreDatabaseCondition(grant.resource, context.project));
+            conditions.unshift(firestoreDatabaseCondition(resource, context.project));
             return {
                 ...base,
                 resource: context.project,
@@ -71,7 +90,7 @@ export function planGcpGrants(grants: readonly GcpGrant[], context: PlanContext)
             };
         }
         const condition = combineConditions(conditions);
-        return { ...base, resource: grant.resource, ...(condition ? { condition } : {}) };
+        return { ...base, resource, ...(condition ? { condition } : {}) };
     });
 }
 

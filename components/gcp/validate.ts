@@ -7,6 +7,7 @@ import { type ArgumentProblems, shown, validateGrantBasics } from "../core";
 import type { GcpFunctionArgs, GcpGrant } from "./args";
 import { DESCRIPTION_LIMIT, TITLE_LIMIT, invalidTimestamps } from "./conditions";
 import { GCP_ACCESS_LEVELS, GCP_TARGETS, gcpAccessEntry } from "./grants";
+import { gcpTargetProblem } from "./targets";
 import { ACCOUNT_ID_PATTERN, EMAIL_PATTERN, isDefaultServiceAccount } from "./identity";
 
 export const INGRESS_SETTINGS = ["ALLOW_INTERNAL_ONLY", "ALLOW_INTERNAL_AND_GCLB", "ALLOW_ALL"];
@@ -184,6 +185,12 @@ function checkGrants(grants: unknown, problems: ArgumentProblems): GcpGrant[] {
         const entry = gcpAccessEntry(grant.access);
         const target = entry ? GCP_TARGETS[entry.target] : undefined;
         const before = problems.size;
+        if (entry && typeof grant.resource === "string") {
+            const problem = gcpTargetProblem(entry, grant.resource);
+            if (problem !== undefined) {
+                problems.add(`${at}.resource`, problem);
+            }
+        }
         if (grant.prefix !== undefined) {
             if (entry?.target !== "bucket") {
                 problems.add(
@@ -192,6 +199,11 @@ function checkGrants(grants: unknown, problems: ArgumentProblems): GcpGrant[] {
                 );
             } else if (typeof grant.prefix !== "string" || grant.prefix === "") {
                 problems.add(`${at}.prefix`, `${shown(grant.prefix)} must be a non-empty string`);
+            } else if (grant.prefix.includes("*")) {
+                problems.add(
+                    `${at}.prefix`,
+                    `${shown(grant.prefix)} has a '*': a prefix is literal (objects whose names start with it), not a pattern; leave prefix out to grant the whole bucket`,
+                );
             }
         }
         const conditions: unknown = grant.conditions;

@@ -1,0 +1,84 @@
+/**
+ * A grant's resource, checked as a literal before anything is created and again once an Output
+ * resolves: never a wildcard, always the form its target kind takes.
+ */
+import * as assert from "node:assert/strict";
+import * as pulumi from "@pulumi/pulumi";
+import { GcpFunction, type GcpGrant } from "../../../components/gcp";
+import { failureOf } from "../harness";
+import { baseArgs, CONFIG, runGcp, TOPIC_MEMBER } from "./fixtures";
+
+const withGrant = (grant: GcpGrant) => () =>
+    new GcpFunction("ingest", baseArgs({ grants: [grant] }));
+
+describe("GcpFunction grant targets", () => {
+    it("refuses a literal wildcard resource or prefix, and a literal of another kind, before creating anything", async () => {
+        const { message, resources } = await failureOf(
+            () =>
+                new GcpFunction(
+                    "ingest",
+                    baseArgs({
+                        grants: [
+                            { name: "all", access: "storage:read", resource: "*" },
+                            {
+                                name: "any",
+                                access: "storage:read",
+                                resource: "uploads",
+                                prefix: "*",
+                            },
+                            {
+                                name: "out",
+                                access: "pubsub:publish",
+                                resource: "projects/acme-prod/secrets/token",
+                            },
+                        ],
+                    }),
+                ),
+            { config: CONFIG },
+        );
+        assert.match(
+            message,
+            /`grants\[0\]\.resource` '\*' is a wildcard; a grant names one resource: the bucket name/,
+        );
+        assert.match(message, /`grants\[1\]\.prefix` '\*' has a '\*': a prefix is literal/);
+        assert.match(
+            message,
+            /`grants\[2\]\.resource` 'projects\/acme-prod\/secrets\/token' is not the topic ID/,
+        );
+        assert.equal(resources.filter((r) => r.custom).length, 0);
+    });
+
+    it("fails the update when an Output resolves to a wildcard or to another kind of resource", async () => {
+        for (const [access, value, wanted] of [
+            ["storage:read", "*", /is a wildcard/],
+            ["pubsub:publish", "projects/acme-prod/subscriptions/in", /is not the topic ID/],
+            ["secretmanager:read", "gs://bucket/token", /is not the secret ID/],
+        ] as const) {
+            const { message } = await failureOf(
+                withGrant({ name: "data", access, resource: pulumi.output(value) }),
+                { config: CONFIG },
+            );
+            assert.match(
+                message,
+                new RegExp(
+                    `GcpFunction 'ingest' has a problem with its arguments once its targets are known:\\n  - \`grants\` 'data' \\(${access}\\): the resource`,
+                ),
+            );
+            assert.match(message, wanted);
+        }
+    });
+
+    it("accepts full names and short IDs", async () => {
+        const run = await runGcp(
+            withGrant({
+                name: "out",
+                access: "pubsub:publish",
+                resource: pulumi.output("projects/acme-prod/topics/out"),
+            }),
+        );
+        assert.equal(
+            run.named(TOPIC_MEMBER, "ingest-grant-out").inputs.topic,
+            "projects/acme-prod/topics/out",
+        );
+    });
+});
