@@ -32,6 +32,11 @@ export function functionAppSettings(
             ]),
         ),
         ...hostStorageSettings(storageAccountName, clientId),
+        // DefaultAzureCredential in the app's code picks a user-assigned identity by AZURE_CLIENT_ID
+        // (Azure Identity client libraries); with a system-assigned identity none is needed.
+        ...(clientId !== undefined && args.appSettings?.AZURE_CLIENT_ID === undefined
+            ? { AZURE_CLIENT_ID: clientId }
+            : {}),
         ...(args.packageBlob ? packageSettings(args.packageBlob, identity?.id) : {}),
     };
     for (const grant of grants) {

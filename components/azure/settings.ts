@@ -59,6 +59,10 @@ export function grantSettings(
             [`${prefix}_URL`]:
                 grant.url ?? pulumi.interpolate`https://${account}.${cloud.appService}`,
             [`${prefix}_AUDIENCE`]: grant.audience ?? "",
+            // What the caller's code requests a token for: the callee's application ID URI with
+            // `/.default` (Microsoft identity platform, scopes of a resource's application ID URI),
+            // e.g. `credential.getToken(process.env.WORKER_SCOPE)` with DefaultAzureCredential.
+            [`${prefix}_SCOPE`]: pulumi.interpolate`api://${grant.audience ?? ""}/.default`,
         };
     }
     const identity: Settings = {

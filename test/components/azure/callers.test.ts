@@ -67,6 +67,10 @@ describe("AzureFunction callers", () => {
         const workerHost = r.named(WEB_APP, "worker").outputs.defaultHostName;
         assert.equal(setting("WORKER_URL"), `https://${workerHost as string}`);
         assert.equal(setting("WORKER_AUDIENCE"), AUDIENCE);
+        // The caller's code: DefaultAzureCredential (picking its identity by AZURE_CLIENT_ID) asks
+        // for a token for the callee's application ID URI.
+        assert.equal(setting("WORKER_SCOPE"), `api://${AUDIENCE}/.default`);
+        assert.match(String(setting("AZURE_CLIENT_ID")), /^[0-9a-f-]{36}$/);
         // Calling is Easy Auth's decision: no role assignment is made for function:invoke.
         assert.deepEqual(
             r
