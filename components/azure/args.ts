@@ -119,10 +119,15 @@ export interface AzureFunctionArgs {
      */
     readonly hostQueues?: boolean;
     /**
-     * Host storage: an existing storage account ID (it should have shared key access disabled).
+     * Host storage: an existing storage account ID (it should have shared key access disabled). It
+     * must be this app's alone, and `dedicatedHostStorage: true` says so: the host's Storage Blob
+     * Data Owner on the account reaches every blob in it, so an app sharing it could read other
+     * apps' host keys and overwrite their packages.
      * @default a new storage account with shared key access disabled
      */
     readonly existingStorageAccountId?: pulumi.Input<string>;
+    /** Required with `existingStorageAccountId`: the account holds no other app's host storage. */
+    readonly dedicatedHostStorage?: boolean;
     /** What the function may access. @default none */
     readonly grants?: readonly AzureGrant[];
     /** Plain app settings. Secrets do not belong here: use `secretSettings`. @default none */

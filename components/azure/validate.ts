@@ -59,6 +59,12 @@ export function validateAzureFunctionArgs(
         }
     }
     validatePackageBlob(args, problems);
+    if (args.existingStorageAccountId !== undefined && args.dedicatedHostStorage !== true) {
+        problems.add(
+            "existingStorageAccountId",
+            "needs `dedicatedHostStorage: true`: the host gets Storage Blob Data Owner on the whole account, which would let this app read other apps' host keys and overwrite their packages; give the app an account of its own (or leave this out and the component creates one) and set dedicatedHostStorage: true",
+        );
+    }
     validateSettings(args, problems);
     if (args.authentication !== undefined) {
         const audience = (args.authentication as { audience?: unknown }).audience;

@@ -1,6 +1,6 @@
 import * as assert from "node:assert/strict";
 import { AzureFunction } from "../../../components/azure";
-import { failureOf } from "../harness";
+import { failureOf, runComponents } from "../harness";
 import { ACCOUNT, CONTAINER, QUEUE, RESOURCE_GROUP, SECRET, VAULT } from "./fixtures";
 
 describe("AzureFunction arguments", () => {
@@ -138,5 +138,34 @@ describe("AzureFunction arguments", () => {
         });
         assert.ok(!message.includes("grants[0]"), message);
         assert.ok(message.includes("`runtime` 'cobol'"));
+    });
+});
+
+describe("AzureFunction host storage of its own", () => {
+    it("takes an existing host account only when the program says it is dedicated to the app", async () => {
+        const { message, resources } = await failureOf(
+            () =>
+                new AzureFunction("api", {
+                    resourceGroupName: "app",
+                    existingStorageAccountId: ACCOUNT,
+                }),
+        );
+        assert.match(
+            message,
+            /`existingStorageAccountId` needs `dedicatedHostStorage: true`: the host gets Storage Blob Data Owner on the whole account/,
+        );
+        assert.equal(resources.filter((r) => r.custom).length, 0);
+        const r = await runComponents(
+            () =>
+                new AzureFunction("api", {
+                    resourceGroupName: "app",
+                    existingStorageAccountId: ACCOUNT,
+                    dedicatedHostStorage: true,
+                }),
+        );
+        assert.equal(
+            r.named("azure-native:authorization:RoleAssignment", "api-host-blob").inputs.scope,
+            ACCOUNT,
+        );
     });
 });
