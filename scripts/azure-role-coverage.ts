@@ -54,6 +54,10 @@ function roles(): readonly DatasetRole[] {
 
 /** The permissions of the role a level assigns; undefined for a level with no role. */
 export function rolePermissions(entry: AzureAccessEntry): RolePermissions | undefined {
+    if (entry.customRole) {
+        // The component defines this role itself: exactly these data actions, nothing else.
+        return { actions: [], dataActions: entry.customRole.dataActions, notActions: [] };
+    }
     if (!entry.role) {
         return undefined;
     }
@@ -103,7 +107,12 @@ function granted(permissions: RolePermissions, denied: readonly string[], need: 
 
 export function levelCoverage(entry: AzureAccessEntry): LevelCoverage | undefined {
     const permissions = rolePermissions(entry);
-    if (!permissions || !entry.role) {
+    const roles = entry.customRole
+        ? [`${entry.customRole.name} (custom)`]
+        : entry.role
+          ? [entry.role, ...(entry.extraRoles ?? [])].map((r) => r.name)
+          : [];
+    if (!permissions || roles.length === 0) {
         return undefined;
     }
     const denied = entry.deniedActions ?? [];
@@ -119,7 +128,7 @@ export function levelCoverage(entry: AzureAccessEntry): LevelCoverage | undefine
     );
     return {
         access: entry.access,
-        role: [entry.role, ...(entry.extraRoles ?? [])].map((r) => r.name).join(" + "),
+        role: roles.join(" + "),
         uncovered,
         excess,
         wildcards: all.filter((p) => p.includes("*")),

@@ -9,6 +9,7 @@ import * as web from "@pulumi/azure-native/web";
 import * as pulumi from "@pulumi/pulumi";
 import { ArgumentProblems, childName, componentName } from "../core";
 import type { AzureFunctionArgs, AzureGrant } from "./args";
+import { createCustomRoles, customRoleGuid } from "./custom-roles";
 import { easyAuth } from "./easy-auth";
 import { accessEntry } from "./grants";
 import {
@@ -89,7 +90,7 @@ export class AzureFunction extends pulumi.ComponentResource implements AzureFunc
         this.storageAccountId = storage.accountId;
         this.storageAccountName = storage.accountName;
 
-        const plans = planAzureGrants(grants);
+        const plans = planAzureGrants(grants, customRoleGuid(name));
         const scopes = new Map(grants.map((g) => [g.name, this.checkedScope(g)]));
         this.plannedGrants = plannedGrantData(plans, scopes);
 
@@ -218,12 +219,14 @@ export class AzureFunction extends pulumi.ComponentResource implements AzureFunc
     private assign(name: string, identity: FunctionIdentity, parts: AppParts): pulumi.Resource[] {
         const { plans, scopes, client, baseline } = parts;
         const created: pulumi.Resource[] = [];
+        const customRoles = createCustomRoles(name, plans, scopes, client.subscriptionId, this);
         const roleAssignment = (
             key: string,
             scope: pulumi.Output<string>,
             roleGuid: string,
             description: string,
             condition?: { condition: string; conditionVersion: string },
+            definition?: pulumi.Output<string>,
         ): void => {
             const assignment = new authorization.RoleAssignment(
                 childName(name, key),
@@ -234,9 +237,11 @@ export class AzureFunction extends pulumi.ComponentResource implements AzureFunc
                     scope,
                     principalId: identity.principalId,
                     principalType: "ServicePrincipal",
-                    roleDefinitionId: client.subscriptionId.apply((sub) =>
-                        roleDefinitionId(sub, { name: "", guid: roleGuid }),
-                    ),
+                    roleDefinitionId:
+                        definition ??
+                        client.subscriptionId.apply((sub) =>
+                            roleDefinitionId(sub, { name: "", guid: roleGuid }),
+                        ),
                     description,
                     ...condition,
                 },
@@ -267,6 +272,7 @@ export class AzureFunction extends pulumi.ComponentResource implements AzureFunc
                 plan.condition && plan.conditionVersion
                     ? { condition: plan.condition, conditionVersion: plan.conditionVersion }
                     : undefined,
+                plan.customRole === undefined ? undefined : customRoles.get(plan.customRole)?.id,
             );
         }
         return created;

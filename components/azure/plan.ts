@@ -27,14 +27,23 @@ export interface PlannedGrant {
     /** The ABAC expression (version {@link CONDITION_VERSION}) when the grant has one. */
     readonly condition?: string;
     readonly conditionVersion?: string;
+    /** For a custom role the component defines: its key, and exactly the data actions it holds. */
+    readonly customRole?: string;
+    readonly dataActions?: readonly string[];
 }
+
+/** The GUID of the custom role with this key, for this function (see `customRoleGuid`). */
+export type CustomRoleGuid = (key: string) => string;
 
 /**
  * One plan per role of each grant, in the grants' order (a level with more than one role, such as
  * `queue:trigger`, plans one assignment per role at the same scope); the grants must have passed
  * validation.
  */
-export function planAzureGrants(grants: readonly AzureGrant[]): PlannedGrant[] {
+export function planAzureGrants(
+    grants: readonly AzureGrant[],
+    customRoleGuid: CustomRoleGuid = (key) => guidOf(key),
+): PlannedGrant[] {
     return grants.flatMap((grant) => {
         const entry = accessEntry(grant.access);
         const condition = entry.conditions
@@ -51,6 +60,18 @@ export function planAzureGrants(grants: readonly AzureGrant[]): PlannedGrant[] {
             scope: grant.resource,
             ...(condition ? { condition, conditionVersion: CONDITION_VERSION } : {}),
         };
+        if (entry.customRole) {
+            const custom = entry.customRole;
+            return [
+                {
+                    ...base,
+                    roleName: custom.name,
+                    roleGuid: customRoleGuid(custom.key),
+                    customRole: custom.key,
+                    dataActions: [...custom.dataActions],
+                },
+            ];
+        }
         if (!entry.role) {
             return [base];
         }
@@ -78,6 +99,11 @@ export function assignmentName(
     const key =
         `${normalizedScope(scope).toLowerCase()}|${roleGuid.toLowerCase()}|${principalKey}` +
         (condition ? `|${condition}` : "");
+    return guidOf(key);
+}
+
+/** A stable GUID from `key` (a hash formatted as a version-5-style UUID), as ARM names want. */
+export function guidOf(key: string): string {
     const hex = createHash("sha256").update(key).digest("hex");
     const variant = ((parseInt(hex.charAt(16), 16) & 0x3) | 0x8).toString(16);
     return [

@@ -50,6 +50,13 @@ function broadScopes(entry: AzureAccessEntry): string[] {
 }
 
 function roleLine(entry: AzureAccessEntry): string {
+    if (entry.customRole) {
+        return (
+            `- Role: a custom role the component defines per function, ${code(`${entry.customRole.name} <function>-<hash>`)} ` +
+            `(${code("azure-native:authorization:RoleDefinition")} ${code(`<name>-role-${entry.customRole.key}`)}), ` +
+            `with exactly ${codeList(entry.customRole.dataActions)}, assignable only at the scopes of that function's grants of this level`
+        );
+    }
     if (!entry.role) {
         return "- Role: none";
     }
@@ -173,7 +180,7 @@ export function azureSection(slugger: Slugger): string[] {
             ["Access", "Role", "The identity can"],
             entries.map((e, i) => [
                 `[${code(e.access)}](#${anchors[i]})`,
-                e.role?.name ?? "none",
+                e.customRole ? `${e.customRole.name} (custom)` : (e.role?.name ?? "none"),
                 prose(e.summary),
             ]),
         ),

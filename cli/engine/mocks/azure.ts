@@ -131,6 +131,15 @@ export const azureOutputs: Readonly<Record<string, OutputRule>> = {
             },
         };
     },
+    // A role definition's ID is `<scope>/providers/Microsoft.Authorization/roleDefinitions/<GUID>`.
+    "azure-native:authorization:RoleDefinition": (c) => {
+        const guid = c.input("roleDefinitionId") ?? c.uuid("role-definition");
+        const scope = c.input("scope") ?? `/subscriptions/${c.clouds.azure.subscriptionId}`;
+        return {
+            id: `${scope}/providers/Microsoft.Authorization/roleDefinitions/${guid}`,
+            outputs: { name: guid, type: "Microsoft.Authorization/roleDefinitions" },
+        };
+    },
     "azure-native:web:WebApp": webApp,
     "azure-native:web:AppServicePlan": armResource("Microsoft.Web", "serverfarms", "name"),
     "azure-native:storage:StorageAccount": storageAccount,

@@ -30,28 +30,40 @@ export const blobAccess: readonly AzureAccessEntry[] = [
     {
         access: "blob:write",
         plane: "rbac",
-        // No built-in role writes without reading; the contributor role with read, delete and move
-        // removed by an ABAC condition is the write-only grant Microsoft documents.
-        role: ROLES.storageBlobDataContributor,
+        // No built-in role writes without reading, and Storage Blob Data Contributor can also
+        // delete and recreate the container (containers/write, containers/delete): a custom role
+        // with exactly the two data actions Put Blob needs.
+        customRole: {
+            key: "blob-writer",
+            name: "Perimeter Blob Writer",
+            dataActions: [BLOB_WRITE, BLOB_ADD],
+        },
         scopes,
         broadScopes: [],
         conditions: true,
         dataActions: [BLOB_WRITE, BLOB_ADD],
-        deniedActions: [BLOB_READ, BLOB_DELETE, BLOB_MOVE],
         connection: "blob",
-        summary: "create and overwrite blobs; no read, list, delete or rename (ABAC condition)",
+        summary:
+            "create and overwrite blobs; no read, list, delete or rename (a custom role with exactly those data actions)",
         operations: [BLOB_OPERATIONS.create, BLOB_OPERATIONS.replace],
     },
     {
         access: "blob:readwrite",
         plane: "rbac",
-        role: ROLES.storageBlobDataContributor,
+        // Storage Blob Data Contributor's data actions without rename (move) and without its
+        // control actions on the container: a custom role.
+        customRole: {
+            key: "blob-readwriter",
+            name: "Perimeter Blob Reader Writer",
+            dataActions: [BLOB_READ, BLOB_WRITE, BLOB_DELETE, BLOB_ADD],
+        },
         scopes,
         broadScopes: [],
         conditions: true,
-        dataActions: [BLOB_READ, BLOB_WRITE, BLOB_DELETE, BLOB_ADD, BLOB_MOVE],
+        dataActions: [BLOB_READ, BLOB_WRITE, BLOB_DELETE, BLOB_ADD],
         connection: "blob",
-        summary: "read, list, write and delete blobs",
+        summary:
+            "read, list, write and delete blobs (a custom role with exactly those data actions)",
         operations: [
             BLOB_OPERATIONS.read,
             BLOB_OPERATIONS.create,

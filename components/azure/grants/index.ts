@@ -30,4 +30,4 @@ export function accessEntry(access: string): AzureAccessEntry {
     return entry;
 }
 
-export type { AzureAccessEntry, ConnectionKind, GrantPlane } from "./types";
+export type { AzureAccessEntry, AzureCustomRole, ConnectionKind, GrantPlane } from "./types";

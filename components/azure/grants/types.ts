@@ -30,12 +30,26 @@ export interface AzureOperation {
     readonly source: string;
 }
 
+/** A custom role definition: one per function and level, assignable at that level's grant scopes. */
+export interface AzureCustomRole {
+    /** Stable key of the definition among the function's children (`role-<key>`). */
+    readonly key: string;
+    /** The role's display name, before the suffix that makes it unique in the tenant. */
+    readonly name: string;
+    readonly dataActions: readonly string[];
+}
+
 /** One reviewed access level: exactly which role it assigns, and where. */
 export interface AzureAccessEntry {
     readonly access: string;
     readonly plane: GrantPlane;
-    /** The role the level assigns (absent for `function:invoke`). */
+    /** The built-in role the level assigns (absent for `function:invoke` and custom-role levels). */
     readonly role?: BuiltInRole;
+    /**
+     * A role the component defines itself with exactly these data actions, where every built-in
+     * role carries more (Storage Blob Data Contributor can also delete and recreate the container).
+     */
+    readonly customRole?: AzureCustomRole;
     /**
      * Further roles assigned at the same scope, where Microsoft's binding table lists more than one
      * (a queue trigger: Storage Queue Data Reader next to Message Processor).

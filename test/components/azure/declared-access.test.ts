@@ -2,6 +2,7 @@ import * as assert from "node:assert/strict";
 import { AzureFunction, type AzureGrant } from "../../../components/azure";
 import { isUnknownValue, runComponents } from "../harness";
 import { CONTAINER, QUEUE, SITE } from "./fixtures";
+import { customRoleGuid } from "../../../components/azure/custom-roles";
 
 const GRANTS: AzureGrant[] = [
     { name: "uploads", access: "blob:write", resource: CONTAINER },
@@ -16,6 +17,7 @@ interface Entry {
     roleGuid?: string;
     scope: unknown;
     condition?: string;
+    dataActions?: string[];
 }
 
 async function declaredAccess(preview: boolean): Promise<Entry[]> {
@@ -37,14 +39,20 @@ describe("AzureFunction declaredAccess output", () => {
             [
                 "host-blob host-storage rbac b7e6dc6d-f1e8-4753-8033-0f276bb0955b",
                 "host-table host-storage rbac 0a9a7e1f-b9d0-4cc4-a60d-0319b160aaa3",
-                "uploads blob:write rbac ba92f5b4-2d11-453d-a403-e96b0029c9fe",
+                // A custom role: its GUID is the function's own (project, stack, function, level).
+                `uploads blob:write rbac ${customRoleGuid("ingest")("blob-writer")}`,
                 "jobs queue:send rbac c6a89b2d-59bc-44d0-9896-0f6e12d7b80a",
                 "worker function:invoke easy-auth -",
             ],
         );
         assert.match(String(entries[0]?.scope), /\/storageAccounts\/fn[0-9a-f]{16}$/);
         assert.equal(entries[3]?.scope, QUEUE);
-        assert.match(entries[2]?.condition ?? "", /!\(ActionMatches\{'[^']+blobs\/read'\}\)/);
+        // The custom role's data actions travel with the entry, so the graph counts exactly those.
+        assert.equal(entries[2]?.condition, undefined);
+        assert.deepEqual(entries[2]?.dataActions, [
+            "Microsoft.Storage/storageAccounts/blobServices/containers/blobs/write",
+            "Microsoft.Storage/storageAccounts/blobServices/containers/blobs/add/action",
+        ]);
     });
 
     it("keeps each entry's role known in preview while a new account's ID is unknown", async () => {

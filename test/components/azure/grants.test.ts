@@ -19,8 +19,6 @@ import {
 // access → [target, role GUID]: each GUID checked against the MIT role dataset (see roles.test.ts).
 const RBAC_LEVELS: [string, string, string][] = [
     ["blob:read", CONTAINER, "2a2b9908-6ea1-4ae2-8e65-a410df84e7d1"],
-    ["blob:write", CONTAINER, "ba92f5b4-2d11-453d-a403-e96b0029c9fe"],
-    ["blob:readwrite", CONTAINER, "ba92f5b4-2d11-453d-a403-e96b0029c9fe"],
     ["queue:send", QUEUE, "c6a89b2d-59bc-44d0-9896-0f6e12d7b80a"],
     ["queue:consume", QUEUE, "8a0f0c08-91a1-4084-bc3d-661d67233fed"],
     ["table:read", TABLE, "76199698-9eea-4c19-bc75-cec21354c6b6"],
@@ -92,31 +90,64 @@ describe("AzureFunction grants", () => {
         );
     });
 
-    it("makes blob:write write-only with an ABAC condition that removes read, delete and rename", async () => {
+    it("gives blob:write and blob:readwrite custom roles with exactly their data actions, assignable only where granted", async () => {
         const r = await runComponents(() => {
             new AzureFunction("api", {
                 resourceGroupName: "app",
-                grants: [{ name: "drop", access: "blob:write", resource: CONTAINER }],
+                grants: [
+                    { name: "drop", access: "blob:write", resource: CONTAINER },
+                    { name: "work", access: "blob:readwrite", resource: CONTAINER },
+                ],
             });
         });
-        const assignment = r.named(ROLE_ASSIGNMENT, "api-drop");
-        assert.equal(assignment.inputs.conditionVersion, "2.0");
-        const condition = assignment.inputs.condition as string;
-        for (const action of ["blobs/read", "blobs/delete", "blobs/move/action"]) {
-            assert.ok(
-                condition.includes(
-                    `!(ActionMatches{'Microsoft.Storage/storageAccounts/blobServices/containers/${action}'})`,
-                ),
-                action,
+        const BLOBS = "Microsoft.Storage/storageAccounts/blobServices/containers/blobs";
+        const definitions = r.ofType("azure-native:authorization:RoleDefinition");
+        assert.deepEqual(
+            definitions.map((d) => [d.name, d.inputs.permissions, d.inputs.assignableScopes]),
+            [
+                [
+                    "api-role-blob-writer",
+                    [{ actions: [], dataActions: [`${BLOBS}/write`, `${BLOBS}/add/action`] }],
+                    [CONTAINER],
+                ],
+                [
+                    "api-role-blob-readwriter",
+                    [
+                        {
+                            actions: [],
+                            dataActions: [
+                                `${BLOBS}/read`,
+                                `${BLOBS}/write`,
+                                `${BLOBS}/delete`,
+                                `${BLOBS}/add/action`,
+                            ],
+                        },
+                    ],
+                    [CONTAINER],
+                ],
+            ],
+        );
+        for (const d of definitions) {
+            assert.equal(d.inputs.roleType, "CustomRole");
+            assert.equal(d.inputs.scope, "/subscriptions/11111111-2222-3333-4444-555555555555");
+            assert.match(
+                d.inputs.roleName as string,
+                /^Perimeter Blob (Reader )?Writer api-[0-9a-f]{8}$/,
             );
         }
-        assert.ok(!condition.includes("blobs/write'})"), "writing must stay allowed");
-        // Microsoft's condition format: `(!(ActionMatches…)) OR (expression)`; the expression holds
-        // for no request, so the three actions are never allowed.
-        assert.match(
-            condition,
-            /^\(\n \(\n !\(ActionMatches[\s\S]*\)\n OR\n \(\n  @Resource\[Microsoft\.Storage\/storageAccounts\/blobServices\/containers:name\] StringNotLike '\*'\n \)\n\)$/,
-        );
+        // Each assignment names its definition by ID (a dependency, so the role exists first) and
+        // carries no condition: the role itself holds nothing to take away.
+        for (const [grant, definition] of [
+            ["drop", definitions[0]],
+            ["work", definitions[1]],
+        ] as const) {
+            const assignment = r.named(ROLE_ASSIGNMENT, `api-${grant}`);
+            assert.equal(assignment.inputs.roleDefinitionId, definition?.id);
+            assert.ok(
+                assignment.propertyDependencies.roleDefinitionId?.includes(definition?.urn ?? ""),
+            );
+            assert.equal(assignment.inputs.condition, undefined);
+        }
     });
 
     it("narrows an account-wide blob grant to one container and path prefix with conditions", async () => {

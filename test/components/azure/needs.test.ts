@@ -14,21 +14,10 @@ const TABLES = "Microsoft.Storage/storageAccounts/tableServices/tables";
 /** The excess of each level with a role: permissions its role grants that no operation needs. */
 const EXCESS: Readonly<Record<string, readonly string[]>> = {
     "blob:read": [`${BLOB}/containers/read`, `${BLOB}/generateUserDelegationKey/action`],
-    // Storage Blob Data Contributor can manage the container itself (issue 12: a custom role with
-    // exactly the data actions is the fix that remains).
-    "blob:write": [
-        `${BLOB}/containers/delete`,
-        `${BLOB}/containers/read`,
-        `${BLOB}/containers/write`,
-        `${BLOB}/generateUserDelegationKey/action`,
-    ],
-    "blob:readwrite": [
-        `${BLOB}/containers/delete`,
-        `${BLOB}/containers/read`,
-        `${BLOB}/containers/write`,
-        `${BLOB}/generateUserDelegationKey/action`,
-        `${BLOB}/containers/blobs/move/action`,
-    ],
+    // Custom roles with exactly the data actions the jobs need (issue 12: Storage Blob Data
+    // Contributor also carried containers/write, containers/delete and move).
+    "blob:write": [],
+    "blob:readwrite": [],
     // Storage Blob Data Owner, as Microsoft's blob trigger table names it; its wildcards (WILDCARDS)
     // grant everything on the container and its blobs, ACLs and ownership included.
     "blob:trigger": [`${BLOB}/generateUserDelegationKey/action`],

@@ -30,6 +30,19 @@ describe("planAzureGrants and assignment names", () => {
         );
     });
 
+    it("plans a custom role with exactly its level's data actions, under the GUID it is given", () => {
+        const [plan] = planAzureGrants(
+            [{ name: "drop", access: "blob:write", resource: CONTAINER }],
+            (key) => `guid-of-${key}`,
+        );
+        assert.equal(plan?.roleGuid, "guid-of-blob-writer");
+        assert.equal(plan?.customRole, "blob-writer");
+        assert.deepEqual(plan?.dataActions, [
+            "Microsoft.Storage/storageAccounts/blobServices/containers/blobs/write",
+            "Microsoft.Storage/storageAccounts/blobServices/containers/blobs/add/action",
+        ]);
+    });
+
     it("plans one role per grant, with a condition only where the level needs or was given one", () => {
         const plans = planAzureGrants([
             { name: "uploads", access: "blob:read", resource: CONTAINER },
@@ -40,7 +53,8 @@ describe("planAzureGrants and assignment names", () => {
             plans.map((p) => [p.grant, p.roleName, p.condition !== undefined, p.conditionVersion]),
             [
                 ["uploads", "Storage Blob Data Reader", false, undefined],
-                ["drop", "Storage Blob Data Contributor", true, "2.0"],
+                // A custom role with exactly write and add: nothing left for a condition to remove.
+                ["drop", "Perimeter Blob Writer", false, undefined],
                 ["jobs", "Storage Queue Data Message Processor", false, undefined],
             ],
         );

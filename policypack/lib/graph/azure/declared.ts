@@ -51,8 +51,20 @@ export function declaredPermissionCount(component: GraphResource): number | unde
         }
         const scope = read("scope");
         const condition = read("condition");
+        // A custom role the component defined carries its data actions in the entry itself.
+        const dataActions = read("dataActions");
+        const blocks = Array.isArray(dataActions)
+            ? [
+                  {
+                      actions: [],
+                      notActions: [],
+                      dataActions: dataActions.filter((a): a is string => typeof a === "string"),
+                      notDataActions: [],
+                  },
+              ]
+            : roleWithGuid(roleGuid).blocks;
         const permissions = permissionsOf(
-            roleWithGuid(roleGuid).blocks,
+            blocks,
             typeof scope === "string" ? scope : `${component.urn}#${String(read("grant"))}`,
             typeof condition === "string" ? actionsDeniedBy(condition) : [],
         );
