@@ -3,6 +3,7 @@
  * runtime one, so build permissions never reach the running code) and the Eventarc trigger identity,
  * with the few members each needs, planned as data.
  */
+import * as organizations from "@pulumi/gcp/organizations";
 import * as serviceaccount from "@pulumi/gcp/serviceaccount";
 import * as pulumi from "@pulumi/pulumi";
 import type { GcpFunctionArgs } from "./args";
@@ -102,6 +103,19 @@ export function planBuildMembers(
             resource: args.sourceBucket,
             member: build.member,
         },
+        // Gen2 deployments copy the source to `gcf-v2-sources-<project number>-<region>` and the
+        // build reads it there (Cloud Run functions, "Build process overview"); objectViewer is the
+        // storage role the custom build account page lists ("Custom Service Account for Cloud Build",
+        // https://cloud.google.com/functions/docs/securing/build-custom-sa), here on that bucket only.
+        {
+            key: "build-staged-source-reader",
+            purpose: "build",
+            role: "roles/storage.objectViewer",
+            target: "bucket",
+            memberType: GCP_TARGETS.bucket.memberType,
+            resource: pulumi.interpolate`gcf-v2-sources-${projectNumber(project)}-${region}`,
+            member: build.member,
+        },
         {
             key: "build-image-writer",
             purpose: "build",
@@ -114,6 +128,11 @@ export function planBuildMembers(
             ...(args.dockerRepository === undefined ? { project, location: region } : {}),
         },
     ];
+}
+
+/** The project's number, which names the buckets Cloud Functions keeps per region. */
+function projectNumber(project: pulumi.Output<string>): pulumi.Output<string> {
+    return project.apply((projectId) => organizations.getProjectOutput({ projectId }).number);
 }
 
 /** Eventarc delivers events as the trigger account, which must be an event receiver. */

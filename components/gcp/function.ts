@@ -4,12 +4,13 @@
  * public.
  */
 // Submodules, not the package index: the index loads every GCP service (~0.4 s).
+import * as artifactregistry from "@pulumi/gcp/artifactregistry";
 import * as cloudfunctionsv2 from "@pulumi/gcp/cloudfunctionsv2";
 import * as organizations from "@pulumi/gcp/organizations";
 import * as storage from "@pulumi/gcp/storage";
 import type * as gcpInputs from "@pulumi/gcp/types/input";
 import * as pulumi from "@pulumi/pulumi";
-import { ArgumentProblems, childName, componentName } from "../core";
+import { ArgumentProblems, childName, componentName, stableHash } from "../core";
 import {
     baselineMembers,
     functionIdentities,
@@ -65,8 +66,13 @@ export class GcpFunction extends pulumi.ComponentResource implements GcpFunction
         this.public = args.public === true;
         this.ingress = args.ingress ?? (this.public ? "ALLOW_ALL" : "ALLOW_INTERNAL_ONLY");
         const { runtime, build, trigger } = functionIdentities(name, args, project, this);
+        const built: GcpFunctionArgs = {
+            ...args,
+            dockerRepository:
+                args.dockerRepository ?? buildRepository(name, build, project, region, this),
+        };
 
-        const before = membersBeforeFunction(name, args, grants, project, region, {
+        const before = membersBeforeFunction(name, built, grants, project, region, {
             runtime,
             build,
             trigger,
@@ -79,7 +85,7 @@ export class GcpFunction extends pulumi.ComponentResource implements GcpFunction
         // The function must not run before its permissions exist.
         this.function = new cloudfunctionsv2.Function(
             name,
-            functionArgsOf(args, region, source, build, trigger, {
+            functionArgsOf(built, region, source, build, trigger, {
                 labels: { ...args.labels, ...(this.public ? { "perimeter-public": "true" } : {}) },
                 serviceConfig: serviceConfigOf(args, grants, runtime, project, this.ingress),
             }),
@@ -263,4 +269,40 @@ function sourceObject(
         { bucket: args.sourceBucket, source: args.sourceArchive },
         { parent },
     ).name;
+}
+
+/**
+ * An Artifact Registry repository for the function's images, when the component creates the build
+ * account and no `dockerRepository` is given: Cloud Functions' own `gcf-artifacts` exists only after
+ * the first deployment in a region, so a writer role bound on it beforehand fails; a repository of
+ * the function's own also keeps one function's build from overwriting another's images.
+ */
+function buildRepository(
+    name: string,
+    build: Identity,
+    project: pulumi.Output<string>,
+    region: string,
+    parent: pulumi.Resource,
+): pulumi.Output<string> | undefined {
+    if (build.account === undefined) {
+        return undefined; // Your own build account builds into the repository you chose for it.
+    }
+    const stem = name
+        .toLowerCase()
+        .replace(/[^a-z0-9-]/g, "-")
+        .replace(/^[^a-z]+/, "");
+    const hash = stableHash(`${pulumi.getProject()}/${pulumi.getStack()}/${name}`);
+    const repository = new artifactregistry.Repository(
+        `${name}-images`,
+        {
+            // Repository IDs: lower-case letters, digits and hyphens, starting with a letter.
+            repositoryId: `${(stem || "fn").slice(0, 50)}-${hash}`,
+            format: "DOCKER",
+            location: region,
+            project,
+            description: `Images of the function ${name} (Perimeter).`,
+        },
+        { parent },
+    );
+    return repository.id;
 }

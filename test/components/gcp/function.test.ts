@@ -53,17 +53,27 @@ describe("GcpFunction", () => {
                 [REPOSITORY_MEMBER, "roles/artifactregistry.writer"],
                 [PROJECT_MEMBER, "roles/logging.logWriter"],
                 [BUCKET_MEMBER, "roles/storage.objectViewer"],
+                [BUCKET_MEMBER, "roles/storage.objectViewer"],
             ].sort(),
         );
         assert.equal(
             run.named(BUCKET_MEMBER, "ingest-build-source-reader").inputs.bucket,
             "acme-sources",
         );
-        const image = run.named(REPOSITORY_MEMBER, "ingest-build-image-writer");
-        assert.deepEqual(
-            [image.inputs.repository, image.inputs.location],
-            ["gcf-artifacts", "europe-west1"],
+        // Gen2 builds read the source from the regional copy Cloud Functions makes.
+        assert.match(
+            run.named(BUCKET_MEMBER, "ingest-build-staged-source-reader").inputs.bucket as string,
+            /^gcf-v2-sources-\d+-europe-west1$/,
         );
+        // Its own image repository, created with the function: gcf-artifacts exists only after the
+        // first deployment in a region, so a role bound on it beforehand would fail.
+        const repository = run.named("gcp:artifactregistry/repository:Repository", "ingest-images");
+        assert.equal(repository.inputs.format, "DOCKER");
+        assert.equal(repository.inputs.location, "europe-west1");
+        assert.match(repository.inputs.repositoryId as string, /^ingest-[0-9a-f]{8}$/);
+        const image = run.named(REPOSITORY_MEMBER, "ingest-build-image-writer");
+        assert.equal(image.inputs.repository, repository.id);
+        assert.equal(input(fn, "buildConfig", "dockerRepository"), repository.id);
     });
 
     it("gives the runtime account no role at all by default: stdout and stderr logs need none", async () => {
