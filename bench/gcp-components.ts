@@ -31,6 +31,9 @@ async function previewFunctions(count: number): Promise<{ ms: number; resources:
                     entryPoint: "handler",
                     sourceBucket: "sources",
                     sourceObject: `fn-${i}.zip`,
+                    // The callee is internal-only: callers reach it through the VPC.
+                    vpcConnector: "projects/acme-prod/locations/us-central1/connectors/calls",
+                    vpcConnectorEgress: "ALL_TRAFFIC",
                     grants: [
                         {
                             name: "uploads",

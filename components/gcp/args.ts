@@ -29,6 +29,11 @@ export interface GcpGrant extends GrantBase {
     readonly url?: pulumi.Input<string>;
     /** `run:invoke` only: the variable that carries `url`. @default `<NAME>_URL`, e.g. `STORE_URL` */
     readonly environmentVariable?: string;
+    /**
+     * `run:invoke` only: the callee's ingress setting, which `callee.invokeGrant(name)` fills in, so
+     * the caller is checked to have a network path to an internal-only callee. @default unknown
+     */
+    readonly calleeIngress?: string;
 }
 
 /** A Secret Manager secret exposed as an environment variable; the account gets secretAccessor on it. */

@@ -131,6 +131,7 @@ export class GcpFunction extends pulumi.ComponentResource implements GcpFunction
             access: "run:invoke",
             resource: this.serviceName,
             url: this.url,
+            calleeIngress: this.ingress,
             ...(environmentVariable !== undefined ? { environmentVariable } : {}),
         };
     }

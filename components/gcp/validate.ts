@@ -35,7 +35,7 @@ export function validateGcpFunctionArgs(
     checkCode(args, problems);
     checkRuntimeSettings(args, regionFromConfig, problems);
     checkIdentity(args, problems);
-    const grants = checkGrants(args.grants, problems);
+    const grants = checkGrants(args, problems);
     checkEnvironment(args, grants, problems);
     return grants;
 }
@@ -177,7 +177,8 @@ function checkEmail(value: unknown, argument: string, problems: ArgumentProblems
     }
 }
 
-function checkGrants(grants: unknown, problems: ArgumentProblems): GcpGrant[] {
+function checkGrants(args: GcpFunctionArgs, problems: ArgumentProblems): GcpGrant[] {
+    const grants: unknown = args.grants;
     const valid = validateGrantBasics(grants, GCP_ACCESS_LEVELS, problems) as GcpGrant[];
     const list = Array.isArray(grants) ? (grants as unknown[]) : [];
     return valid.filter((grant) => {
@@ -220,8 +221,11 @@ function checkGrants(grants: unknown, problems: ArgumentProblems): GcpGrant[] {
                 conditions.forEach((c, i) => checkCondition(c, `${at}.conditions[${i}]`, problems));
             }
         }
+        if (entry?.target === "runService") {
+            checkNetworkPath(args, grant, at, problems);
+        }
         if (entry?.target !== "runService") {
-            for (const key of ["url", "environmentVariable"] as const) {
+            for (const key of ["url", "environmentVariable", "calleeIngress"] as const) {
                 if (grant[key] !== undefined) {
                     problems.add(`${at}.${key}`, `applies to 'run:invoke' grants only`);
                 }
@@ -237,6 +241,32 @@ function checkGrants(grants: unknown, problems: ArgumentProblems): GcpGrant[] {
         }
         return problems.size === before;
     });
+}
+
+/**
+ * A callee that admits internal traffic only is reached from another function only through the VPC:
+ * "Requests to Cloud Run from Cloud Run, Cloud Functions, or App Engine must go to the VPC network to
+ * be considered internal", by Direct VPC egress or a Serverless VPC Access connector
+ * (https://cloud.google.com/run/docs/securing/ingress). The callee's `run.app` URL resolves to
+ * public addresses, so the connector must route all traffic (`ALL_TRAFFIC`), not private ranges only.
+ */
+function checkNetworkPath(
+    args: GcpFunctionArgs,
+    grant: GcpGrant,
+    at: string,
+    problems: ArgumentProblems,
+): void {
+    const internal = ["ALLOW_INTERNAL_ONLY", "ALLOW_INTERNAL_AND_GCLB"];
+    if (grant.calleeIngress === undefined || !internal.includes(grant.calleeIngress)) {
+        return;
+    }
+    if (args.vpcConnector !== undefined && args.vpcConnectorEgress === "ALL_TRAFFIC") {
+        return;
+    }
+    problems.add(
+        at,
+        `'${grant.name}' calls a function whose ingress is ${grant.calleeIngress}: a call from this function counts as internal only when it leaves through the VPC, so it would be refused; give this function a \`vpcConnector\` with \`vpcConnectorEgress: "ALL_TRAFFIC"\` (or give the callee ingress ALLOW_ALL; run.invoker still decides who may call)`,
+    );
 }
 
 function checkCondition(condition: unknown, at: string, problems: ArgumentProblems): void {

@@ -77,15 +77,28 @@ const admin = new GcpFunction("admin", {
     grants: adminGrants,
 });
 
+// Callees accept internal traffic only: a caller reaches one only through the VPC, so callers send
+// all their traffic through this connector (Cloud Run, "Restrict network ingress").
+const connector = new gcp.vpcaccess.Connector("calls", {
+    region,
+    network: "default",
+    ipCidrRange: "10.8.0.0/28",
+    minInstances: 2,
+    maxInstances: 3,
+});
+const throughVpc = { vpcConnector: connector.id, vpcConnectorEgress: "ALL_TRAFFIC" };
+
 // run:invoke on admin's Cloud Run service, and ADMIN_URL (the ID-token audience) in the environment.
 const worker = new GcpFunction("worker", {
     ...common,
+    ...throughVpc,
     sourceArchive: forward("ADMIN_URL"),
     grants: [admin.invokeGrant("admin")],
 });
 
 const api = new GcpFunction("api", {
     ...common,
+    ...throughVpc,
     sourceArchive: forward("WORKER_URL"),
     grants: [worker.invokeGrant("worker")],
 });

@@ -180,7 +180,15 @@ describe("GCP grants", () => {
     it("puts a callee's URL in the caller's environment as the ID-token audience", async () => {
         const run = await runGcp(() => {
             const store = new GcpFunction("store", baseArgs());
-            new GcpFunction("ingest", baseArgs({ grants: [store.invokeGrant("store")] }));
+            new GcpFunction(
+                "ingest",
+                baseArgs({
+                    // The callee is internal-only: the caller reaches it through the VPC.
+                    vpcConnector: "projects/acme-prod/locations/europe-west1/connectors/calls",
+                    vpcConnectorEgress: "ALL_TRAFFIC",
+                    grants: [store.invokeGrant("store")],
+                }),
+            );
         });
         const store = run.named(FUNCTION, "store");
         const ingest = run.named(FUNCTION, "ingest");

@@ -82,3 +82,36 @@ describe("GcpFunction grant targets", () => {
         );
     });
 });
+
+describe("GcpFunction calling an internal-only function", () => {
+    it("refuses a caller with no path through the VPC, and accepts one whose connector carries all traffic", async () => {
+        // Cloud Run, "Restrict network ingress": calls from Cloud Run or Cloud Functions count as
+        // internal only when they go through the VPC network.
+        const { message } = await failureOf(
+            () => {
+                const store = new GcpFunction("store", baseArgs());
+                return new GcpFunction(
+                    "worker",
+                    baseArgs({ grants: [store.invokeGrant("store")] }),
+                );
+            },
+            { config: CONFIG },
+        );
+        assert.match(
+            message,
+            /GcpFunction 'worker' has 1 problem .*\n  - `grants\[0\]` 'store' calls a function whose ingress is ALLOW_INTERNAL_ONLY: .*`vpcConnector` with `vpcConnectorEgress: "ALL_TRAFFIC"`/,
+        );
+        const run = await runGcp(() => {
+            const store = new GcpFunction("store", baseArgs());
+            return new GcpFunction(
+                "worker",
+                baseArgs({
+                    vpcConnector: "projects/acme-prod/locations/europe-west1/connectors/calls",
+                    vpcConnectorEgress: "ALL_TRAFFIC",
+                    grants: [store.invokeGrant("store")],
+                }),
+            );
+        });
+        assert.ok(run.resources.some((r) => r.name === "worker-grant-store"));
+    });
+});
