@@ -1,23 +1,12 @@
 /**
  * What an Azure access level's role grants against what its operations need, from the built-in role
- * dataset (../shared/data/azure-builtin-roles.json) and, for Cosmos DB's data roles, which the
+ * dataset (../shared/data/azure-builtin-roles.json, read by ./azure-builtin-roles.ts) and, for Cosmos DB's data roles, which the
  * dataset does not hold, from COSMOS_ROLE_DATA_ACTIONS. Used by test/components/azure/needs.test.ts
  * and the Azure part of docs/grants.md.
  */
-import * as fs from "fs";
-import * as path from "path";
 import type { AzureAccessEntry } from "../components/azure/grants";
 import { COSMOS_DATA_ACTIONS, COSMOS_ROLE_DATA_ACTIONS } from "../components/azure/roles";
-import { sharedDataDir } from "./repository";
-
-interface DatasetRole {
-    readonly id: string;
-    readonly roleName: string;
-    readonly actions: readonly string[];
-    readonly notActions: readonly string[];
-    readonly dataActions: readonly string[];
-    readonly notDataActions: readonly string[];
-}
+import { azureBuiltinRoles } from "./azure-builtin-roles";
 
 /** A role's permissions: control-plane actions and data actions, as patterns (`*` any characters). */
 export interface RolePermissions {
@@ -39,17 +28,6 @@ export interface LevelCoverage {
      * they grant every permission they match, needed or not.
      */
     readonly wildcards: readonly string[];
-}
-
-let dataset: readonly DatasetRole[] | undefined;
-
-function roles(): readonly DatasetRole[] {
-    dataset ??= (
-        JSON.parse(
-            fs.readFileSync(path.join(sharedDataDir(), "azure-builtin-roles.json"), "utf8"),
-        ) as { items: DatasetRole[] }
-    ).items;
-    return dataset;
 }
 
 /** The permissions of the role a level assigns; undefined for a level with no role. */
@@ -74,7 +52,7 @@ export function rolePermissions(entry: AzureAccessEntry): RolePermissions | unde
     }
     // Every role the level assigns (a queue trigger assigns two), as one set of permissions.
     const assigned = [entry.role, ...(entry.extraRoles ?? [])].map((role) => {
-        const found = roles().find((r) => r.id === role.guid);
+        const found = azureBuiltinRoles().find((r) => r.id === role.guid);
         if (!found) {
             throw new Error(`${role.name} (${role.guid}) is not in the role dataset`);
         }

@@ -1,24 +1,13 @@
 import * as assert from "node:assert/strict";
-import * as fs from "node:fs";
-import * as path from "node:path";
 import { AZURE_ACCESS_TABLE, ROLES } from "../../../components/azure";
 import { HOST_QUEUE_ROLE, HOST_STORAGE_ROLES } from "../../../components/azure/host-storage";
-import { sharedDataDir } from "../../../scripts/repository";
-
-interface DatasetRole {
-    id: string;
-    roleName: string;
-    actions: string[];
-    dataActions: string[];
-}
-
-// The MIT role dataset the GUIDs were verified against (iann0036/iam-dataset, via ../shared/data).
-const DATASET = path.join(sharedDataDir(), "azure-builtin-roles.json");
+import { type AzureDatasetRole, azureBuiltinRoles } from "../../../scripts/azure-builtin-roles";
 
 describe("Azure built-in roles", () => {
-    let roles: DatasetRole[] = [];
+    // The MIT role dataset the GUIDs were verified against (iann0036/iam-dataset, via ../shared/data).
+    let roles: readonly AzureDatasetRole[] = [];
     before(function () {
-        roles = (JSON.parse(fs.readFileSync(DATASET, "utf8")) as { items: DatasetRole[] }).items;
+        roles = azureBuiltinRoles();
     });
 
     it("names every role by the GUID and name Azure gives it", function () {

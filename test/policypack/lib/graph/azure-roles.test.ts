@@ -4,7 +4,6 @@
  */
 import { strict as assert } from "assert";
 import * as fs from "fs";
-import * as path from "path";
 import { BUILTIN_ROLES } from "../../../../policypack/lib/graph/azure/builtin-roles";
 import { categoriesOf } from "../../../../policypack/lib/graph/azure/categories";
 import { actionsDeniedBy } from "../../../../policypack/lib/graph/azure/conditions";
@@ -19,16 +18,10 @@ import {
 import { permissionsOf } from "../../../../policypack/lib/graph/azure/grants";
 import { roleWithGuid } from "../../../../policypack/lib/graph/azure/roles";
 import { riskCounts } from "../../../../policypack/lib/graph/model";
-import { sharedDataDir } from "../../../../scripts/repository";
-
-interface DatasetRole {
-    readonly id: string;
-    readonly roleName: string;
-    readonly actions: readonly string[];
-    readonly notActions: readonly string[];
-    readonly dataActions: readonly string[];
-    readonly notDataActions: readonly string[];
-}
+import {
+    AZURE_BUILTIN_ROLES_FILE,
+    azureBuiltinRoles,
+} from "../../../../scripts/azure-builtin-roles";
 
 const SCOPE = "/subscriptions/s/resourceGroups/rg/providers/Microsoft.Storage/storageAccounts/data";
 
@@ -41,11 +34,10 @@ function categoriesOfRole(guid: string): string[] {
 
 describe("identity graph: Azure roles", () => {
     it("copies every built-in role's permission blocks exactly from the dataset", function () {
-        const file = path.join(sharedDataDir(), "azure-builtin-roles.json");
-        if (!fs.existsSync(file)) {
+        if (!fs.existsSync(AZURE_BUILTIN_ROLES_FILE())) {
             this.skip(); // ../shared/data is present on developer machines and in CI
         }
-        const items = (JSON.parse(fs.readFileSync(file, "utf8")) as { items: DatasetRole[] }).items;
+        const items = azureBuiltinRoles();
         for (const role of BUILTIN_ROLES) {
             const source = items.find((r) => r.id.toLowerCase() === role.guid);
             assert.ok(source, `${role.guid} (${role.name}) is not a built-in role`);
