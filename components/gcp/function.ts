@@ -86,7 +86,11 @@ export class GcpFunction extends pulumi.ComponentResource implements GcpFunction
         this.function = new cloudfunctionsv2.Function(
             name,
             functionArgsOf(built, region, source, build, trigger, {
-                labels: { ...args.labels, ...(this.public ? { "perimeter-public": "true" } : {}) },
+                labels: {
+                    [FUNCTION_LABEL]: labelValue(name),
+                    ...args.labels,
+                    ...(this.public ? { "perimeter-public": "true" } : {}),
+                },
                 serviceConfig: serviceConfigOf(args, grants, runtime, project, this.ingress),
             }),
             { parent: this, dependsOn: created },
@@ -267,9 +271,31 @@ function sourceObject(
 ): pulumi.Output<string> {
     return new storage.BucketObject(
         `${name}-source`,
-        { bucket: args.sourceBucket, source: args.sourceArchive },
+        {
+            bucket: args.sourceBucket,
+            source: args.sourceArchive,
+            metadata: { [FUNCTION_LABEL]: name },
+        },
         { parent },
     ).name;
+}
+
+/**
+ * The label every labelable child carries (the function, its image repository; the source object as
+ * metadata): the component's name, so audits and automation tie each resource to its function.
+ * Service accounts take no labels; their descriptions name the function.
+ */
+export const FUNCTION_LABEL = "perimeter-function";
+
+/**
+ * A GCP label value: at most 63 lower-case letters, digits, `-` and `_`
+ * (https://cloud.google.com/resource-manager/docs/labels-overview#requirements).
+ */
+export function labelValue(name: string): string {
+    return name
+        .toLowerCase()
+        .replace(/[^a-z0-9_-]/g, "-")
+        .slice(0, 63);
 }
 
 /**
@@ -302,6 +328,7 @@ function buildRepository(
             location: region,
             project,
             description: `Images of the function ${name} (Perimeter).`,
+            labels: { [FUNCTION_LABEL]: labelValue(name) },
         },
         { parent },
     );

@@ -322,3 +322,30 @@ describe("GcpFunction", () => {
         assert.ok(isUnknownValue(input(fn, "serviceConfig", "serviceAccountEmail") as never));
     });
 });
+
+describe("GcpFunction labels", () => {
+    it("labels every labelable child with the function it belongs to, merged with the user's labels", async () => {
+        const run = await runGcp(
+            () =>
+                new GcpFunction(
+                    "Ingest.API",
+                    baseArgs({
+                        sourceObject: undefined,
+                        sourceArchive: archive(),
+                        labels: { team: "orders" },
+                    }),
+                ),
+        );
+        const fn = run.named(FUNCTION, "Ingest.API");
+        assert.deepEqual(fn.inputs.labels, { "perimeter-function": "ingest-api", team: "orders" });
+        assert.deepEqual(
+            run.named("gcp:artifactregistry/repository:Repository", "Ingest.API-images").inputs
+                .labels,
+            { "perimeter-function": "ingest-api" },
+        );
+        assert.deepEqual(
+            run.named("gcp:storage/bucketObject:BucketObject", "Ingest.API-source").inputs.metadata,
+            { "perimeter-function": "Ingest.API" },
+        );
+    });
+});
