@@ -21,41 +21,7 @@ export class GcpAuditLogs extends pulumi.ComponentResource implements GcpAuditLo
     constructor(name: string, args: GcpAuditLogsArgs, opts?: pulumi.ComponentResourceOptions) {
         super("perimeter:index:GcpAuditLogs", componentName("GcpAuditLogs", name), {}, opts);
         const problems = new ArgumentProblems();
-        const extra: unknown = args?.services ?? [];
-        if (!Array.isArray(extra)) {
-            problems.add(
-                "services",
-                `must be a list of service names, e.g. ["storage.googleapis.com"]`,
-            );
-        } else {
-            extra.forEach((s: unknown, i) => {
-                if (typeof s !== "string" || !SERVICE_PATTERN.test(s)) {
-                    problems.add(
-                        `services[${i}]`,
-                        `${shown(s)} is not a service name; e.g. "storage.googleapis.com"`,
-                    );
-                }
-            });
-        }
-        if ((args as { projectWide?: unknown } | undefined)?.projectWide !== true) {
-            problems.add(
-                "projectWide",
-                "must be true: audit configs apply to the whole project, replace each service's existing Data Access settings and exemptions, and log every resource of the service (billed as Cloud Logging ingestion); set projectWide: true to accept that",
-            );
-        }
-        const functions: unknown = args?.functions ?? [];
-        if (!Array.isArray(functions)) {
-            problems.add("functions", `must be a list of GcpFunction`);
-        }
-        const fromFunctions = Array.isArray(functions)
-            ? (functions as GcpFunctionShape[]).flatMap((f) => f.auditServices)
-            : [];
-        const services = [
-            ...new Set([...fromFunctions, ...(Array.isArray(extra) ? (extra as string[]) : [])]),
-        ].sort();
-        if (problems.size === 0 && services.length === 0) {
-            problems.add("functions", `and \`services\` are both empty; name what to log`);
-        }
+        const services = auditedServices(args, problems);
         problems.throwIfAny("GcpAuditLogs", name, this);
 
         const config = new pulumi.Config("gcp");
@@ -79,4 +45,44 @@ export class GcpAuditLogs extends pulumi.ComponentResource implements GcpAuditLo
         );
         this.registerOutputs({ services });
     }
+}
+
+/** The services to log, sorted: the functions' and the extra ones; every problem is collected. */
+function auditedServices(args: GcpAuditLogsArgs, problems: ArgumentProblems): string[] {
+    const extra: unknown = args?.services ?? [];
+    if (!Array.isArray(extra)) {
+        problems.add(
+            "services",
+            `must be a list of service names, e.g. ["storage.googleapis.com"]`,
+        );
+    } else {
+        extra.forEach((s: unknown, i) => {
+            if (typeof s !== "string" || !SERVICE_PATTERN.test(s)) {
+                problems.add(
+                    `services[${i}]`,
+                    `${shown(s)} is not a service name; e.g. "storage.googleapis.com"`,
+                );
+            }
+        });
+    }
+    if ((args as { projectWide?: unknown } | undefined)?.projectWide !== true) {
+        problems.add(
+            "projectWide",
+            "must be true: audit configs apply to the whole project, replace each service's existing Data Access settings and exemptions, and log every resource of the service (billed as Cloud Logging ingestion); set projectWide: true to accept that",
+        );
+    }
+    const functions: unknown = args?.functions ?? [];
+    if (!Array.isArray(functions)) {
+        problems.add("functions", `must be a list of GcpFunction`);
+    }
+    const fromFunctions = Array.isArray(functions)
+        ? (functions as GcpFunctionShape[]).flatMap((f) => f.auditServices)
+        : [];
+    const services = [
+        ...new Set([...fromFunctions, ...(Array.isArray(extra) ? (extra as string[]) : [])]),
+    ].sort();
+    if (problems.size === 0 && services.length === 0) {
+        problems.add("functions", `and \`services\` are both empty; name what to log`);
+    }
+    return services;
 }

@@ -66,17 +66,10 @@ export class GcpFunction extends pulumi.ComponentResource implements GcpFunction
         this.public = args.public === true;
         this.ingress = args.ingress ?? (this.public ? "ALLOW_ALL" : "ALLOW_INTERNAL_ONLY");
         const { runtime, build, trigger } = functionIdentities(name, args, project, this);
-        const built: GcpFunctionArgs = {
-            ...args,
-            dockerRepository:
-                args.dockerRepository ?? buildRepository(name, build, project, region, this),
-        };
-
-        const before = membersBeforeFunction(name, built, grants, project, region, {
-            runtime,
-            build,
-            trigger,
-        });
+        const repository = buildRepository(name, args, build, project, region, this);
+        const built: GcpFunctionArgs = { ...args, dockerRepository: repository };
+        const accounts = { runtime, build, trigger };
+        const before = membersBeforeFunction(name, built, grants, project, region, accounts);
         const created = before.map((p) =>
             createIamMember(childName(name, p.key), p, { parent: this }),
         );
@@ -86,11 +79,7 @@ export class GcpFunction extends pulumi.ComponentResource implements GcpFunction
         this.function = new cloudfunctionsv2.Function(
             name,
             functionArgsOf(built, region, source, build, trigger, {
-                labels: {
-                    [FUNCTION_LABEL]: labelValue(name),
-                    ...args.labels,
-                    ...(this.public ? { "perimeter-public": "true" } : {}),
-                },
+                labels: functionLabels(name, args, this.public),
                 serviceConfig: serviceConfigOf(args, grants, runtime, project, this.ingress),
             }),
             { parent: this, dependsOn: created },
@@ -287,6 +276,19 @@ function sourceObject(
  */
 export const FUNCTION_LABEL = "perimeter-function";
 
+/** The function's labels: whose it is, the user's (theirs win), and the public marker. */
+function functionLabels(
+    name: string,
+    args: GcpFunctionArgs,
+    isPublic: boolean,
+): Record<string, string> {
+    return {
+        [FUNCTION_LABEL]: labelValue(name),
+        ...args.labels,
+        ...(isPublic ? { "perimeter-public": "true" } : {}),
+    };
+}
+
 /**
  * A GCP label value: at most 63 lower-case letters, digits, `-` and `_`
  * (https://cloud.google.com/resource-manager/docs/labels-overview#requirements).
@@ -306,13 +308,15 @@ export function labelValue(name: string): string {
  */
 function buildRepository(
     name: string,
+    args: GcpFunctionArgs,
     build: Identity,
     project: pulumi.Output<string>,
     region: string,
     parent: pulumi.Resource,
-): pulumi.Output<string> | undefined {
-    if (build.account === undefined) {
-        return undefined; // Your own build account builds into the repository you chose for it.
+): pulumi.Input<string> | undefined {
+    if (args.dockerRepository !== undefined || build.account === undefined) {
+        // The repository you name; or your own build account builds where you chose for it.
+        return args.dockerRepository;
     }
     const stem = name
         .toLowerCase()
