@@ -22,6 +22,17 @@ export const storageAccess: readonly GcpAccessEntry[] = [
         ],
     },
     {
+        // The narrowest predefined role for reads that never list: Storage Legacy Object Reader holds
+        // storage.objects.get alone (../shared/data/gcp-predefined-roles.json), and legacy roles are
+        // granted on buckets only.
+        access: "storage:get",
+        role: "roles/storage.legacyObjectReader",
+        target: "bucket",
+        resourceHint: bucketHint,
+        summary: "Read objects whose names the function knows; cannot list the bucket.",
+        permissions: ["storage.objects.get"],
+    },
+    {
         access: "storage:create",
         role: "roles/storage.objectCreator",
         target: "bucket",

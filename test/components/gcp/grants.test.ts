@@ -50,6 +50,14 @@ describe("GCP grants", () => {
             { bucket: "uploads" },
         ],
         [
+            // The narrowest reader: storage.objects.get alone, no listing.
+            "storage:get",
+            BUCKET_MEMBER,
+            "roles/storage.legacyObjectReader",
+            "uploads",
+            { bucket: "uploads" },
+        ],
+        [
             "storage:create",
             BUCKET_MEMBER,
             "roles/storage.objectCreator",
