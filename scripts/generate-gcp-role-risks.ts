@@ -93,6 +93,7 @@ export const FULLY_LISTED_ROLES = [
     "roles/run.invoker",
     "roles/run.servicesInvoker",
     "roles/secretmanager.secretAccessor",
+    "roles/storage.legacyObjectReader",
     "roles/storage.objectCreator",
     "roles/storage.objectUser",
     "roles/storage.objectViewer",
