@@ -133,21 +133,17 @@ describe("AWS access levels, proven per operation under the IAM policy simulator
         describe(entry.access, function () {
             const target = targets(entry);
             const policy = grantPolicy(entry, target.resource);
+            type Request = ReturnType<typeof requests>[number];
+            const decide = (request: Request) =>
+                decision(policy, request.action, request.resource, request.context);
+            const shown = (request: Request) =>
+                `${request.action} on ${request.resource} ${JSON.stringify(request.context)}`;
 
             for (const operation of entry.operations) {
                 it(`allows ${operation.job}, per ${operation.source}`, async function () {
                     assert.match(operation.source, /^https:\/\/docs\.aws\.amazon\.com\//);
                     for (const request of requests(entry, operation, target.resource, PREFIX)) {
-                        assert.equal(
-                            await decision(
-                                policy,
-                                request.action,
-                                request.resource,
-                                request.context,
-                            ),
-                            "Allowed",
-                            `${request.action} on ${request.resource} ${JSON.stringify(request.context)}`,
-                        );
+                        assert.equal(await decide(request), "Allowed", shown(request));
                     }
                 });
 
@@ -159,16 +155,7 @@ describe("AWS access levels, proven per operation under the IAM policy simulator
                             : []),
                     ].filter((r) => r.resource !== "*");
                     for (const request of denied) {
-                        assert.notEqual(
-                            await decision(
-                                policy,
-                                request.action,
-                                request.resource,
-                                request.context,
-                            ),
-                            "Allowed",
-                            `${request.action} on ${request.resource} ${JSON.stringify(request.context)}`,
-                        );
+                        assert.notEqual(await decide(request), "Allowed", shown(request));
                     }
                 });
             }
