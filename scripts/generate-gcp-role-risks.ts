@@ -25,6 +25,7 @@
 import * as fs from "fs";
 import * as path from "path";
 import { isRiskyAlone } from "../policypack/lib/graph/gcp/permissions";
+import { gcpRoleDataset } from "./gcp-predefined-roles";
 import { packDataPath, sharedDataDir } from "./repository";
 
 interface SourceRef {
@@ -32,12 +33,6 @@ interface SourceRef {
     readonly path: string;
     readonly commit?: string;
     readonly license: string;
-}
-
-interface PredefinedRole {
-    readonly name: string;
-    readonly permissions: readonly string[];
-    readonly permissionsUnavailable?: boolean;
 }
 
 interface PrivescItem {
@@ -129,7 +124,7 @@ function objectLines(entries: readonly (readonly [string, unknown])[], indent: s
 }
 
 export function buildGcpRoleRisks(dataDir: string = sharedDataDir()): string {
-    const roles = read<PredefinedRole>(dataDir, "gcp-predefined-roles.json");
+    const roles = gcpRoleDataset(dataDir);
     const privesc = read<PrivescItem>(dataDir, "gcp-privesc-permissions.json");
 
     // pathfinding.cloud's one GCP path repeats a Rhino method; keeping one avoids double findings.

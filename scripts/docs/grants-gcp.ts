@@ -1,11 +1,13 @@
 /**
  * The GCP part of docs/grants.md: every entry of GCP_ACCESS_TABLE, planned by the component's own
  * planner over placeholder targets (so the member type, target and any fixed condition are the ones a
- * deployment gets), with the role's full permission list.
+ * deployment gets), with the jobs it is for, what they need, the role's full permission list and the
+ * excess (components/gcp/grants/operations.ts, scripts/gcp-role-coverage.ts).
  */
 import * as pulumi from "@pulumi/pulumi";
 import { GCP_ACCESS_TABLE, GCP_TARGETS, type GcpAccessEntry } from "../../components/gcp/grants";
 import { type PlannedMember, planGcpGrants } from "../../components/gcp/plan";
+import { gcpLevelCoverage } from "../gcp-role-coverage";
 import { byKey, code, codeList, prose, type Slugger, table } from "./markdown";
 
 const CONTEXT = { member: "serviceAccount:<function-account>", project: "<project>" };
@@ -53,10 +55,25 @@ async function entrySection(entry: GcpAccessEntry): Promise<string[]> {
                 code(await resolved(member.condition.expression)),
         );
     }
+    const coverage = gcpLevelCoverage(entry);
     lines.push(
+        "",
+        table(
+            ["Job", "Needs", "Source"],
+            entry.operations.map((o) => [
+                prose(o.job),
+                codeList(o.needs),
+                `[Google Cloud](${o.source})`,
+            ]),
+        ),
         "",
         `Permissions of ${code(entry.role)} (${entry.permissions.length}): ` +
             `${codeList([...entry.permissions].sort())}.`,
+        "",
+        `Excess (what ${code(entry.role)} grants beyond these jobs, pinned by ` +
+            `${code("test/components/gcp/needs.test.ts")}): ` +
+            (coverage.excess.length === 0 ? "none" : codeList(coverage.excess)) +
+            ".",
         "",
     );
     return lines;
@@ -78,11 +95,12 @@ export async function gcpSection(slugger: Slugger): Promise<string[]> {
             "[gcp.md](gcp.md#a-function-with-its-own-identity).",
         "",
         table(
-            ["Access", "Role", "Target"],
+            ["Access", "Role", "Target", "Needed / granted"],
             entries.map((e, i) => [
                 `[${code(e.access)}](#${anchors[i]})`,
                 code(e.role),
                 GCP_TARGETS[e.target].noun,
+                `${gcpLevelCoverage(e).needed.length} / ${e.permissions.length}`,
             ]),
         ),
         "",

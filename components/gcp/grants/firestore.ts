@@ -3,6 +3,7 @@
  * documented exception to resource-level grants: a project-level IAMMember whose IAM Condition limits
  * the role to one database (`resource.name == "projects/<p>/databases/<d>"`).
  */
+import { FIRESTORE_OPERATIONS } from "./operations";
 import type { GcpAccessEntry } from "./types";
 
 const databaseHint = 'the database ID, e.g. "(default)" or database.name';
@@ -14,6 +15,11 @@ export const firestoreAccess: readonly GcpAccessEntry[] = [
         target: "firestoreDatabase",
         resourceHint: databaseHint,
         summary: "Read documents of the database.",
+        operations: [
+            FIRESTORE_OPERATIONS.get,
+            FIRESTORE_OPERATIONS.query,
+            FIRESTORE_OPERATIONS.transaction,
+        ],
         permissions: [
             "appengine.applications.get",
             "databasesconsole.locations.get",
@@ -41,6 +47,15 @@ export const firestoreAccess: readonly GcpAccessEntry[] = [
         target: "firestoreDatabase",
         resourceHint: databaseHint,
         summary: "Read, create, update and delete documents of the database.",
+        operations: [
+            FIRESTORE_OPERATIONS.get,
+            FIRESTORE_OPERATIONS.query,
+            FIRESTORE_OPERATIONS.transaction,
+            FIRESTORE_OPERATIONS.create,
+            FIRESTORE_OPERATIONS.update,
+            FIRESTORE_OPERATIONS.upsert,
+            FIRESTORE_OPERATIONS.delete,
+        ],
         permissions: [
             "appengine.applications.get",
             "databasesconsole.locations.get",

@@ -1,4 +1,5 @@
 // Cloud KMS access levels: decrypter or encrypter on one crypto key (CryptoKeyIAMMember).
+import { KMS_OPERATIONS } from "./operations";
 import type { GcpAccessEntry } from "./types";
 
 const keyHint =
@@ -11,6 +12,7 @@ export const kmsAccess: readonly GcpAccessEntry[] = [
         target: "cryptoKey",
         resourceHint: keyHint,
         summary: "Decrypt with the key's versions.",
+        operations: [KMS_OPERATIONS.decrypt],
         permissions: [
             "cloudkms.cryptoKeyVersions.useToDecrypt",
             "cloudkms.locations.get",
@@ -24,6 +26,7 @@ export const kmsAccess: readonly GcpAccessEntry[] = [
         target: "cryptoKey",
         resourceHint: keyHint,
         summary: "Encrypt with the key's primary version.",
+        operations: [KMS_OPERATIONS.encrypt],
         permissions: [
             "cloudkms.cryptoKeyVersions.useToEncrypt",
             "cloudkms.locations.get",

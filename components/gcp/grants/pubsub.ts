@@ -1,4 +1,5 @@
 // Pub/Sub access levels: publisher on the topic, subscriber on the subscription (never the project).
+import { PUBSUB_OPERATIONS } from "./operations";
 import type { GcpAccessEntry } from "./types";
 
 export const pubsubAccess: readonly GcpAccessEntry[] = [
@@ -8,6 +9,7 @@ export const pubsubAccess: readonly GcpAccessEntry[] = [
         target: "topic",
         resourceHint: "the topic ID, e.g. topic.id (projects/<p>/topics/<t>)",
         summary: "Publish messages to the topic.",
+        operations: [PUBSUB_OPERATIONS.publish],
         permissions: ["pubsub.topics.publish"],
     },
     {
@@ -16,6 +18,7 @@ export const pubsubAccess: readonly GcpAccessEntry[] = [
         target: "subscription",
         resourceHint: "the subscription ID, e.g. subscription.id (projects/<p>/subscriptions/<s>)",
         summary: "Pull and acknowledge messages from the subscription.",
+        operations: [PUBSUB_OPERATIONS.pull, PUBSUB_OPERATIONS.acknowledge],
         permissions: [
             "pubsub.snapshots.seek",
             "pubsub.subscriptions.consume",

@@ -1,4 +1,5 @@
 // Secret Manager access levels: secretAccessor on one secret (SecretIamMember).
+import { SECRET_OPERATIONS } from "./operations";
 import type { GcpAccessEntry } from "./types";
 
 export const secretManagerAccess: readonly GcpAccessEntry[] = [
@@ -8,6 +9,7 @@ export const secretManagerAccess: readonly GcpAccessEntry[] = [
         target: "secret",
         resourceHint: "the secret ID, e.g. secret.id (projects/<p>/secrets/<s>)",
         summary: "Access the payload of the secret's versions.",
+        operations: [SECRET_OPERATIONS.access],
         permissions: [
             "resourcemanager.projects.get",
             "resourcemanager.projects.list",

@@ -1,4 +1,5 @@
 // Cloud Storage access levels: object roles bound on the bucket (BucketIAMMember), never project-wide.
+import { STORAGE_OPERATIONS } from "./operations";
 import type { GcpAccessEntry } from "./types";
 
 const bucketHint = "the bucket name, e.g. uploads.name";
@@ -10,6 +11,7 @@ export const storageAccess: readonly GcpAccessEntry[] = [
         target: "bucket",
         resourceHint: bucketHint,
         summary: "Read objects and list the bucket's objects (and folders).",
+        operations: [STORAGE_OPERATIONS.get, STORAGE_OPERATIONS.list],
         permissions: [
             "resourcemanager.projects.get",
             "resourcemanager.projects.list",
@@ -30,6 +32,7 @@ export const storageAccess: readonly GcpAccessEntry[] = [
         target: "bucket",
         resourceHint: bucketHint,
         summary: "Read objects whose names the function knows; cannot list the bucket.",
+        operations: [STORAGE_OPERATIONS.get],
         permissions: ["storage.objects.get"],
     },
     {
@@ -38,6 +41,7 @@ export const storageAccess: readonly GcpAccessEntry[] = [
         target: "bucket",
         resourceHint: bucketHint,
         summary: "Create objects; cannot read, overwrite or delete them.",
+        operations: [STORAGE_OPERATIONS.insert],
         permissions: [
             "orgpolicy.policy.get",
             "resourcemanager.projects.get",
@@ -57,6 +61,14 @@ export const storageAccess: readonly GcpAccessEntry[] = [
         target: "bucket",
         resourceHint: bucketHint,
         summary: "Read, create, overwrite and delete objects; no bucket settings, no IAM.",
+        operations: [
+            STORAGE_OPERATIONS.get,
+            STORAGE_OPERATIONS.list,
+            STORAGE_OPERATIONS.insert,
+            STORAGE_OPERATIONS.overwrite,
+            STORAGE_OPERATIONS.patch,
+            STORAGE_OPERATIONS.delete,
+        ],
         permissions: [
             "monitoring.timeSeries.create",
             "orgpolicy.policy.get",

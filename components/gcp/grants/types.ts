@@ -17,6 +17,20 @@ export type GcpTargetKind =
     | "runService"
     | "firestoreDatabase";
 
+/**
+ * One job a level is for: an API call (or a trigger) and every IAM permission Google lists for it.
+ * test/components/gcp/needs.test.ts checks that the level's role grants all of them and pins what else
+ * the role grants (the excess), shown in docs/grants.md.
+ */
+export interface GcpOperation {
+    /** The call, e.g. `objects.get: read an object's data and metadata`. */
+    readonly job: string;
+    /** Every permission the call needs. */
+    readonly needs: readonly string[];
+    /** Where Google documents the needs. */
+    readonly source: string;
+}
+
 export interface GcpAccessEntry {
     /** `<service>:<level>`, the value users write in `grants[].access`. */
     readonly access: string;
@@ -29,4 +43,6 @@ export interface GcpAccessEntry {
     readonly permissions: readonly string[];
     /** One sentence: what the grant is for. */
     readonly summary: string;
+    /** The jobs the level is for, with what each needs. */
+    readonly operations: readonly GcpOperation[];
 }

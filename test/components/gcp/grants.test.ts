@@ -1,7 +1,5 @@
 import * as assert from "node:assert/strict";
-import * as fs from "node:fs";
-import * as path from "node:path";
-import { sharedDataDir } from "../../../scripts/repository";
+import { gcpPredefinedRoles } from "../../../scripts/gcp-predefined-roles";
 import {
     GCP_ACCESS_TABLE,
     GCP_TARGETS,
@@ -29,7 +27,6 @@ import { deriveAccountId } from "../../../components/gcp/identity";
 const INGEST = deriveAccountId("ingest", "", "test/dev");
 
 const RUNTIME = `serviceAccount:${INGEST}@acme-prod.iam.gserviceaccount.com`;
-const ROLES_FILE = path.join(sharedDataDir(), "gcp-predefined-roles.json");
 
 async function grantMember(
     grant: GcpGrant,
@@ -238,10 +235,7 @@ describe("GCP grants", () => {
     });
 
     it("uses only predefined roles that exist, with the permissions the table documents", () => {
-        const data = JSON.parse(fs.readFileSync(ROLES_FILE, "utf8")) as {
-            items: { name: string; stage?: string; permissions?: string[] }[];
-        };
-        const roles = new Map(data.items.map((r) => [r.name, r]));
+        const roles = gcpPredefinedRoles();
         for (const entry of GCP_ACCESS_TABLE) {
             const role = roles.get(entry.role);
             assert.ok(role, `${entry.role} exists`);

@@ -1,6 +1,5 @@
 import * as assert from "assert";
 import * as fs from "fs";
-import * as path from "path";
 import {
     escalationMethodsIn,
     escalationMethodsOfRole,
@@ -13,18 +12,12 @@ import { isRiskyAlone } from "../../../policypack/lib/graph/gcp/permissions";
 import {
     buildGcpRoleRisks,
     gcpRoleRisksPath,
-    sharedDataDir,
 } from "../../../scripts/generate-gcp-role-risks";
+import { gcpPredefinedRoles } from "../../../scripts/gcp-predefined-roles";
 
-interface Role {
-    name: string;
-    permissions: string[];
-}
 
-function predefinedRoles(): Map<string, string[]> {
-    const file = path.join(sharedDataDir(), "gcp-predefined-roles.json");
-    const items = (JSON.parse(fs.readFileSync(file, "utf8")) as { items: Role[] }).items;
-    return new Map(items.map((r) => [r.name, r.permissions]));
+function predefinedRoles(): Map<string, readonly string[]> {
+    return new Map([...gcpPredefinedRoles()].map(([name, r]) => [name, r.permissions]));
 }
 
 describe("the GCP role risk data", () => {

@@ -3,31 +3,23 @@
  * ../shared/data, and no property bag, however odd or unknown, makes the graph throw.
  */
 import { strict as assert } from "assert";
-import * as fs from "fs";
-import * as path from "path";
 import fc from "fast-check";
 import { GCP_IAM_RESOURCE_TYPES } from "../../../../policypack/lib/gcp/iam-resources";
 import { buildIdentityGraph } from "../../../../policypack/lib/graph/build";
 import { gcpGraphPart } from "../../../../policypack/lib/graph/gcp";
 import { fullPermissionsOfRole } from "../../../../policypack/lib/gcp/role-risks";
 import { FULLY_LISTED_ROLES } from "../../../../scripts/generate-gcp-role-risks";
-import { sharedDataDir } from "../../../../scripts/repository";
+import { gcpPredefinedRoles } from "../../../../scripts/gcp-predefined-roles";
 import { UNKNOWN, UNKNOWN_ARRAY, UNKNOWN_OBJECT } from "../../harness";
 import { fnWithAccount, graphResources, invoker, type GraphStackResource } from "./gcp-fixtures";
 
-interface PredefinedRole {
-    readonly name: string;
-    readonly permissions?: readonly string[];
-}
 
 describe("GCP graph role data", () => {
     it("lists every permission of the fully listed roles, as the role dataset has them", () => {
-        const file = path.join(sharedDataDir(), "gcp-predefined-roles.json");
-        const data = JSON.parse(fs.readFileSync(file, "utf8")) as { items: PredefinedRole[] };
-        const byName = new Map(data.items.map((r) => [r.name, r.permissions ?? []]));
+        const byName = gcpPredefinedRoles();
         for (const role of FULLY_LISTED_ROLES) {
             const permissions = fullPermissionsOfRole(role) ?? [];
-            assert.deepEqual([...permissions], [...(byName.get(role) ?? [])].sort(), role);
+            assert.deepEqual([...permissions], [...(byName.get(role)?.permissions ?? [])].sort(), role);
         }
     });
 });
