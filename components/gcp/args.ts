@@ -78,7 +78,10 @@ export interface GcpEventTrigger {
  * });
  */
 export interface GcpFunctionArgs {
-    /** The function's name in GCP. @default Pulumi's auto-name from the component name */
+    /**
+     * The function's name in GCP: a letter, then up to 62 letters, digits, hyphens or underscores.
+     * @default Pulumi's auto-name: the component name (then at most 54 such characters) and a suffix
+     */
     readonly functionName?: pulumi.Input<string>;
     /** @default the `gcp:project` config, else the provider's project */
     readonly project?: pulumi.Input<string>;

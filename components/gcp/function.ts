@@ -58,7 +58,7 @@ export class GcpFunction extends pulumi.ComponentResource implements GcpFunction
         super("perimeter:index:GcpFunction", componentName("GcpFunction", name), {}, opts);
         const gcpConfig = new pulumi.Config("gcp");
         const problems = new ArgumentProblems();
-        const grants = validateGcpFunctionArgs(args, gcpConfig.get("region"), problems);
+        const grants = validateGcpFunctionArgs(name, args, gcpConfig.get("region"), problems);
         problems.throwIfAny("GcpFunction", name, this);
 
         const region = args.region ?? gcpConfig.require("region");

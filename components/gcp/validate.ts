@@ -19,8 +19,21 @@ const MEMORY = /^[0-9]+(k|M|G|Mi|Gi)?$/;
 const MAX_TIMEOUT_HTTP = 3600;
 const MAX_TIMEOUT_EVENT = 540;
 
+/**
+ * A Cloud Run function's name: a letter, then up to 62 letters, digits, hyphens or underscores, ending
+ * with a letter or digit ("Deploy a Cloud Run function",
+ * https://cloud.google.com/functions/docs/deploying).
+ */
+const FUNCTION_NAME = /^[A-Za-z](?:[A-Za-z0-9_-]{0,61}[A-Za-z0-9])?$/;
+/**
+ * Without `functionName`, Pulumi names the function `<component name>-<random suffix>`; keeping the
+ * component name to 54 characters leaves room for a suffix of up to eight.
+ */
+const AUTONAME_STEM = /^[A-Za-z][A-Za-z0-9_-]{0,53}$/;
+
 /** Validates the arguments; returns the grants that passed, for planning. */
 export function validateGcpFunctionArgs(
+    name: string,
     args: GcpFunctionArgs | undefined,
     regionFromConfig: string | undefined,
     problems: ArgumentProblems,
@@ -32,12 +45,39 @@ export function validateGcpFunctionArgs(
         );
         return [];
     }
+    checkFunctionName(name, args, problems);
     checkCode(args, problems);
     checkRuntimeSettings(args, regionFromConfig, problems);
     checkIdentity(args, problems);
     const grants = checkGrants(args, problems);
     checkEnvironment(args, grants, problems);
     return grants;
+}
+
+function checkFunctionName(name: string, args: GcpFunctionArgs, problems: ArgumentProblems): void {
+    if (typeof args.functionName === "string") {
+        if (!FUNCTION_NAME.test(args.functionName)) {
+            problems.add(
+                "functionName",
+                `${shown(args.functionName)} is not a function name: start with a letter, then up to 62 letters, digits, hyphens or underscores, ending with a letter or digit`,
+            );
+        }
+    } else if (args.functionName === undefined && !AUTONAME_STEM.test(name)) {
+        problems.add(
+            "functionName",
+            `is not given, so the function would be named after the component, ${shown(name)}, plus a random suffix, which Cloud Run functions refuses (a letter, then letters, digits, hyphens or underscores, 63 at most); give \`functionName\`, e.g. ${shown(suggestedName(name))}, or rename the component`,
+        );
+    }
+}
+
+/** A valid function name close to a component name, for the message. */
+function suggestedName(name: string): string {
+    const cleaned = name
+        .replace(/[^A-Za-z0-9_-]+/g, "-")
+        .replace(/^[^A-Za-z]+/, "")
+        .slice(0, 63)
+        .replace(/[-_]+$/, "");
+    return cleaned === "" ? "fn" : cleaned;
 }
 
 function checkCode(args: GcpFunctionArgs, problems: ArgumentProblems): void {

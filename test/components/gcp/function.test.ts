@@ -330,6 +330,8 @@ describe("GcpFunction labels", () => {
                 new GcpFunction(
                     "Ingest.API",
                     baseArgs({
+                        // A dot is not allowed in a function name: name it explicitly.
+                        functionName: "ingest-api",
                         sourceObject: undefined,
                         sourceArchive: archive(),
                         labels: { team: "orders" },

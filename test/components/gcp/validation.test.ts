@@ -1,6 +1,6 @@
 import * as assert from "node:assert/strict";
 import { GcpConditions, GcpFunction, type GcpFunctionArgs } from "../../../components/gcp";
-import { failureOf } from "../harness";
+import { failureOf, runComponents } from "../harness";
 import { CONFIG, baseArgs } from "./fixtures";
 
 async function problemsOf(args: GcpFunctionArgs): Promise<{ message: string; custom: number }> {
@@ -40,6 +40,39 @@ describe("GcpFunction arguments", () => {
             message,
             /`grants\[3\]\.conditions` cannot be used with 'pubsub:publish': a Pub\/Sub topic does not accept IAM Conditions/,
         );
+    });
+
+    it("refuses a function name Cloud Run functions would refuse, given or derived from the component", async () => {
+        const given = await problemsOf(baseArgs({ functionName: "9-lives_" }));
+        assert.match(
+            given.message,
+            /`functionName` '9-lives_' is not a function name: start with a letter/,
+        );
+        assert.equal(given.custom, 0);
+        for (const name of ["Ingest.API", "2fa", "a".repeat(55)]) {
+            const { message } = await failureOf(() => new GcpFunction(name, baseArgs()), {
+                config: CONFIG,
+            });
+            assert.match(
+                message,
+                /`functionName` is not given, so the function would be named after the component/,
+            );
+        }
+        const { message } = await failureOf(() => new GcpFunction("Ingest.API", baseArgs()), {
+            config: CONFIG,
+        });
+        assert.match(message, /give `functionName`, e\.g\. 'Ingest-API'/);
+        // Names Google accepts pass, with or without functionName.
+        for (const [name, functionName] of [
+            ["ingest_v2", undefined],
+            ["a".repeat(54), undefined],
+            ["Ingest.API", "Ingest_API"],
+            ["x", "a".repeat(63)],
+        ] as const) {
+            await runComponents(() => new GcpFunction(name, baseArgs({ functionName })), {
+                config: CONFIG,
+            });
+        }
     });
 
     it("registers no resource at all when the arguments are wrong", async () => {
