@@ -77,6 +77,18 @@ export interface GcpEventTrigger {
  *     grants: [{ name: "uploads", access: "storage:read", resource: uploads.name }],
  * });
  */
+/** Direct VPC egress settings (`serviceConfig.directVpcNetworkInterfaces` and `directVpcEgress`). */
+export interface GcpDirectVpc {
+    /** The VPC network. Give a network, a subnetwork, or both. */
+    readonly network?: pulumi.Input<string>;
+    /** The subnetwork the function takes its IP addresses from. @default the network's namesake */
+    readonly subnetwork?: pulumi.Input<string>;
+    /** Network tags, for firewall rules. @default none */
+    readonly tags?: pulumi.Input<string>[];
+    /** `PRIVATE_RANGES_ONLY` or `ALL_TRAFFIC`. @default "PRIVATE_RANGES_ONLY" */
+    readonly egress?: string;
+}
+
 export interface GcpFunctionArgs {
     /**
      * The function's name in GCP: a letter, then up to 62 letters, digits, hyphens or underscores.
@@ -112,6 +124,12 @@ export interface GcpFunctionArgs {
     readonly vpcConnector?: pulumi.Input<string>;
     /** `PRIVATE_RANGES_ONLY` or `ALL_TRAFFIC`. @default "PRIVATE_RANGES_ONLY" when a connector is set */
     readonly vpcConnectorEgress?: string;
+    /**
+     * Direct VPC egress: the function sends traffic into a VPC network without a connector. Not with
+     * `vpcConnector`. A function that calls an internal-only function needs `egress: "ALL_TRAFFIC"`
+     * here (or a connector with all traffic). @default none
+     */
+    readonly directVpc?: GcpDirectVpc;
     /**
      * `ALLOW_INTERNAL_ONLY`, `ALLOW_INTERNAL_AND_GCLB`, or `ALLOW_ALL` (only with `public: true`).
      * @default "ALLOW_INTERNAL_ONLY", or "ALLOW_ALL" when `public` is true

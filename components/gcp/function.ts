@@ -226,6 +226,18 @@ function serviceConfigOf(
                   vpcConnectorEgressSettings: args.vpcConnectorEgress ?? "PRIVATE_RANGES_ONLY",
               }
             : {}),
+        ...(args.directVpc !== undefined
+            ? {
+                  directVpcNetworkInterfaces: [
+                      {
+                          network: args.directVpc.network,
+                          subnetwork: args.directVpc.subnetwork,
+                          tags: args.directVpc.tags,
+                      },
+                  ],
+                  directVpcEgress: `VPC_EGRESS_${args.directVpc.egress ?? "PRIVATE_RANGES_ONLY"}`,
+              }
+            : {}),
     };
 }
 

@@ -5,6 +5,7 @@
 import "./provider-sdk";
 export type {
     GcpAuditLogsArgs,
+    GcpDirectVpc,
     GcpEventTrigger,
     GcpFunctionArgs,
     GcpGrant,

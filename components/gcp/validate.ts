@@ -155,6 +155,7 @@ function checkRuntimeSettings(
             problems.add("vpcConnectorEgress", `needs a \`vpcConnector\``);
         }
     }
+    checkDirectVpc(args, problems);
     const trigger = args.eventTrigger;
     if (trigger !== undefined) {
         if (typeof trigger.eventType !== "string" || !/^google\.cloud\./.test(trigger.eventType)) {
@@ -290,6 +291,44 @@ function checkGrants(args: GcpFunctionArgs, problems: ArgumentProblems): GcpGran
  * (https://cloud.google.com/run/docs/securing/ingress). The callee's `run.app` URL resolves to
  * public addresses, so the connector must route all traffic (`ALL_TRAFFIC`), not private ranges only.
  */
+function checkDirectVpc(args: GcpFunctionArgs, problems: ArgumentProblems): void {
+    const direct: unknown = args.directVpc;
+    if (direct === undefined) {
+        return;
+    }
+    if (typeof direct !== "object" || direct === null) {
+        problems.add(
+            "directVpc",
+            `${shown(direct)} must be an object with a network or subnetwork`,
+        );
+        return;
+    }
+    const vpc = direct as NonNullable<GcpFunctionArgs["directVpc"]>;
+    if (args.vpcConnector !== undefined) {
+        problems.add(
+            "directVpc",
+            "and `vpcConnector` are both given; a function leaves through one of them: keep one",
+        );
+    }
+    if (vpc.network === undefined && vpc.subnetwork === undefined) {
+        problems.add("directVpc", "needs a `network` or a `subnetwork` (or both)");
+    }
+    if (vpc.egress !== undefined && !EGRESS_SETTINGS.includes(vpc.egress)) {
+        problems.add(
+            "directVpc.egress",
+            `${shown(vpc.egress)} is not one of ${EGRESS_SETTINGS.join(", ")}`,
+        );
+    }
+}
+
+/** Whether all of the function's outbound traffic leaves through its VPC (connector or Direct VPC). */
+export function egressesThroughVpc(args: GcpFunctionArgs): boolean {
+    return (
+        (args.vpcConnector !== undefined && args.vpcConnectorEgress === "ALL_TRAFFIC") ||
+        (args.directVpc !== undefined && args.directVpc.egress === "ALL_TRAFFIC")
+    );
+}
+
 function checkNetworkPath(
     args: GcpFunctionArgs,
     grant: GcpGrant,
@@ -300,12 +339,12 @@ function checkNetworkPath(
     if (grant.calleeIngress === undefined || !internal.includes(grant.calleeIngress)) {
         return;
     }
-    if (args.vpcConnector !== undefined && args.vpcConnectorEgress === "ALL_TRAFFIC") {
+    if (egressesThroughVpc(args)) {
         return;
     }
     problems.add(
         at,
-        `'${grant.name}' calls a function whose ingress is ${grant.calleeIngress}: a call from this function counts as internal only when it leaves through the VPC, so it would be refused; give this function a \`vpcConnector\` with \`vpcConnectorEgress: "ALL_TRAFFIC"\` (or give the callee ingress ALLOW_ALL; run.invoker still decides who may call)`,
+        `'${grant.name}' calls a function whose ingress is ${grant.calleeIngress}: a call from this function counts as internal only when it leaves through the VPC, so it would be refused; give this function \`directVpc: { network, egress: "ALL_TRAFFIC" }\` or a \`vpcConnector\` with \`vpcConnectorEgress: "ALL_TRAFFIC"\` (or give the callee ingress ALLOW_ALL; run.invoker still decides who may call)`,
     );
 }
 

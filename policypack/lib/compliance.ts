@@ -41,6 +41,11 @@ const CONTROLS = {
         version: "Rev. 5",
         title: "Audit Record Generation",
     },
+    "nist-800-53:SC-7": {
+        framework: "NIST SP 800-53",
+        version: "Rev. 5",
+        title: "Boundary Protection",
+    },
     "pci-dss:7.2": {
         framework: "PCI DSS",
         version: "4.0",

@@ -4,6 +4,7 @@ import { gcpAuditDataAccess } from "./gcp-audit-data-access";
 import { gcpFunctionBuildServiceAccount } from "./gcp-function-build-service-account";
 import { gcpFunctionDedicatedServiceAccount } from "./gcp-function-dedicated-service-account";
 import { gcpFunctionIngressInternal } from "./gcp-function-ingress-internal";
+import { gcpFunctionInternalCalleeReachable } from "./gcp-function-internal-callee-reachable";
 import { gcpFunctionNotPublic } from "./gcp-function-not-public";
 import { gcpFunctionUniqueServiceAccount } from "./gcp-function-unique-service-account";
 import { gcpIamNoAuthoritativeProjectPolicy } from "./gcp-iam-no-authoritative-project-policy";
@@ -26,4 +27,5 @@ export const gcpPolicies: readonly PackPolicy[] = [
     gcpIamNoAuthoritativeProjectPolicy,
     gcpAuditDataAccess,
     gcpFunctionBuildServiceAccount,
+    gcpFunctionInternalCalleeReachable,
 ];

@@ -6,7 +6,7 @@ import * as assert from "node:assert/strict";
 import * as pulumi from "@pulumi/pulumi";
 import { GcpFunction, type GcpGrant } from "../../../components/gcp";
 import { failureOf } from "../harness";
-import { baseArgs, CONFIG, runGcp, TOPIC_MEMBER } from "./fixtures";
+import { baseArgs, CONFIG, FUNCTION, runGcp, TOPIC_MEMBER } from "./fixtures";
 
 const withGrant = (grant: GcpGrant) => () =>
     new GcpFunction("ingest", baseArgs({ grants: [grant] }));
@@ -113,5 +113,60 @@ describe("GcpFunction calling an internal-only function", () => {
             );
         });
         assert.ok(run.resources.some((r) => r.name === "worker-grant-store"));
+    });
+
+    it("accepts Direct VPC egress with all traffic, and refuses it with private ranges only", async () => {
+        const caller = (egress: string) => () => {
+            const store = new GcpFunction("store", baseArgs());
+            return new GcpFunction(
+                "worker",
+                baseArgs({
+                    directVpc: {
+                        network: "default",
+                        subnetwork: "calls",
+                        tags: ["worker"],
+                        egress,
+                    },
+                    grants: [store.invokeGrant("store")],
+                }),
+            );
+        };
+        const run = await runGcp(caller("ALL_TRAFFIC"));
+        const config = run.named(FUNCTION, "worker").inputs.serviceConfig as Record<
+            string,
+            unknown
+        >;
+        assert.deepEqual(config.directVpcNetworkInterfaces, [
+            { network: "default", subnetwork: "calls", tags: ["worker"] },
+        ]);
+        assert.equal(config.directVpcEgress, "VPC_EGRESS_ALL_TRAFFIC");
+        assert.equal(config.vpcConnector, undefined);
+        const { message } = await failureOf(caller("PRIVATE_RANGES_ONLY"), { config: CONFIG });
+        assert.match(
+            message,
+            /'store' calls a function whose ingress is ALLOW_INTERNAL_ONLY: .*`directVpc: \{ network, egress: "ALL_TRAFFIC" \}`/,
+        );
+    });
+
+    it("checks directVpc: one way out, a network or subnetwork, a known egress", async () => {
+        const { message, resources } = await failureOf(
+            () =>
+                new GcpFunction(
+                    "worker",
+                    baseArgs({
+                        vpcConnector: "projects/acme-prod/locations/europe-west1/connectors/calls",
+                        directVpc: { egress: "EVERYTHING" },
+                    }),
+                ),
+            { config: CONFIG },
+        );
+        assert.match(message, /has 3 problems/);
+        assert.match(message, /`directVpc` and `vpcConnector` are both given/);
+        assert.match(message, /`directVpc` needs a `network` or a `subnetwork`/);
+        assert.match(
+            message,
+            /`directVpc.egress` 'EVERYTHING' is not one of PRIVATE_RANGES_ONLY, ALL_TRAFFIC/,
+        );
+        assert.equal(resources.filter((r) => r.custom).length, 0);
     });
 });

@@ -14,4 +14,5 @@ export const GCP_MANIFEST: readonly ManifestRow[] = [
     ["gcp-iam-no-authoritative-project-policy", "advisory", "medium"],
     ["gcp-audit-data-access", "advisory", "medium"],
     ["gcp-function-build-service-account", "advisory", "medium"],
+    ["gcp-function-internal-callee-reachable", "advisory", "medium"],
 ];
