@@ -10,7 +10,7 @@ import * as organizations from "@pulumi/gcp/organizations";
 import * as storage from "@pulumi/gcp/storage";
 import type * as gcpInputs from "@pulumi/gcp/types/input";
 import * as pulumi from "@pulumi/pulumi";
-import { ArgumentProblems, childName, componentName, stableHash } from "../core";
+import { ArgumentProblems, childName, componentName } from "../core";
 import {
     baselineMembers,
     functionIdentities,
@@ -31,6 +31,7 @@ import {
 } from "./plan";
 import type { GcpFunctionShape } from "./shape";
 import { callerVariable, validateGcpFunctionArgs } from "./validate";
+import { deriveRepositoryId } from "./identity";
 
 export class GcpFunction extends pulumi.ComponentResource implements GcpFunctionShape {
     public readonly function: cloudfunctionsv2.Function;
@@ -330,16 +331,10 @@ function buildRepository(
         // The repository you name; or your own build account builds where you chose for it.
         return args.dockerRepository;
     }
-    const stem = name
-        .toLowerCase()
-        .replace(/[^a-z0-9-]/g, "-")
-        .replace(/^[^a-z]+/, "");
-    const hash = stableHash(`${pulumi.getProject()}/${pulumi.getStack()}/${name}`);
     const repository = new artifactregistry.Repository(
         `${name}-images`,
         {
-            // Repository IDs: lower-case letters, digits and hyphens, starting with a letter.
-            repositoryId: `${(stem || "fn").slice(0, 50)}-${hash}`,
+            repositoryId: deriveRepositoryId(name, `${pulumi.getProject()}/${pulumi.getStack()}`),
             format: "DOCKER",
             location: region,
             project,

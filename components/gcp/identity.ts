@@ -1,5 +1,6 @@
 /**
- * Naming and checks for the service accounts a GcpFunction runs and builds as. Pure: no provider SDK.
+ * Naming and checks for the service accounts a GcpFunction runs and builds as, and the ID of the image
+ * repository it creates. Pure: no provider SDK.
  */
 import { stableHash } from "../core";
 
@@ -29,6 +30,24 @@ export function deriveAccountId(name: string, suffix = "", scope = ""): string {
     const room = MAX_ACCOUNT_ID - HASH_LENGTH - 1;
     const stem = (cleaned || "fn").slice(0, room).replace(/-+$/, "");
     return `${/^[a-z]/.test(stem) ? stem : `fn-${stem}`}-${hash}`.slice(0, MAX_ACCOUNT_ID);
+}
+
+/**
+ * The strictest reading of Artifact Registry's repository IDs: lower-case letters, digits and hyphens,
+ * a letter first, a letter or digit last, at most 63 characters.
+ */
+export const REPOSITORY_ID_PATTERN = /^[a-z][-a-z0-9]{0,61}[a-z0-9]$/;
+
+/**
+ * The ID of the repository that holds a function's images: the readable name, then a stable hash of
+ * the scope (`<project>/<stack>`) and name, so two stacks sharing a Google Cloud project get two.
+ */
+export function deriveRepositoryId(name: string, scope: string): string {
+    const stem = name
+        .toLowerCase()
+        .replace(/[^a-z0-9-]/g, "-")
+        .replace(/^[^a-z]+/, "");
+    return `${(stem || "fn").slice(0, 50)}-${stableHash(`${scope}/${name}`)}`;
 }
 
 /**

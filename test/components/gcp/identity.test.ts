@@ -1,7 +1,11 @@
 import * as assert from "node:assert/strict";
 import fc from "fast-check";
 import { ACCOUNT_ID_PATTERN, deriveAccountId } from "../../../components/gcp";
-import { isDefaultServiceAccount } from "../../../components/gcp/identity";
+import {
+    deriveRepositoryId,
+    isDefaultServiceAccount,
+    REPOSITORY_ID_PATTERN,
+} from "../../../components/gcp/identity";
 
 describe("GCP service account IDs", () => {
     it("derives a valid, stable ID from any component name and role", () => {
@@ -16,6 +20,24 @@ describe("GCP service account IDs", () => {
                     assert.equal(deriveAccountId(name, role, scope), id);
                 },
             ),
+        );
+    });
+
+    it("derives a valid, stable image repository ID from any component name, unique per stack", () => {
+        fc.assert(
+            fc.property(
+                fc.string({ maxLength: 80 }),
+                fc.string({ maxLength: 40 }),
+                (name, scope) => {
+                    const id = deriveRepositoryId(name, scope);
+                    assert.match(id, REPOSITORY_ID_PATTERN);
+                    assert.equal(deriveRepositoryId(name, scope), id);
+                },
+            ),
+        );
+        assert.notEqual(
+            deriveRepositoryId("api", "shop/dev"),
+            deriveRepositoryId("api", "shop/prod"),
         );
     });
 

@@ -9,12 +9,8 @@ import {
     riskyPermissionsOfRole,
 } from "../../../policypack/lib/gcp/role-risks";
 import { isRiskyAlone } from "../../../policypack/lib/graph/gcp/permissions";
-import {
-    buildGcpRoleRisks,
-    gcpRoleRisksPath,
-} from "../../../scripts/generate-gcp-role-risks";
+import { buildGcpRoleRisks, gcpRoleRisksPath } from "../../../scripts/generate-gcp-role-risks";
 import { gcpPredefinedRoles } from "../../../scripts/gcp-predefined-roles";
-
 
 function predefinedRoles(): Map<string, readonly string[]> {
     return new Map([...gcpPredefinedRoles()].map(([name, r]) => [name, r.permissions]));

@@ -57,6 +57,11 @@ describe("the GCP rules over the analyzer protocol", function () {
             ...onShared("gcp-audit-data-access[Service::pubsub.googleapis.com]"),
             "gcp-function-dedicated-service-account[ServiceAccount::default] @ api",
             "gcp-function-ingress-internal[Ingress::INGRESS_TRAFFIC_ALL] @ api",
+            // Cloud Functions Developer on the project holds run.routes.invoke: the shared account
+            // may invoke every internal-only gen2 function, with no VPC path to reach them.
+            "gcp-function-internal-callee-reachable[Callee::resize] @ thumbs",
+            "gcp-function-internal-callee-reachable[Callee::thumbs] @ resize",
+            ...onShared("gcp-function-internal-callee-reachable[Callee::uploads]"),
             "gcp-function-not-public[Member::allUsers] @ api-public",
             shared("function-unique-service-account", "resize"),
             shared("function-unique-service-account", "thumbs"),

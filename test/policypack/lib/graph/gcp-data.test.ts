@@ -13,13 +13,16 @@ import { gcpPredefinedRoles } from "../../../../scripts/gcp-predefined-roles";
 import { UNKNOWN, UNKNOWN_ARRAY, UNKNOWN_OBJECT } from "../../harness";
 import { fnWithAccount, graphResources, invoker, type GraphStackResource } from "./gcp-fixtures";
 
-
 describe("GCP graph role data", () => {
     it("lists every permission of the fully listed roles, as the role dataset has them", () => {
         const byName = gcpPredefinedRoles();
         for (const role of FULLY_LISTED_ROLES) {
             const permissions = fullPermissionsOfRole(role) ?? [];
-            assert.deepEqual([...permissions], [...(byName.get(role)?.permissions ?? [])].sort(), role);
+            assert.deepEqual(
+                [...permissions],
+                [...(byName.get(role)?.permissions ?? [])].sort(),
+                role,
+            );
         }
     });
 });
