@@ -35,25 +35,53 @@ function dependsOn(resource: PolicyResource, property: string, target: PolicyRes
     return (resource.propertyDependencies[property] ?? []).some((d) => d.urn === target.urn);
 }
 
+const IDENTITY_PATH =
+    /\/resourceGroups\/([^/]+)\/providers\/Microsoft\.ManagedIdentity\/userAssignedIdentities\/([^/]+)\/?$/i;
+
+function knownText(resource: PolicyResource, property: string): string | undefined {
+    const value = readKnown((): unknown => resource.props[property]);
+    return value.known && typeof value.value === "string" ? value.value : undefined;
+}
+
+/** `<resource group>/<name>` of a user-assigned identity resource, lower-cased, when both are known. */
+function groupAndName(identity: PolicyResource): string | undefined {
+    const group = knownText(identity, "resourceGroupName");
+    const name = knownText(identity, "name") ?? knownText(identity, "resourceName");
+    return group === undefined || name === undefined ? undefined : `${group}/${name}`.toLowerCase();
+}
+
 /**
- * A stack export and a real deployment carry the identity's `id`; an offline preview may not, and an ID
- * built from outputs is unknown. In both cases the app's `identity` property depends on the identity
- * resource whose ID went in, so that link counts too.
+ * Whether `app` runs as the user-assigned `identity`. Three links, strongest first:
+ * - the app's `identity` property depends on the identity resource (an offline preview, where an ID
+ *   built from outputs is unknown);
+ * - the ARM ID the app names is the identity's known `id` (a stack export, a real deployment);
+ * - the ARM ID the app names has the identity's resource group and name: azure-native has no `id`
+ *   input, so an identity created elsewhere in the program and passed by ID, or read with `.get`
+ *   (`AzureFunction`'s `existingIdentityId`), is found by its path.
  */
 function attachesIdentity(app: PolicyResource, identity: PolicyResource): boolean {
     if (dependsOn(app, "identity", identity)) {
         return true;
     }
-    const identityId = readKnown((): unknown => identity.props["id"]);
-    if (!identityId.known || typeof identityId.value !== "string") {
-        return false;
-    }
-    const id = identityId.value;
     const attached = readKnown((): string[] => {
         const block: unknown = app.props["identity"];
         return isObject(block) ? userAssignedIdentityIds(block["userAssignedIdentities"]) : [];
     });
-    return attached.known && attached.value.some((candidate) => sameArmId(candidate, id));
+    if (!attached.known || attached.value.length === 0) {
+        return false;
+    }
+    const id = knownText(identity, "id");
+    if (id !== undefined && attached.value.some((candidate) => sameArmId(candidate, id))) {
+        return true;
+    }
+    const named = groupAndName(identity);
+    return (
+        named !== undefined &&
+        attached.value.some((candidate) => {
+            const match = IDENTITY_PATH.exec(candidate);
+            return match !== null && `${match[1]}/${match[2]}`.toLowerCase() === named;
+        })
+    );
 }
 
 /** The user-assigned identity resources of the stack attached to `app`. */

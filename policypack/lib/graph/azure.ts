@@ -41,7 +41,7 @@ export function azureGraphPart(resources: readonly GraphResource[]): GraphPart {
     );
     const edges: GraphEdge[] = [];
 
-    const identities = collectIdentities(apps, view, stack);
+    const identities = collectIdentities(view, stack);
     for (const identity of identities.all.values()) {
         nodes.set(identity.node.id, identity.node);
         for (const app of identity.apps) {

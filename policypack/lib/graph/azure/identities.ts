@@ -1,14 +1,14 @@
 /**
- * The identities function apps run as, and the role assignments those identities hold: what
- * ../../azure/function-identities.ts links (by identity ID, principal ID or property dependency), and
- * what ./identity-names.ts adds (identities named by resource group and name).
+ * The identities function apps run as, and the role assignments those identities hold, as
+ * ../../azure/function-identities.ts links them for the rules too (by property dependency, identity ID,
+ * or the identity's resource group and name; assignments by principal ID or property dependency):
+ * the graph and the mandatory rules see the same identities and the same assignments.
  */
 import type { PolicyResource } from "@pulumi/policy";
 import { functionIdentitiesOf, functionRoleAssignmentsOf } from "../../azure/function-identities";
 import { readKnown } from "../../known-value";
 import type { GraphNode, GraphResource } from "../model";
 import type { CallerIdentity } from "./easy-auth";
-import { identitiesNamedBy, roleAssignmentsHeldBy } from "./identity-names";
 import { type AzureStack, isRecord, knownString } from "./stack";
 
 type IdentityKind = "user-assigned" | "system-assigned";
@@ -76,7 +76,6 @@ function callerOf(
 }
 
 export function collectIdentities(
-    apps: readonly GraphResource[],
     view: readonly PolicyResource[],
     stack: AzureStack,
 ): FunctionIdentities {
@@ -110,9 +109,6 @@ export function collectIdentities(
             attach(app, holder, found.kind);
         }
     }
-    for (const app of apps) {
-        identitiesNamedBy(app, stack).forEach((holder) => attach(app, holder, "user-assigned"));
-    }
     return { all, ofApp };
 }
 
@@ -137,12 +133,6 @@ export function heldRoleAssignments(
                 ? identity.holder.urn
                 : `azure:identity:system-assigned:${identity.app.urn}`;
         add(stack.resource(assignment.urn), identities.all.get(nodeId));
-    }
-    for (const identity of identities.all.values()) {
-        if (identity.node.urn !== undefined) {
-            const holder = identity.caller.holder;
-            roleAssignmentsHeldBy(holder, stack).forEach((a) => add(a, identity));
-        }
     }
     return held;
 }

@@ -38,6 +38,35 @@ describe("azure-role-assignment-no-privileged-roles", () => {
         assert.deepStrictEqual(result.violations, []);
     });
 
+    it("reports Owner held by an identity the app names by ARM path only (no id output, no dependency)", async () => {
+        // Issue 14's repro: the identity graph linked this identity by resource group and name and
+        // showed Owner; the mandatory rule saw no assignment. Both now read one linker.
+        const identity = {
+            type: "azure-native:managedidentity:UserAssignedIdentity",
+            name: "admin-id",
+            props: {
+                resourceGroupName: "app-rg",
+                resourceName: "admin-id",
+                principalId: "p-admin",
+            },
+        };
+        const result = await judge([
+            identity,
+            functionApp("admin", {
+                type: "UserAssigned",
+                userAssignedIdentities: {
+                    "/subscriptions/00000000-0000-0000-0000-000000000001/resourceGroups/APP-RG/providers/Microsoft.ManagedIdentity/userAssignedIdentities/admin-id":
+                        {},
+                },
+            }),
+            roleAssignment("admin-owner", "p-admin", roleDefinitionId(ROLES.owner)),
+        ]);
+        assert.deepStrictEqual(
+            result.violations.map((v) => v.findingKey),
+            ["azure-role-assignment-no-privileged-roles[Role::Owner]"],
+        );
+    });
+
     it("reports Owner given to a function identity, saying why it is privileged", async () => {
         const result = await judge([
             ...fn,
