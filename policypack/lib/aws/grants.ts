@@ -1,39 +1,47 @@
 /**
- * What effective permissions grant: an exact action is granted when an Allow statement reaches it and
- * no Deny statement takes it back. Only an unconditional Deny on every resource takes an action back
- * for certain; a conditional or resource-limited Deny leaves the grant standing (and reported).
+ * What effective permissions grant: an exact action is granted on the resources an Allow statement
+ * reaches it on, less what Deny statements take back (./deny.ts, shared with the identity graph).
  */
 import type { IamStatement } from "../iam-document";
+import { allowedResources, resourcesAfterDenies } from "./deny";
 import type { EffectivePermissions, PermissionSource } from "./effective-permissions";
-import { conditionKeys, coversEveryResource, reachesAction } from "./statements";
+import { reachesAction } from "./statements";
 
 export interface ActionGrant {
     readonly action: string;
     readonly source: PermissionSource;
     readonly statement: IamStatement;
+    /** The resource patterns the action stays allowed on after every Deny. */
+    readonly resources: readonly string[];
 }
 
-function deniedForCertain(permissions: EffectivePermissions, action: string): boolean {
-    return permissions.sources.some((source) =>
-        source.statements.some(
-            (s) =>
-                s.effect === "Deny" &&
-                coversEveryResource(s) &&
-                conditionKeys(s).length === 0 &&
-                reachesAction(s, action),
-        ),
+/** The Deny statements of every source policy of a role. */
+export function denyStatements(permissions: EffectivePermissions): IamStatement[] {
+    return permissions.sources.flatMap((source) =>
+        source.statements.filter((s) => s.effect === "Deny"),
     );
 }
 
-/** The Allow statements that grant an exact action, or none when a Deny takes it back. */
+/** The Allow statements that grant an exact action somewhere, with where; none when Deny takes it all back. */
 export function grantsOf(permissions: EffectivePermissions, action: string): ActionGrant[] {
+    const denies = denyStatements(permissions);
     const grants: ActionGrant[] = [];
     for (const source of permissions.sources) {
         for (const statement of source.statements) {
-            if (statement.effect === "Allow" && reachesAction(statement, action)) {
-                grants.push({ action, source, statement });
+            if (statement.effect !== "Allow" || !reachesAction(statement, action)) {
+                continue;
+            }
+            const resources = [
+                ...new Set(
+                    allowedResources(statement).flatMap((r) =>
+                        resourcesAfterDenies(r, action, denies),
+                    ),
+                ),
+            ];
+            if (resources.length > 0) {
+                grants.push({ action, source, statement, resources });
             }
         }
     }
-    return grants.length === 0 || deniedForCertain(permissions, action) ? [] : grants;
+    return grants;
 }

@@ -6,8 +6,8 @@
 import { type AwsAction, expandAwsActionPattern } from "../../aws-actions";
 import type { EffectivePermissions, PermissionSource } from "../../aws/effective-permissions";
 import { SCOPED_RESOURCES } from "../../aws/managed-policies";
+import { denyReaches, isUnconditional, resourcesAfterDenies } from "../../aws/deny";
 import { reachesAction } from "../../aws/statements";
-import { globMatch } from "../../glob";
 import type { IamStatement } from "../../iam-document";
 import type { Permission, RiskCategory } from "../model";
 import { RISK_CATEGORIES } from "../model";
@@ -69,11 +69,6 @@ function resourcesOf(source: PermissionSource, statement: IamStatement): readonl
     );
 }
 
-function covers(deny: IamStatement, resource: string): boolean {
-    // A NotResource Deny spares some resources; which ones a pattern falls in is not certain.
-    return (deny.resources ?? []).some((pattern) => globMatch(pattern, resource));
-}
-
 function levelOf(permissions: readonly Permission[]): RiskCategory | "other" {
     const present = new Set(permissions.flatMap((p) => p.categories));
     return RISK_CATEGORIES.find((c) => present.has(c)) ?? "other";
@@ -97,6 +92,7 @@ export function roleGrants(effective: EffectivePermissions): RoleGrant[] {
         source.statements.map((statement) => ({ source, statement })),
     );
     const denies = statements.map((s) => s.statement).filter((s) => s.effect === "Deny");
+    const certain = denies.filter(isUnconditional);
     const allowed: Allowed[] = [];
     for (const { source, statement } of statements) {
         if (statement.effect !== "Allow") {
@@ -104,17 +100,20 @@ export function roleGrants(effective: EffectivePermissions): RoleGrant[] {
         }
         const actions = expandStatement(statement);
         for (const resource of resourcesOf(source, statement)) {
-            const kept = actions.filter(
-                (a) =>
-                    !denies.some(
-                        (d) =>
-                            d.conditions === undefined &&
-                            covers(d, resource) &&
-                            reachesAction(d, a.action),
-                    ),
-            );
-            if (kept.length > 0) {
-                allowed.push({ source, statement, resource, actions: kept });
+            if (certain.length === 0) {
+                allowed.push({ source, statement, resource, actions });
+                continue;
+            }
+            // Deny is applied as the rules apply it (../../aws/deny.ts): an action may stay allowed
+            // on the whole pattern, on the patterns a NotResource Deny spares, or nowhere.
+            const kept = new Map<string, AwsAction[]>();
+            for (const action of actions) {
+                for (const left of resourcesAfterDenies(resource, action.action, certain)) {
+                    kept.set(left, [...(kept.get(left) ?? []), action]);
+                }
+            }
+            for (const [left, keptActions] of kept) {
+                allowed.push({ source, statement, resource: left, actions: keptActions });
             }
         }
     }
@@ -150,8 +149,8 @@ function grantOf(
     // A conditional Deny that reaches these actions here leaves them granted, but only when it does not apply.
     for (const deny of denies) {
         if (
-            deny.conditions !== undefined &&
-            covers(deny, first.resource) &&
+            !isUnconditional(deny) &&
+            denyReaches(deny, first.resource) &&
             actions.some((a) => reachesAction(deny, a.action))
         ) {
             conditions.add(`unless denied when ${conditionTexts(deny).join(" and ")}`);

@@ -1,0 +1,179 @@
+/**
+ * Deny, applied once (policypack/lib/aws/deny.ts) for the rules and the identity graph: unit cases of
+ * what a Deny takes back, and the agreement test of issue 14 — over stacks with Deny statements, the
+ * rules' `grantsOf` and the graph's permissions say the same thing about each action and resource.
+ */
+import { strict as assert } from "assert";
+import type { StackValidationPolicy } from "@pulumi/policy";
+import { resourcesAfterDenies } from "../../../policypack/lib/aws/deny";
+import { effectivePermissions } from "../../../policypack/lib/aws/effective-permissions";
+import {
+    functionIdentities,
+    functionRoleUrns,
+} from "../../../policypack/lib/aws/function-identities";
+import { grantsOf } from "../../../policypack/lib/aws/grants";
+import { awsGraphPart } from "../../../policypack/lib/graph/aws";
+import { parseIamDocument } from "../../../policypack/lib/iam-document";
+import { awsIamNoPrivilegeEscalation } from "../../../policypack/policies/aws/aws-iam-no-privilege-escalation";
+import { type HarnessResource, runStackPolicy } from "../harness";
+import { ACCOUNT, doc, lambda, resource, role } from "../policies/aws/stack-fixtures";
+
+const APP_ROLES = `arn:aws:iam::${ACCOUNT}:role/app-*`;
+
+function denies(...statements: object[]) {
+    const parsed = parseIamDocument(JSON.parse(doc(...statements)) as unknown);
+    assert.ok(parsed.ok);
+    return parsed.document.statements;
+}
+
+describe("what a Deny takes back", () => {
+    const action = "iam:PassRole";
+
+    it("takes back an Allow its Resource contains, and leaves one it does not", () => {
+        const deny = denies({ Effect: "Deny", Action: "iam:*", Resource: "*" });
+        assert.deepEqual(resourcesAfterDenies("*", action, deny), []);
+        const narrow = denies({ Effect: "Deny", Action: action, Resource: APP_ROLES });
+        assert.deepEqual(
+            resourcesAfterDenies(`arn:aws:iam::${ACCOUNT}:role/app-api`, action, narrow),
+            [],
+        );
+        assert.deepEqual(resourcesAfterDenies("*", action, narrow), ["*"]);
+    });
+
+    it("shrinks an Allow on * to what a NotResource Deny spares, and keeps one inside it", () => {
+        const deny = denies({ Effect: "Deny", Action: action, NotResource: APP_ROLES });
+        assert.deepEqual(resourcesAfterDenies("*", action, deny), [APP_ROLES]);
+        const inside = `arn:aws:iam::${ACCOUNT}:role/app-api`;
+        assert.deepEqual(resourcesAfterDenies(inside, action, deny), [inside]);
+        assert.deepEqual(
+            resourcesAfterDenies(`arn:aws:iam::${ACCOUNT}:role/admin`, action, deny),
+            [],
+        );
+        assert.deepEqual(resourcesAfterDenies("arn:aws:s3:::b/*", action, deny), []);
+    });
+
+    it("takes nothing back when conditional or aimed at another action, and keeps what it cannot decide", () => {
+        const conditional = denies({
+            Effect: "Deny",
+            Action: action,
+            Resource: "*",
+            Condition: { Bool: { "aws:MultiFactorAuthPresent": "false" } },
+        });
+        assert.deepEqual(resourcesAfterDenies("*", action, conditional), ["*"]);
+        const other = denies({ Effect: "Deny", Action: "s3:*", Resource: "*" });
+        assert.deepEqual(resourcesAfterDenies("*", action, other), ["*"]);
+        // A spared role inside the Allow's pattern: exactly that role is left.
+        const spareOne = denies({
+            Effect: "Deny",
+            Action: action,
+            NotResource: `arn:aws:iam::${ACCOUNT}:role/app-api`,
+        });
+        const pattern = `arn:aws:iam::*:role/app-*`;
+        assert.deepEqual(resourcesAfterDenies(pattern, action, spareOne), [
+            `arn:aws:iam::${ACCOUNT}:role/app-api`,
+        ]);
+        // Overlapping patterns neither of which contains the other: the Allow is kept, not guessed.
+        const overlap = denies({
+            Effect: "Deny",
+            Action: action,
+            NotResource: `arn:aws:iam::${ACCOUNT}:role/*`,
+        });
+        assert.deepEqual(resourcesAfterDenies(pattern, action, overlap), [pattern]);
+    });
+});
+
+/** What the rules and the graph each say a function's role may do: `action on resource` lines. */
+async function bothViews(
+    resources: readonly HarnessResource[],
+    actions: readonly string[],
+): Promise<{ rules: string[]; graph: string[] }> {
+    let rules: string[] = [];
+    let graph: string[] = [];
+    const capture: StackValidationPolicy = {
+        name: "capture",
+        description: "Reads a stack both ways.",
+        enforcementLevel: "advisory",
+        validateStack: (args) => {
+            const identities = functionIdentities(args.resources);
+            const effective = effectivePermissions(args.resources, functionRoleUrns(identities));
+            rules = [...effective.values()].flatMap((permissions) =>
+                actions.flatMap((action) =>
+                    grantsOf(permissions, action).flatMap((g) =>
+                        g.resources.map((r) => `${action} on ${r}`),
+                    ),
+                ),
+            );
+            graph = awsGraphPart(args.resources).functions.flatMap((f) =>
+                f.permissions
+                    .filter((p) => actions.includes(p.action))
+                    .map((p) => `${p.action} on ${p.resource}`),
+            );
+        },
+    };
+    await runStackPolicy(capture, resources);
+    return { rules: [...new Set(rules)].sort(), graph: [...new Set(graph)].sort() };
+}
+
+const ESCALATION = ["iam:PassRole", "lambda:CreateFunction", "lambda:InvokeFunction"];
+
+function stackWith(...deny: object[]): HarnessResource[] {
+    const policy = doc({ Effect: "Allow", Action: ESCALATION, Resource: "*" }, ...deny);
+    return [
+        role("fn", { inlinePolicies: [{ name: "ops", policy }] }),
+        lambda("fn", "fn"),
+        resource("aws:s3/bucket:Bucket", "uploads", { arn: "arn:aws:s3:::uploads" }),
+    ];
+}
+
+describe("rules and graph agree on Deny", () => {
+    const stacks: [string, HarnessResource[], string[]][] = [
+        ["no Deny", stackWith(), ESCALATION.map((a) => `${a} on *`)],
+        [
+            // Issue 14's repro: the rules read this NotResource Deny as covering all (PassRole not
+            // granted), the graph ignored it (PassRole on *). PassRole stays allowed on app-* roles.
+            "a NotResource Deny of PassRole",
+            stackWith({ Effect: "Deny", Action: "iam:PassRole", NotResource: APP_ROLES }),
+            [
+                `iam:PassRole on ${APP_ROLES}`,
+                "lambda:CreateFunction on *",
+                "lambda:InvokeFunction on *",
+            ],
+        ],
+        [
+            "a Deny of PassRole everywhere",
+            stackWith({ Effect: "Deny", Action: "iam:PassRole", Resource: "*" }),
+            ["lambda:CreateFunction on *", "lambda:InvokeFunction on *"],
+        ],
+        [
+            "a conditional Deny",
+            stackWith({
+                Effect: "Deny",
+                Action: "iam:*",
+                Resource: "*",
+                Condition: { StringNotEquals: { "aws:RequestedRegion": "eu-west-1" } },
+            }),
+            ESCALATION.map((a) => `${a} on *`),
+        ],
+    ];
+    for (const [name, stack, expected] of stacks) {
+        it(`with ${name}`, async () => {
+            const { rules, graph } = await bothViews(stack, ESCALATION);
+            assert.deepEqual(rules, [...expected].sort(), "rules");
+            assert.deepEqual(graph, rules, "graph");
+        });
+    }
+
+    it("and the escalation rule reports PassRole exactly when the graph holds it", async () => {
+        const method =
+            "aws-iam-no-privilege-escalation[Method::cloudsplaining:PassExistingRoleToNewLambdaThenInvoke]";
+        for (const [, stack, expected] of stacks) {
+            const result = await runStackPolicy(awsIamNoPrivilegeEscalation, stack);
+            const keys = result.violations.map((v) => v.findingKey);
+            assert.equal(
+                keys.includes(method),
+                expected.some((line) => line.startsWith("iam:PassRole")),
+                keys.join("\n"),
+            );
+        }
+    });
+});
