@@ -10,6 +10,7 @@
  * Allow inside a spared pattern is untouched, and one disjoint from every spared pattern is gone.
  * Where the overlap cannot be decided from the patterns, the Allow is kept (reported, never hidden).
  */
+import { expandAwsActionPattern } from "../aws-actions";
 import { globMatch, hasWildcard } from "../glob";
 import type { IamStatement } from "../iam-document";
 import { conditionKeys, reachesAction } from "./statements";
@@ -94,4 +95,28 @@ export function resourcesAfterDenies(
 /** The resource patterns an Allow statement names; a NotResource Allow reaches `*` less a few. */
 export function allowedResources(statement: IamStatement): readonly string[] {
     return statement.resources ?? ["*"];
+}
+
+/**
+ * Whether the unconditional Deny statements among `statements` take back every action `pattern` names
+ * on every resource `allow` reaches: a document rule then has nothing to report for the pattern, since
+ * the document grants none of it wherever it is attached. An action name the index does not know is
+ * judged as written.
+ */
+export function patternCancelled(
+    pattern: string,
+    allow: IamStatement,
+    statements: readonly IamStatement[],
+): boolean {
+    const denies = statements.filter((s) => s.effect === "Deny" && isUnconditional(s));
+    if (denies.length === 0) {
+        return false;
+    }
+    const known = expandAwsActionPattern(pattern).map((a) => a.action);
+    const actions = known.length > 0 ? known : [pattern];
+    return actions.every((action) =>
+        allowedResources(allow).every(
+            (resource) => resourcesAfterDenies(resource, action, denies).length === 0,
+        ),
+    );
 }

@@ -1,3 +1,4 @@
+import { patternCancelled } from "../../lib/aws/deny";
 import { expandAwsActionPattern, matchesEveryAwsAction } from "../../lib/aws-actions";
 import {
     AWS_IDENTITY_DOCUMENT_TYPES,
@@ -40,7 +41,8 @@ export const awsIamNoCredentialsExposure = defineResourcePolicy({
                 for (const pattern of statement.actions ?? []) {
                     if (
                         matchesEveryAwsAction(pattern) ||
-                        listedIgnoringCase(config.allowedActions, pattern)
+                        listedIgnoringCase(config.allowedActions, pattern) ||
+                        patternCancelled(pattern, statement, document.statements)
                     ) {
                         continue;
                     }

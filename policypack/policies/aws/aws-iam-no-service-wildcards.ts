@@ -1,3 +1,4 @@
+import { patternCancelled } from "../../lib/aws/deny";
 import {
     type AwsAction,
     expandAwsActionPattern,
@@ -58,7 +59,8 @@ export const awsIamNoServiceWildcards = defineResourcePolicy({
                         !hasWildcard(pattern) ||
                         matchesEveryAwsAction(pattern) ||
                         (everyResource && isServiceWideAwsPattern(pattern)) ||
-                        listedIgnoringCase(config.allowedPatterns, pattern)
+                        listedIgnoringCase(config.allowedPatterns, pattern) ||
+                        patternCancelled(pattern, statement, document.statements)
                     ) {
                         continue;
                     }

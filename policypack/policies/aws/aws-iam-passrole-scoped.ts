@@ -1,3 +1,4 @@
+import { patternCancelled } from "../../lib/aws/deny";
 import { AWS_IDENTITY_DOCUMENT_TYPES, writtenDocuments } from "../../lib/aws/documents";
 import { awsActionPatternMatches, matchesEveryAwsAction } from "../../lib/aws-actions";
 import { conditionKeys } from "../../lib/aws/statements";
@@ -42,7 +43,10 @@ export const awsIamPassroleScoped = defineResourcePolicy({
         for (const document of writtenDocuments(resource)) {
             for (const statement of document.statements) {
                 const pattern = statement.effect === "Allow" ? via(statement) : undefined;
-                if (pattern === undefined) {
+                if (
+                    pattern === undefined ||
+                    patternCancelled(PASS_ROLE, statement, document.statements)
+                ) {
                     continue;
                 }
                 const shown =

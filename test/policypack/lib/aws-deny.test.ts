@@ -4,7 +4,7 @@
  * rules' `grantsOf` and the graph's permissions say the same thing about each action and resource.
  */
 import { strict as assert } from "assert";
-import type { StackValidationPolicy } from "@pulumi/policy";
+import type { ResourceValidationPolicy, StackValidationPolicy } from "@pulumi/policy";
 import { resourcesAfterDenies } from "../../../policypack/lib/aws/deny";
 import { effectivePermissions } from "../../../policypack/lib/aws/effective-permissions";
 import {
@@ -14,8 +14,15 @@ import {
 import { grantsOf } from "../../../policypack/lib/aws/grants";
 import { awsGraphPart } from "../../../policypack/lib/graph/aws";
 import { parseIamDocument } from "../../../policypack/lib/iam-document";
+import { awsIamNoCredentialsExposure } from "../../../policypack/policies/aws/aws-iam-no-credentials-exposure";
+import { awsIamNoFullServiceAccess } from "../../../policypack/policies/aws/aws-iam-no-full-service-access";
 import { awsIamNoPrivilegeEscalation } from "../../../policypack/policies/aws/aws-iam-no-privilege-escalation";
-import { type HarnessResource, runStackPolicy } from "../harness";
+import { awsIamNoResourceExposure } from "../../../policypack/policies/aws/aws-iam-no-resource-exposure";
+import { awsIamNoServiceWildcards } from "../../../policypack/policies/aws/aws-iam-no-service-wildcards";
+import { awsIamNoUnscopedResources } from "../../../policypack/policies/aws/aws-iam-no-unscoped-resources";
+import { awsIamPassroleScoped } from "../../../policypack/policies/aws/aws-iam-passrole-scoped";
+import { type HarnessResource, runResourcePolicy, runStackPolicy } from "../harness";
+import { judgeDocument } from "../policies/aws/document-rule";
 import { ACCOUNT, doc, lambda, resource, role } from "../policies/aws/stack-fixtures";
 
 const APP_ROLES = `arn:aws:iam::${ACCOUNT}:role/app-*`;
@@ -175,5 +182,54 @@ describe("rules and graph agree on Deny", () => {
                 keys.join("\n"),
             );
         }
+    });
+});
+
+describe("document rules and a Deny in the same document", () => {
+    const rules: [ResourceValidationPolicy, object][] = [
+        [awsIamNoCredentialsExposure, { Effect: "Allow", Action: "sts:AssumeRole", Resource: "*" }],
+        [awsIamNoResourceExposure, { Effect: "Allow", Action: "iam:*", Resource: "*" }],
+        [
+            awsIamNoServiceWildcards,
+            { Effect: "Allow", Action: "s3:Put*", Resource: "arn:aws:s3:::b/*" },
+        ],
+        [awsIamNoUnscopedResources, { Effect: "Allow", Action: "s3:GetObject", Resource: "*" }],
+        [awsIamNoFullServiceAccess, { Effect: "Allow", Action: "iam:*", Resource: "*" }],
+        [awsIamPassroleScoped, { Effect: "Allow", Action: "iam:PassRole", Resource: "*" }],
+    ];
+    const denyAll = { Effect: "Deny", Action: "*", Resource: "*" };
+
+    for (const [policy, allow] of rules) {
+        it(`${policy.name}: reports the Allow alone, not when the document takes it all back`, async () => {
+            const alone = await judgeDocument(policy, [allow]);
+            assert.ok(alone.violations.length > 0, "the Allow alone is reported");
+            const cancelled = await judgeDocument(policy, [allow, denyAll]);
+            assert.deepEqual(cancelled.violations, []);
+            // A conditional Deny applies to some requests only: the Allow stays reported.
+            const conditional = await judgeDocument(policy, [
+                allow,
+                { ...denyAll, Condition: { Bool: { "aws:SecureTransport": "false" } } },
+            ]);
+            assert.equal(conditional.violations.length, alone.violations.length);
+        });
+    }
+
+    it("judges a document alone: a Deny in another policy of the same role does not hide its Allow", async () => {
+        // The document may be attached to other identities too; the stack rules (escalation, the
+        // graph) apply every Deny attached to the identity they judge.
+        const result = await runResourcePolicy(awsIamNoFullServiceAccess, {
+            type: "aws:iam/role:Role",
+            name: "fn",
+            props: {
+                inlinePolicies: [
+                    {
+                        name: "grants",
+                        policy: doc({ Effect: "Allow", Action: "iam:*", Resource: "*" }),
+                    },
+                    { name: "guard", policy: doc(denyAll) },
+                ],
+            },
+        });
+        assert.equal(result.violations.length, 1);
     });
 });

@@ -40,13 +40,15 @@ describe("aws-iam-no-unscoped-resources", () => {
         );
     });
 
-    it("names the conditions of a conditional statement and ignores Deny", async () => {
+    it("names the conditions of a conditional statement, and never reports a Deny", async () => {
         const conditional = statement("s3:PutObject", "*", {
             Condition: { StringEquals: { "aws:ResourceTag/team": "a" } },
         });
+        // A Deny of other actions leaves the Allow standing (issue 14: an Allow the same document
+        // takes back entirely is not reported; see the Deny test in ../../lib/aws-deny.test.ts).
         const result = await judgeDocument(policy, [
             conditional,
-            { Effect: "Deny", Action: "s3:*", Resource: "*" },
+            { Effect: "Deny", Action: "s3:DeleteObject", Resource: "*" },
         ]);
         assert.deepStrictEqual(
             result.violations.map((v) => v.message),
