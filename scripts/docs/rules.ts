@@ -44,6 +44,35 @@ function configTable(properties: PolicyInfo["config"]): string {
 }
 
 /**
+ * How Deny statements count, decided once (policypack/lib/aws/deny.ts) for the rules and the graph.
+ */
+const HOW_DENY_COUNTS: readonly string[] = [
+    "## How Deny counts",
+    "",
+    "An explicit Deny wins over any Allow. Perimeter applies Deny in one place for every rule and for " +
+        "the identity graph, so a rule and the graph never disagree about what an identity may do:",
+    "",
+    "- Only an **unconditional** Deny takes an action back for certain. A Deny with a `Condition` " +
+        "applies to some requests only, so the Allow is still reported (and the graph notes " +
+        '"unless denied when ...").',
+    "- A Deny with `Resource` takes an Allow back where its patterns contain the Allow's resource. A " +
+        "Deny with `NotResource` takes back everything except the resources it spares: an Allow on `*` " +
+        "shrinks to the spared patterns, an Allow inside a spared pattern is untouched, and one outside " +
+        "every spared pattern is gone. Where the patterns overlap in a way that cannot be decided, the " +
+        "Allow is kept and reported rather than hidden.",
+    "- **Document rules** (the resource policies that judge one policy document, such as " +
+        "[aws-iam-no-credentials-exposure](#aws-iam-no-credentials-exposure) or " +
+        "[aws-iam-passrole-scoped](#aws-iam-passrole-scoped)) judge the document alone. An Allow that " +
+        "the same document takes back entirely is not reported, since the document grants none of it " +
+        "wherever it is attached. An Allow that only another policy of the same role takes back is " +
+        "still reported on its document, because the document can be attached to other identities too.",
+    "- **Identity rules** (the stack policies, such as " +
+        "[aws-iam-no-privilege-escalation](#aws-iam-no-privilege-escalation), and the identity graph) " +
+        "judge what one role may do, so every Deny of every policy attached to that role counts.",
+    "",
+];
+
+/**
  * Why the default levels are what they are, compared with the checkers users hold us to. Prose kept
  * here, next to the generator, because it explains the levels the table below lists.
  */
@@ -185,6 +214,7 @@ export function rulesDocument(policies: readonly PolicyInfo[]): string {
         "",
         `- [Configuration every policy accepts](#${slugger.slug("Configuration every policy accepts")})`,
         `- [Default levels](#${slugger.slug("Default levels")})`,
+        `- [How Deny counts](#${slugger.slug("How Deny counts")})`,
     ];
     const anchors = new Map(clouds.map((g) => [g.cloud, slugger.slug(g.title)]));
     for (const group of clouds) {
@@ -192,7 +222,7 @@ export function rulesDocument(policies: readonly PolicyInfo[]): string {
             `- [${group.title}](#${anchors.get(group.cloud)}): ${group.policies.length} policies`,
         );
     }
-    lines.push("", ...commonConfiguration(), ...DEFAULT_LEVELS);
+    lines.push("", ...commonConfiguration(), ...DEFAULT_LEVELS, ...HOW_DENY_COUNTS);
     for (const group of clouds) {
         lines.push(
             `## ${group.title}`,
