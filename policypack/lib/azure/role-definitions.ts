@@ -5,7 +5,7 @@
  */
 import type { PolicyResource } from "@pulumi/policy";
 import { readKnown } from "../known-value";
-import { lookupPrivilegedRole, roleGuidOf } from "./privileged-roles";
+import { lookupPrivilegedRole, roleGuidOf } from "./builtin-roles";
 import { isObject, ROLE_DEFINITION_TYPE, sameArmId, stringsOf } from "./resources";
 import { describePrivilege, type PermissionBlock, privilegesOf } from "./role-permissions";
 

@@ -1,7 +1,7 @@
 /**
  * What an Azure role definition allows, judged by its permission blocks: which dangerous operations its
  * action patterns reach once notActions are taken away. The build-time generator
- * (scripts/generate-azure-privileged-roles.ts) runs this over every built-in role, and rules run it over
+ * (scripts/generate-azure-roles.ts) runs this over every built-in role, and rules run it over
  * custom role definitions, so both are judged the same way.
  */
 

@@ -1,15 +1,14 @@
 /**
  * The role a role assignment names, as permission blocks: a custom role definition of the stack (linked
- * by property dependency or by ID/GUID), a built-in role of ./builtin-roles.ts, or, for any other
- * privileged built-in role, the dangerous patterns data/azure-privileged-roles.json records for it.
+ * by property dependency or by ID/GUID), or a built-in role of the pack's one role table
+ * (../../azure/builtin-roles.ts, generated from the MIT dataset), the same table the rules read.
  */
-import { lookupPrivilegedRole, roleGuidOf } from "../../azure/privileged-roles";
+import { lookupBuiltinRole, roleGuidOf } from "../../azure/builtin-roles";
 import { permissionBlocksOf } from "../../azure/role-definitions";
-import { CAPABILITIES, type PermissionBlock } from "../../azure/role-permissions";
+import type { PermissionBlock } from "../../azure/role-permissions";
 import { ROLE_DEFINITION_TYPE, sameArmId } from "../../azure/resources";
 import { readKnown } from "../../known-value";
 import type { GraphResource } from "../model";
-import { builtinRole } from "./builtin-roles";
 import { type AzureStack, knownString } from "./stack";
 
 export interface AssignedRole {
@@ -53,40 +52,6 @@ function customRole(definition: GraphResource, guid: string | undefined): Assign
     };
 }
 
-const QUOTED = /\('([^']+)'(?: through '([^']+)')?/;
-
-/**
- * A privileged built-in role outside ./builtin-roles.ts: each recorded reason quotes the operation and
- * the role's own pattern that reaches it (see describePrivilege); those patterns are all we know.
- */
-function privilegedRole(guid: string): AssignedRole | undefined {
-    const role = lookupPrivilegedRole(guid);
-    if (role === undefined) {
-        return undefined;
-    }
-    const actions: string[] = [];
-    const dataActions: string[] = [];
-    for (const reason of role.reasons) {
-        const match = QUOTED.exec(reason);
-        const operation = match?.[1];
-        if (operation === undefined) {
-            continue;
-        }
-        const pattern = match?.[2] ?? operation;
-        const capability = CAPABILITIES.find((c) => reason.startsWith(c.summary));
-        const isData =
-            capability?.actions?.includes(operation) !== true &&
-            capability?.dataActions?.includes(operation) === true;
-        (isData ? dataActions : actions).push(pattern);
-    }
-    return {
-        name: role.name,
-        guid,
-        blocks: [{ actions, notActions: [], dataActions, notDataActions: [] }],
-        exact: false,
-    };
-}
-
 /** The assigned role, or undefined when the assignment's role cannot be read (unknown, unlinked). */
 export function assignedRoleOf(
     assignment: GraphResource,
@@ -106,11 +71,10 @@ export function assignedRoleOf(
     return roleWithGuid(guid);
 }
 
-/** A built-in role by GUID; opaque (no blocks, not exact) when neither data source knows it. */
+/** A built-in role by GUID; opaque (no blocks, not exact) when the role table does not hold it. */
 export function roleWithGuid(guid: string): AssignedRole {
-    const builtin = builtinRole(guid);
-    if (builtin !== undefined) {
-        return { name: builtin.name, guid, blocks: builtin.blocks, exact: true };
-    }
-    return privilegedRole(guid) ?? { name: guid, guid, blocks: [], exact: false };
+    const builtin = lookupBuiltinRole(guid);
+    return builtin !== undefined
+        ? { name: builtin.name, guid, blocks: builtin.blocks, exact: true }
+        : { name: guid, guid, blocks: [], exact: false };
 }

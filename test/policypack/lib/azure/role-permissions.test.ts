@@ -1,5 +1,5 @@
 import * as assert from "assert";
-import { roleGuidOf } from "../../../../policypack/lib/azure/privileged-roles";
+import { roleGuidOf } from "../../../../policypack/lib/azure/builtin-roles";
 import {
     azureActionMatches,
     type PermissionBlock,

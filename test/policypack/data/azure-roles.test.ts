@@ -1,12 +1,12 @@
 import * as assert from "assert";
 import * as fs from "fs";
 import * as path from "path";
-import { lookupPrivilegedRole } from "../../../policypack/lib/azure/privileged-roles";
+import { lookupPrivilegedRole } from "../../../policypack/lib/azure/builtin-roles";
 import {
     azureBuiltinRolesPath,
-    azurePrivilegedRolesPath,
-    buildAzurePrivilegedRoles,
-} from "../../../scripts/generate-azure-privileged-roles";
+    azureRolesPath,
+    buildAzureRoles,
+} from "../../../scripts/generate-azure-roles";
 import { ROLES } from "../policies/azure/fixtures";
 
 interface Role {
@@ -52,14 +52,14 @@ const ACCEPTED_MISSES = new Map([
 describe("the Azure privileged-role list", () => {
     it("is exactly what the generator makes from the built-in role dataset", () => {
         assert.ok(
-            fs.readFileSync(azurePrivilegedRolesPath(), "utf8") === buildAzurePrivilegedRoles(),
-            "policypack/data/azure-privileged-roles.json is stale: run " +
-                "`npx ts-node --transpile-only scripts/generate-azure-privileged-roles.ts`",
+            fs.readFileSync(azureRolesPath(), "utf8") === buildAzureRoles(),
+            "policypack/data/azure-roles.json is stale: run " +
+                "`npx ts-node --transpile-only scripts/generate-azure-roles.ts`",
         );
     });
 
     it("records the MIT source repository, commit and licence it was derived from", () => {
-        const data = JSON.parse(fs.readFileSync(azurePrivilegedRolesPath(), "utf8")) as {
+        const data = JSON.parse(fs.readFileSync(azureRolesPath(), "utf8")) as {
             source: Record<string, string>;
         };
         assert.deepStrictEqual(
