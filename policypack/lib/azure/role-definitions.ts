@@ -33,9 +33,10 @@ export interface JudgedRole {
 
 /**
  * The custom role definition of the stack an assignment names: by property dependency (its ID is
- * unknown in preview), or by value (its `id`, or its GUID in `roleDefinitionId`/`name`).
+ * unknown in preview), or by value (its `id`, or its GUID in `roleDefinitionId`/`name`). The one
+ * linker of assignments to custom roles, for the rules and the identity graph.
  */
-function customRoleOf(
+export function customRoleOf(
     assignment: PolicyResource,
     resources: readonly PolicyResource[],
     roleDefinitionId: string | undefined,

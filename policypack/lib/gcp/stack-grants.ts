@@ -6,17 +6,7 @@ import type { PolicyResource } from "@pulumi/policy";
 import { type GcpGrant, readGrants } from "./grants";
 import { gcpIamResourceType, type GcpIamResourceType } from "./iam-resources";
 import { type FunctionIdentity, functionIdentities, identitiesOfMembers } from "./identities";
-import { readKnown } from "../known-value";
-
-export const GCP_PROJECT_CUSTOM_ROLE = "gcp:projects/iAMCustomRole:IAMCustomRole";
-export const GCP_ORGANIZATION_CUSTOM_ROLE = "gcp:organizations/iAMCustomRole:IAMCustomRole";
-const CUSTOM_ROLE_TYPES = new Set([GCP_PROJECT_CUSTOM_ROLE, GCP_ORGANIZATION_CUSTOM_ROLE]);
-
-export interface CustomRole {
-    readonly resource: PolicyResource;
-    readonly roleId: string | undefined;
-    readonly permissions: readonly string[];
-}
+import { type CustomRole, customRoleOf, isCustomRoleType, readCustomRole } from "./custom-roles";
 
 export interface FunctionGrant {
     readonly resource: PolicyResource;
@@ -26,43 +16,6 @@ export interface FunctionGrant {
     readonly identities: readonly FunctionIdentity[];
     /** The custom role the grant's role names, when it is one of this stack. */
     readonly customRole?: CustomRole;
-}
-
-export function isCustomRoleType(type: string): boolean {
-    return CUSTOM_ROLE_TYPES.has(type);
-}
-
-/** A custom role's id and permissions; permissions are read through the proxy (needed to judge). */
-export function readCustomRole(resource: PolicyResource): CustomRole {
-    const permissions: unknown = resource.props["permissions"];
-    const roleId = readKnown((): unknown => resource.props["roleId"]);
-    return {
-        resource,
-        roleId: roleId.known && typeof roleId.value === "string" ? roleId.value : undefined,
-        permissions: Array.isArray(permissions)
-            ? permissions.filter((p): p is string => typeof p === "string")
-            : [],
-    };
-}
-
-/**
- * The custom role a grant names: `projects/<p>/roles/<id>` or `organizations/<o>/roles/<id>` matched by
- * its id, or the custom role its `role` property depends on.
- */
-function customRoleOf(
-    resource: PolicyResource,
-    role: string,
-    roles: readonly CustomRole[],
-): CustomRole | undefined {
-    const match = /^(?:projects|organizations)\/[^/]+\/roles\/([^/]+)$/.exec(role);
-    if (match !== null) {
-        const byId = roles.find((r) => r.roleId === match[1]);
-        if (byId !== undefined) {
-            return byId;
-        }
-    }
-    const dependsOn = new Set((resource.propertyDependencies["role"] ?? []).map((r) => r.urn));
-    return roles.find((r) => dependsOn.has(r.resource.urn));
 }
 
 export interface StackGrants {
@@ -122,7 +75,7 @@ function linkStackGrants(resources: readonly PolicyResource[]): StackGrants {
             if (reached.length === 0) {
                 continue;
             }
-            const customRole = customRoleOf(resource, grant.role, customRoles);
+            const customRole = customRoleOf(resource, grant.role, entry.roleField, customRoles);
             functionGrants.push({
                 resource,
                 entry,

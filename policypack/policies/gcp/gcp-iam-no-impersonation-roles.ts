@@ -1,3 +1,4 @@
+import { permissionsToJudge } from "../../lib/gcp/custom-roles";
 import { defineStackPolicy } from "../../lib/define-policy";
 import { describeResource } from "../../lib/finding";
 import { serviceAccountEmailOf } from "../../lib/gcp/functions";
@@ -22,7 +23,7 @@ const LEVEL_TEXT: Readonly<Record<Level, string>> = {
 /** Why the grant's role impersonates, or undefined when it does not. */
 function impersonationReasons(grant: FunctionGrant): readonly string[] | undefined {
     if (grant.customRole !== undefined) {
-        const held = impersonationPermissionsIn(grant.customRole.permissions);
+        const held = impersonationPermissionsIn(permissionsToJudge(grant.customRole));
         return held.length === 0 ? undefined : held.map((p) => `holds ${p}`);
     }
     return impersonationReasonsOfRole(grant.grant.role);

@@ -1,10 +1,10 @@
 import { defineStackPolicy, type ReportStackFinding } from "../../lib/define-policy";
 import { describeResource } from "../../lib/finding";
-import type { GcpIamLevel } from "../../lib/gcp/iam-resources";
+import { permissionsToJudge } from "../../lib/gcp/custom-roles";
+import { escalationsOf } from "../../lib/gcp/escalation";
 import type { FunctionIdentity } from "../../lib/gcp/identities";
 import {
     type EscalationMethod,
-    type EscalationScope,
     escalationMethodsIn,
     escalationPermissionsOfRole,
 } from "../../lib/gcp/role-risks";
@@ -14,21 +14,13 @@ interface Config {
     readonly ignoredMethods: string[];
 }
 
-const SCOPE_OF_LEVEL: Readonly<Record<GcpIamLevel, EscalationScope | undefined>> = {
-    organization: "Organization",
-    folder: "Folder",
-    project: "Project",
-    serviceAccount: "ServiceAccount",
-    resource: undefined,
-};
-
 function methodText(method: EscalationMethod): string {
     return `escalation method '${method.method}' (${method.permissions.join(", ")}) from ${method.source}`;
 }
 
 function permissionsOf(grant: FunctionGrant): readonly string[] {
     return grant.customRole !== undefined
-        ? grant.customRole.permissions
+        ? permissionsToJudge(grant.customRole)
         : escalationPermissionsOfRole(grant.grant.role);
 }
 
@@ -47,27 +39,26 @@ function judgeIdentity(
     wanted: (method: EscalationMethod) => boolean,
     report: ReportStackFinding,
 ): void {
-    const alone = new Set<string>();
-    for (const grant of grants) {
-        const scope = SCOPE_OF_LEVEL[grant.entry.level];
-        for (const method of escalationMethodsIn(permissionsOf(grant))) {
-            if (scope === undefined || !method.scopes.includes(scope) || !wanted(method)) {
-                continue;
-            }
-            alone.add(method.method);
-            report({
-                resource: grant.resource,
-                message: `${grantSubject(grant)} grants '${grant.grant.role}' to function identity ${identitiesText([identity])}, which completes ${methodText(method)}`,
-                key: { kind: "Method", value: method.method },
-            });
-        }
-    }
-    const above = grants.filter((g) =>
-        ["organization", "folder", "project"].includes(g.entry.level),
+    // The same judgement the identity graph marks escalating permissions with (lib/gcp/escalation.ts).
+    const found = escalationsOf(
+        grants.map((g) => ({ level: g.entry.level, permissions: permissionsOf(g) })),
     );
-    const union = [...new Set(above.flatMap(permissionsOf))];
-    for (const method of escalationMethodsIn(union)) {
-        if (alone.has(method.method) || !wanted(method) || !method.scopes.includes("Project")) {
+    const alone = new Set<string>();
+    for (const { index, method } of found.alone) {
+        const grant = grants[index];
+        if (grant === undefined || !wanted(method)) {
+            continue;
+        }
+        alone.add(method.method);
+        report({
+            resource: grant.resource,
+            message: `${grantSubject(grant)} grants '${grant.grant.role}' to function identity ${identitiesText([identity])}, which completes ${methodText(method)}`,
+            key: { kind: "Method", value: method.method },
+        });
+    }
+    const above = found.above.flatMap((index) => grants[index] ?? []);
+    for (const method of found.together) {
+        if (alone.has(method.method) || !wanted(method)) {
             continue;
         }
         const roles = above
@@ -110,7 +101,7 @@ export const gcpIamNoPrivilegeEscalation = defineStackPolicy<Config>({
         const wanted = (method: EscalationMethod) => !ignored.has(method.method);
         const { customRoles, functionGrants, identities } = stackGrants(resources);
         for (const role of customRoles) {
-            for (const method of escalationMethodsIn(role.permissions).filter(wanted)) {
+            for (const method of escalationMethodsIn(permissionsToJudge(role)).filter(wanted)) {
                 report({
                     resource: role.resource,
                     message: `${describeResource(role.resource.type, role.resource.name)} holds the permissions of ${methodText(method)}`,

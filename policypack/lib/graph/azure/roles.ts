@@ -4,9 +4,8 @@
  * (../../azure/builtin-roles.ts, generated from the MIT dataset), the same table the rules read.
  */
 import { lookupBuiltinRole, roleGuidOf } from "../../azure/builtin-roles";
-import { permissionBlocksOf } from "../../azure/role-definitions";
+import { customRoleOf, permissionBlocksOf } from "../../azure/role-definitions";
 import type { PermissionBlock } from "../../azure/role-permissions";
-import { ROLE_DEFINITION_TYPE, sameArmId } from "../../azure/resources";
 import { readKnown } from "../../known-value";
 import type { GraphResource } from "../model";
 import { type AzureStack, knownString } from "./stack";
@@ -18,28 +17,6 @@ export interface AssignedRole {
     readonly blocks: readonly PermissionBlock[];
     /** false when only part of the role's permissions is known (the profile is then incomplete). */
     readonly exact: boolean;
-}
-
-function customRoleOf(
-    assignment: GraphResource,
-    stack: AzureStack,
-    roleDefinitionId: string | undefined,
-): GraphResource | undefined {
-    const byDependency = stack
-        .dependenciesOf(assignment, "roleDefinitionId")
-        .find((d) => d.type === ROLE_DEFINITION_TYPE);
-    if (byDependency !== undefined || roleDefinitionId === undefined) {
-        return byDependency;
-    }
-    const guid = roleGuidOf(roleDefinitionId);
-    return stack.ofType(ROLE_DEFINITION_TYPE).find((definition) => {
-        const id = knownString(definition, "id");
-        if (id !== undefined && sameArmId(id, roleDefinitionId)) {
-            return true;
-        }
-        const own = knownString(definition, "roleDefinitionId") ?? knownString(definition, "name");
-        return guid !== undefined && own?.toLowerCase() === guid;
-    });
 }
 
 function customRole(definition: GraphResource, guid: string | undefined): AssignedRole {
@@ -59,7 +36,12 @@ export function assignedRoleOf(
 ): AssignedRole | undefined {
     const roleDefinitionId = knownString(assignment, "roleDefinitionId");
     const guid = roleDefinitionId === undefined ? undefined : roleGuidOf(roleDefinitionId);
-    const custom = customRoleOf(assignment, stack, roleDefinitionId);
+    // The rules' linker, over the same resources seen as the SDK's PolicyResource.
+    const view = stack.asPolicyResources();
+    const asPolicy = view.byUrn.get(assignment.urn);
+    const linked =
+        asPolicy === undefined ? undefined : customRoleOf(asPolicy, view.all, roleDefinitionId);
+    const custom = linked === undefined ? undefined : stack.resource(linked.urn);
     if (custom !== undefined) {
         return customRole(custom, guid);
     }

@@ -4,7 +4,7 @@
  * the permission belongs to), the role as the access text, and the IAM Condition as text.
  */
 import { type GrantedEdge, type Permission, RISK_CATEGORIES, type RiskCategory } from "../model";
-import { escalatingPermissions } from "./escalation";
+import { escalatingPermissions } from "../../gcp/escalation";
 import type { LinkedGrant } from "./link";
 import { baseCategories } from "./permissions";
 

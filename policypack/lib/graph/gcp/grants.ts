@@ -8,6 +8,7 @@ import type { PolicyResource } from "@pulumi/policy";
 import { type GcpGrant, readGrants } from "../../gcp/grants";
 import type { GcpIamResourceType } from "../../gcp/iam-resources";
 import { readKnown } from "../../known-value";
+import { CUSTOM_ROLE_NAME, type CustomRole, customRoleOf } from "../../gcp/custom-roles";
 import { permissionsOfPredefinedRole } from "./role-permissions";
 
 export interface StackGrant {
@@ -98,44 +99,6 @@ export function grantsOf(iam: PolicyResource, entry: GcpIamResourceType): StackG
     ];
 }
 
-export interface StackCustomRole {
-    readonly resource: PolicyResource;
-    readonly roleId: string | undefined;
-    /** undefined while unknown during preview. */
-    readonly permissions: readonly string[] | undefined;
-}
-
-export function readStackCustomRole(resource: PolicyResource): StackCustomRole {
-    const roleId = readKnown((): unknown => resource.props["roleId"]);
-    // The entries are read inside the guard too: in preview one of them may be unknown.
-    const permissions = readKnown((): string[] => {
-        const value: unknown = resource.props["permissions"];
-        return Array.isArray(value) ? value.filter((p): p is string => typeof p === "string") : [];
-    });
-    return {
-        resource,
-        roleId: roleId.known && typeof roleId.value === "string" ? roleId.value : undefined,
-        permissions: permissions.known ? permissions.value : undefined,
-    };
-}
-
-const CUSTOM_ROLE_NAME = /^(?:projects|organizations)\/[^/]+\/roles\/([^/]+)$/;
-
-function customRoleOf(
-    grant: StackGrant,
-    roles: readonly StackCustomRole[],
-): StackCustomRole | undefined {
-    const id = grant.role === undefined ? undefined : CUSTOM_ROLE_NAME.exec(grant.role)?.[1];
-    const byId = id === undefined ? undefined : roles.find((r) => r.roleId === id);
-    if (byId !== undefined || grant.entry.roleField === undefined) {
-        return byId;
-    }
-    const dependsOn = new Set(
-        (grant.iam.propertyDependencies[grant.entry.roleField] ?? []).map((r) => r.urn),
-    );
-    return roles.find((r) => dependsOn.has(r.resource.urn));
-}
-
 export interface GrantPermissions {
     /** undefined when they cannot be read (unknown role, custom role outside the stack). */
     readonly permissions: readonly string[] | undefined;
@@ -147,9 +110,9 @@ export interface GrantPermissions {
 
 export function permissionsOfGrant(
     grant: StackGrant,
-    customRoles: readonly StackCustomRole[],
+    customRoles: readonly CustomRole[],
 ): GrantPermissions {
-    const custom = customRoleOf(grant, customRoles);
+    const custom = customRoleOf(grant.iam, grant.role, grant.entry.roleField, customRoles);
     if (custom !== undefined) {
         const access = `${grant.role ?? "custom role"} (custom role '${custom.resource.name}')`;
         return { permissions: custom.permissions, access, fullyKnown: true };

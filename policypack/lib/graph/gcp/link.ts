@@ -7,14 +7,8 @@ import type { PolicyResource } from "@pulumi/policy";
 import { PUBLIC_MEMBERS } from "../../gcp/grants";
 import { gcpIamResourceType } from "../../gcp/iam-resources";
 import { type FunctionIdentity, identitiesOfMembers } from "../../gcp/identities";
-import { isCustomRoleType } from "../../gcp/stack-grants";
-import {
-    type GrantPermissions,
-    grantsOf,
-    permissionsOfGrant,
-    readStackCustomRole,
-    type StackGrant,
-} from "./grants";
+import { isCustomRoleType, readCustomRole } from "../../gcp/custom-roles";
+import { type GrantPermissions, grantsOf, permissionsOfGrant, type StackGrant } from "./grants";
 import { INVOKE_PERMISSIONS } from "./permissions";
 import { type FunctionIndex, type GrantTarget, invokableKinds, targetOf } from "./targets";
 
@@ -58,7 +52,7 @@ export function linkGrants(
     identities: ReadonlyMap<string, FunctionIdentity>,
     functions: FunctionIndex,
 ): LinkedGrant[] {
-    const customRoles = resources.filter((r) => isCustomRoleType(r.type)).map(readStackCustomRole);
+    const customRoles = resources.filter((r) => isCustomRoleType(r.type)).map(readCustomRole);
     const linked: LinkedGrant[] = [];
     for (const iam of resources) {
         const entry = gcpIamResourceType(iam.type);
