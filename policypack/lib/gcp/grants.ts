@@ -36,18 +36,25 @@ function stringsOf(value: unknown): string[] {
         : [];
 }
 
+/**
+ * How an IAM Condition reads in findings and in the graph: `title: expression`, either alone when the
+ * other is missing, "untitled condition" when both are; undefined without a condition.
+ */
 function conditionTitle(value: unknown): string | undefined {
     const condition = asRecord(value);
     if (condition === undefined) {
         return undefined;
     }
-    const title = condition["title"];
-    const expression = condition["expression"];
-    return typeof title === "string" && title !== ""
-        ? title
-        : typeof expression === "string"
-          ? expression
-          : "untitled condition";
+    const parts = [condition["title"], condition["expression"]].filter(
+        (v): v is string => typeof v === "string" && v !== "",
+    );
+    return parts.length > 0 ? parts.join(": ") : "untitled condition";
+}
+
+/** The condition of an IAM member or binding resource, or a note while it is unknown in preview. */
+export function memberConditionOf(props: Readonly<Record<string, unknown>>): string | undefined {
+    const condition = readKnown(() => conditionTitle(props["condition"]));
+    return condition.known ? condition.value : "condition unknown during preview";
 }
 
 function parsePolicyData(data: unknown): GrantsRead {
@@ -103,8 +110,7 @@ export function readGrants(
     }
     const field = entry.memberField;
     const members = readKnown(() => (field === undefined ? [] : stringsOf(props[field])));
-    const condition = readKnown(() => conditionTitle(props["condition"]));
-    const title = condition.known ? condition.value : "condition unknown during preview";
+    const title = memberConditionOf(props);
     return {
         ok: true,
         grants: [

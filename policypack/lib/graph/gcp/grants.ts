@@ -5,7 +5,7 @@
  * an unknown value makes a grant unreadable rather than the graph throw.
  */
 import type { PolicyResource } from "@pulumi/policy";
-import { type GcpGrant, readGrants } from "../../gcp/grants";
+import { type GcpGrant, memberConditionOf, readGrants } from "../../gcp/grants";
 import type { GcpIamResourceType } from "../../gcp/iam-resources";
 import { readKnown } from "../../known-value";
 import { CUSTOM_ROLE_NAME, type CustomRole, customRoleOf } from "../../gcp/custom-roles";
@@ -23,32 +23,6 @@ export interface StackGrant {
     readonly conditions: readonly string[];
 }
 
-function record(value: unknown): Readonly<Record<string, unknown>> | undefined {
-    return typeof value === "object" && value !== null && !Array.isArray(value)
-        ? (value as Record<string, unknown>)
-        : undefined;
-}
-
-function conditionText(condition: unknown): string | undefined {
-    const fields = record(condition);
-    const title = fields?.["title"];
-    const expression = fields?.["expression"];
-    const parts = [title, expression].filter((v): v is string => typeof v === "string" && v !== "");
-    return fields === undefined
-        ? undefined
-        : parts.length > 0
-          ? parts.join(": ")
-          : "untitled condition";
-}
-
-function memberConditions(iam: PolicyResource): string[] {
-    const condition = readKnown(() => conditionText(iam.props["condition"]));
-    if (!condition.known) {
-        return ["condition unknown during preview"];
-    }
-    return condition.value === undefined ? [] : [condition.value];
-}
-
 function membersOf(iam: PolicyResource, field: string): readonly string[] | undefined {
     const value = readKnown((): unknown => iam.props[field]);
     if (!value.known) {
@@ -60,20 +34,19 @@ function membersOf(iam: PolicyResource, field: string): readonly string[] | unde
 }
 
 function fromRead(iam: PolicyResource, entry: GcpIamResourceType, grant: GcpGrant): StackGrant {
-    const single = entry.policyDataField === undefined;
     return {
         iam,
         entry,
         role: grant.role,
         members: grant.members,
         memberProperty: entry.memberField ?? entry.policyDataField ?? "",
-        // Members and bindings carry the whole condition; policies' bindings only their title here.
-        conditions: single
-            ? memberConditions(iam)
-            : grant.condition !== undefined
-              ? [grant.condition]
-              : [],
+        conditions: grant.condition !== undefined ? [grant.condition] : [],
     };
+}
+
+function memberConditions(iam: PolicyResource): string[] {
+    const condition = memberConditionOf(iam.props);
+    return condition === undefined ? [] : [condition];
 }
 
 /**

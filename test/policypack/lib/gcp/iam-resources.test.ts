@@ -80,7 +80,7 @@ describe("reading grants", () => {
     const binding = gcpIamResourceType("gcp:secretmanager/secretIamBinding:SecretIamBinding")!;
     const policy = gcpIamResourceType("gcp:kms/cryptoKeyIAMPolicy:CryptoKeyIAMPolicy")!;
 
-    it("reads a member with its condition title", () => {
+    it("reads a member with its condition as title and expression (one text for rules and graph)", () => {
         const read = readGrants(member, {
             role: "roles/pubsub.publisher",
             member: "serviceAccount:a@p.iam.gserviceaccount.com",
@@ -95,7 +95,7 @@ describe("reading grants", () => {
                 {
                     role: "roles/pubsub.publisher",
                     members: ["serviceAccount:a@p.iam.gserviceaccount.com"],
-                    condition: "until 2026",
+                    condition: 'until 2026: request.time < timestamp("2026-01-01T00:00:00Z")',
                     where: "",
                 },
             ],
