@@ -44,10 +44,11 @@ function configTable(properties: PolicyInfo["config"]): string {
 }
 
 /**
- * How Deny statements count, decided once (policypack/lib/aws/deny.ts) for the rules and the graph.
+ * How Deny statements and conditions count, decided once (policypack/lib/aws/deny.ts,
+ * policypack/lib/aws/conditions.ts) for the rules and the graph.
  */
 const HOW_DENY_COUNTS: readonly string[] = [
-    "## How Deny counts",
+    "## How Deny and conditions count",
     "",
     "An explicit Deny wins over any Allow. Perimeter applies Deny in one place for every rule and for " +
         "the identity graph, so a rule and the graph never disagree about what an identity may do:",
@@ -69,6 +70,10 @@ const HOW_DENY_COUNTS: readonly string[] = [
     "- **Identity rules** (the stack policies, such as " +
         "[aws-iam-no-privilege-escalation](#aws-iam-no-privilege-escalation), and the identity graph) " +
         "judge what one role may do, so every Deny of every policy attached to that role counts.",
+    "- A statement whose **condition can never hold** again grants nothing: a `DateLessThan` or " +
+        "`DateLessThanEquals` on `aws:CurrentTime`, `aws:EpochTime` or `aws:TokenIssueTime` whose " +
+        "every value is already past. Such an Allow is reported by no rule and absent from the graph. " +
+        "Every other condition is kept as written and shown in findings and in the graph.",
     "",
 ];
 
@@ -214,7 +219,7 @@ export function rulesDocument(policies: readonly PolicyInfo[]): string {
         "",
         `- [Configuration every policy accepts](#${slugger.slug("Configuration every policy accepts")})`,
         `- [Default levels](#${slugger.slug("Default levels")})`,
-        `- [How Deny counts](#${slugger.slug("How Deny counts")})`,
+        `- [How Deny and conditions count](#${slugger.slug("How Deny and conditions count")})`,
     ];
     const anchors = new Map(clouds.map((g) => [g.cloud, slugger.slug(g.title)]));
     for (const group of clouds) {

@@ -13,6 +13,7 @@
 import { expandAwsActionPattern } from "../aws-actions";
 import { globMatch, hasWildcard } from "../glob";
 import type { IamStatement } from "../iam-document";
+import { neverHolds } from "./conditions";
 import { conditionKeys, reachesAction } from "./statements";
 
 /** The part of a pattern before its first wildcard. */
@@ -98,16 +99,20 @@ export function allowedResources(statement: IamStatement): readonly string[] {
 }
 
 /**
- * Whether the unconditional Deny statements among `statements` take back every action `pattern` names
- * on every resource `allow` reaches: a document rule then has nothing to report for the pattern, since
- * the document grants none of it wherever it is attached. An action name the index does not know is
+ * Whether an Allow grants none of `pattern` in its document: its own condition can never hold again
+ * (./conditions.ts), or the unconditional Deny statements among `statements` take back every action
+ * the pattern names on every resource the Allow reaches. A document rule then has nothing to report
+ * for the pattern, wherever the document is attached. An action name the index does not know is
  * judged as written.
  */
-export function patternCancelled(
+export function grantsNothing(
     pattern: string,
     allow: IamStatement,
     statements: readonly IamStatement[],
 ): boolean {
+    if (neverHolds(allow)) {
+        return true;
+    }
     const denies = statements.filter((s) => s.effect === "Deny" && isUnconditional(s));
     if (denies.length === 0) {
         return false;

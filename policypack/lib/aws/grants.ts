@@ -1,8 +1,10 @@
 /**
  * What effective permissions grant: an exact action is granted on the resources an Allow statement
- * reaches it on, less what Deny statements take back (./deny.ts, shared with the identity graph).
+ * reaches it on, less what Deny statements take back (./deny.ts, shared with the identity graph); an
+ * Allow whose condition can never hold again grants nothing (./conditions.ts).
  */
 import type { IamStatement } from "../iam-document";
+import { neverHolds } from "./conditions";
 import { allowedResources, resourcesAfterDenies } from "./deny";
 import type { EffectivePermissions, PermissionSource } from "./effective-permissions";
 import { reachesAction } from "./statements";
@@ -28,7 +30,11 @@ export function grantsOf(permissions: EffectivePermissions, action: string): Act
     const grants: ActionGrant[] = [];
     for (const source of permissions.sources) {
         for (const statement of source.statements) {
-            if (statement.effect !== "Allow" || !reachesAction(statement, action)) {
+            if (
+                statement.effect !== "Allow" ||
+                !reachesAction(statement, action) ||
+                neverHolds(statement)
+            ) {
                 continue;
             }
             const resources = [

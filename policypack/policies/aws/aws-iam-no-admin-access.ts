@@ -1,3 +1,4 @@
+import { neverHolds } from "../../lib/aws/conditions";
 import { matchesEveryAwsAction } from "../../lib/aws-actions";
 import {
     AWS_IAM_EXCLUSIVE_ATTACHMENT_TYPES,
@@ -31,7 +32,8 @@ export interface AdminGrant {
 export function adminGrants(document: IamDocument): AdminGrant[] {
     const grants: AdminGrant[] = [];
     for (const statement of document.statements) {
-        if (statement.effect !== "Allow") {
+        // An Allow whose condition can never hold again grants nothing (lib/aws/conditions.ts).
+        if (statement.effect !== "Allow" || neverHolds(statement)) {
             continue;
         }
         for (const action of statement.actions ?? []) {

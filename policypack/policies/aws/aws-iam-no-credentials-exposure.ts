@@ -1,4 +1,4 @@
-import { patternCancelled } from "../../lib/aws/deny";
+import { grantsNothing } from "../../lib/aws/deny";
 import { expandAwsActionPattern, matchesEveryAwsAction } from "../../lib/aws-actions";
 import {
     AWS_IDENTITY_DOCUMENT_TYPES,
@@ -42,7 +42,7 @@ export const awsIamNoCredentialsExposure = defineResourcePolicy({
                     if (
                         matchesEveryAwsAction(pattern) ||
                         listedIgnoringCase(config.allowedActions, pattern) ||
-                        patternCancelled(pattern, statement, document.statements)
+                        grantsNothing(pattern, statement, document.statements)
                     ) {
                         continue;
                     }

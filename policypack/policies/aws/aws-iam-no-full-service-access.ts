@@ -1,4 +1,4 @@
-import { patternCancelled } from "../../lib/aws/deny";
+import { grantsNothing } from "../../lib/aws/deny";
 import { isServiceWideAwsPattern } from "../../lib/aws-actions";
 import { AWS_IDENTITY_DOCUMENT_TYPES, writtenDocuments } from "../../lib/aws/documents";
 import { coversEveryResource, describeScope } from "../../lib/aws/statements";
@@ -34,7 +34,7 @@ export const awsIamNoFullServiceAccess = defineResourcePolicy({
                 for (const pattern of statement.actions ?? []) {
                     if (
                         isServiceWideAwsPattern(pattern) &&
-                        !patternCancelled(pattern, statement, document.statements)
+                        !grantsNothing(pattern, statement, document.statements)
                     ) {
                         report({
                             message: `${document.at} allows every '${pattern.split(":")[0] ?? ""}' action ('${pattern}') ${describeScope(statement)}`,

@@ -1,4 +1,4 @@
-import { patternCancelled } from "../../lib/aws/deny";
+import { grantsNothing } from "../../lib/aws/deny";
 import {
     type AwsAction,
     expandAwsActionPattern,
@@ -60,7 +60,7 @@ export const awsIamNoServiceWildcards = defineResourcePolicy({
                         matchesEveryAwsAction(pattern) ||
                         (everyResource && isServiceWideAwsPattern(pattern)) ||
                         listedIgnoringCase(config.allowedPatterns, pattern) ||
-                        patternCancelled(pattern, statement, document.statements)
+                        grantsNothing(pattern, statement, document.statements)
                     ) {
                         continue;
                     }

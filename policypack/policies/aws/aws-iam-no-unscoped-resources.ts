@@ -1,4 +1,4 @@
-import { patternCancelled } from "../../lib/aws/deny";
+import { grantsNothing } from "../../lib/aws/deny";
 import { expandAwsActionPattern, matchesEveryAwsAction } from "../../lib/aws-actions";
 import {
     AWS_IDENTITY_DOCUMENT_TYPES,
@@ -55,7 +55,7 @@ export const awsIamNoUnscopedResources = defineResourcePolicy({
                     if (
                         matchesEveryAwsAction(pattern) ||
                         listedIgnoringCase(config.allowedActions, pattern) ||
-                        patternCancelled(pattern, statement, document.statements)
+                        grantsNothing(pattern, statement, document.statements)
                     ) {
                         continue;
                     }

@@ -1,4 +1,4 @@
-import { patternCancelled } from "../../lib/aws/deny";
+import { grantsNothing } from "../../lib/aws/deny";
 import { AWS_IDENTITY_DOCUMENT_TYPES, writtenDocuments } from "../../lib/aws/documents";
 import { awsActionPatternMatches, matchesEveryAwsAction } from "../../lib/aws-actions";
 import { conditionKeys } from "../../lib/aws/statements";
@@ -45,7 +45,7 @@ export const awsIamPassroleScoped = defineResourcePolicy({
                 const pattern = statement.effect === "Allow" ? via(statement) : undefined;
                 if (
                     pattern === undefined ||
-                    patternCancelled(PASS_ROLE, statement, document.statements)
+                    grantsNothing(PASS_ROLE, statement, document.statements)
                 ) {
                     continue;
                 }

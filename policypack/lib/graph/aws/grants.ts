@@ -6,6 +6,7 @@
 import { type AwsAction, expandAwsActionPattern } from "../../aws-actions";
 import type { EffectivePermissions, PermissionSource } from "../../aws/effective-permissions";
 import { SCOPED_RESOURCES } from "../../aws/managed-policies";
+import { neverHolds } from "../../aws/conditions";
 import { denyReaches, isUnconditional, resourcesAfterDenies } from "../../aws/deny";
 import { reachesAction } from "../../aws/statements";
 import type { IamStatement } from "../../iam-document";
@@ -95,7 +96,8 @@ export function roleGrants(effective: EffectivePermissions): RoleGrant[] {
     const certain = denies.filter(isUnconditional);
     const allowed: Allowed[] = [];
     for (const { source, statement } of statements) {
-        if (statement.effect !== "Allow") {
+        // An Allow whose condition can never hold again grants nothing, for the rules too.
+        if (statement.effect !== "Allow" || neverHolds(statement)) {
             continue;
         }
         const actions = expandStatement(statement);

@@ -5,6 +5,7 @@
  */
 import { strict as assert } from "assert";
 import type { ResourceValidationPolicy, StackValidationPolicy } from "@pulumi/policy";
+import { neverHolds } from "../../../policypack/lib/aws/conditions";
 import { resourcesAfterDenies } from "../../../policypack/lib/aws/deny";
 import { effectivePermissions } from "../../../policypack/lib/aws/effective-permissions";
 import {
@@ -231,5 +232,77 @@ describe("document rules and a Deny in the same document", () => {
             },
         });
         assert.equal(result.violations.length, 1);
+    });
+});
+
+describe("conditions that can never hold", () => {
+    const now = new Date("2026-12-03T00:00:00Z");
+    const allow = (condition: object) => {
+        const parsed = parseIamDocument(
+            JSON.parse(
+                doc({
+                    Effect: "Allow",
+                    Action: "s3:GetObject",
+                    Resource: "*",
+                    Condition: condition,
+                }),
+            ) as unknown,
+        );
+        assert.ok(parsed.ok);
+        const [statement] = parsed.document.statements;
+        assert.ok(statement);
+        return statement;
+    };
+
+    it("a request or token time before a moment already past never holds again", () => {
+        assert.ok(
+            neverHolds(allow({ DateLessThan: { "aws:CurrentTime": "2020-01-01T00:00:00Z" } }), now),
+        );
+        assert.ok(
+            neverHolds(allow({ DateLessThanEquals: { "aws:EpochTime": "1577836800" } }), now),
+        );
+        assert.ok(
+            neverHolds(
+                allow({ DateLessThan: { "aws:TokenIssueTime": "2021-06-01T00:00:00Z" } }),
+                now,
+            ),
+        );
+    });
+
+    it("any future alternative, another operator or key, or an unreadable date keeps it", () => {
+        const kept = [
+            {
+                DateLessThan: {
+                    "aws:CurrentTime": ["2020-01-01T00:00:00Z", "2030-01-01T00:00:00Z"],
+                },
+            },
+            { DateGreaterThan: { "aws:CurrentTime": "2020-01-01T00:00:00Z" } },
+            { DateLessThan: { "aws:ResourceTag/expires": "2020-01-01T00:00:00Z" } },
+            { DateLessThan: { "aws:CurrentTime": "soon" } },
+            { StringEquals: { "aws:SourceAccount": ACCOUNT } },
+        ];
+        for (const condition of kept) {
+            assert.equal(neverHolds(allow(condition), now), false, JSON.stringify(condition));
+        }
+    });
+
+    it("an Allow that expired grants nothing, to the rules and the graph alike", async () => {
+        const expired = {
+            Effect: "Allow",
+            Action: ESCALATION,
+            Resource: "*",
+            Condition: { DateLessThan: { "aws:CurrentTime": "2020-01-01T00:00:00Z" } },
+        };
+        const stack = [
+            role("fn", { inlinePolicies: [{ name: "ops", policy: doc(expired) }] }),
+            lambda("fn", "fn"),
+        ];
+        const { rules, graph } = await bothViews(stack, ESCALATION);
+        assert.deepEqual(rules, []);
+        assert.deepEqual(graph, []);
+        const escalation = await runStackPolicy(awsIamNoPrivilegeEscalation, stack);
+        assert.deepEqual(escalation.violations, []);
+        const document = await judgeDocument(awsIamPassroleScoped, [expired]);
+        assert.deepEqual(document.violations, []);
     });
 });
