@@ -11,8 +11,10 @@ export interface GcpGrant {
     readonly role: string;
     /** The members as written, or undefined when they are unknown during preview. */
     readonly members: readonly string[] | undefined;
-    /** The IAM Condition's title, when the grant carries one. */
+    /** The IAM Condition as text (`title: expression`), when the grant carries one. */
     readonly condition?: string;
+    /** The IAM Condition's expression, when known, for reasoning (./conditions.ts). */
+    readonly expression?: string;
     /** Where in the resource the grant sits, for messages: `` or `binding 2 of policyData`. */
     readonly where: string;
 }
@@ -51,6 +53,11 @@ function conditionTitle(value: unknown): string | undefined {
     return parts.length > 0 ? parts.join(": ") : "untitled condition";
 }
 
+function expressionOf(value: unknown): string | undefined {
+    const expression = asRecord(value)?.["expression"];
+    return typeof expression === "string" && expression !== "" ? expression : undefined;
+}
+
 /** The condition of an IAM member or binding resource, or a note while it is unknown in preview. */
 export function memberConditionOf(props: Readonly<Record<string, unknown>>): string | undefined {
     const condition = readKnown(() => conditionTitle(props["condition"]));
@@ -83,10 +90,12 @@ function parsePolicyData(data: unknown): GrantsRead {
             return;
         }
         const condition = conditionTitle(binding["condition"]);
+        const expression = expressionOf(binding["condition"]);
         grants.push({
             role,
             members: stringsOf(binding["members"]),
             ...(condition !== undefined ? { condition } : {}),
+            ...(expression !== undefined ? { expression } : {}),
             where: `binding ${index + 1} of policyData`,
         });
     });
@@ -111,6 +120,7 @@ export function readGrants(
     const field = entry.memberField;
     const members = readKnown(() => (field === undefined ? [] : stringsOf(props[field])));
     const title = memberConditionOf(props);
+    const expression = readKnown(() => expressionOf(props["condition"]));
     return {
         ok: true,
         grants: [
@@ -118,6 +128,9 @@ export function readGrants(
                 role,
                 members: members.known ? members.value : undefined,
                 ...(title !== undefined ? { condition: title } : {}),
+                ...(expression.known && expression.value !== undefined
+                    ? { expression: expression.value }
+                    : {}),
                 where: "",
             },
         ],

@@ -1,5 +1,6 @@
 import { defineStackPolicy } from "../../lib/define-policy";
 import { describeResource } from "../../lib/finding";
+import { confinedResource } from "../../lib/gcp/conditions";
 import { GCP_IAM_RESOURCE_TYPES } from "../../lib/gcp/iam-resources";
 import { isBasicRole } from "../../lib/gcp/role-risks";
 import { identitiesText, stackGrants } from "../../lib/gcp/stack-grants";
@@ -37,7 +38,9 @@ export const gcpIamResourceLevelGrants = defineStackPolicy<Config>({
     remediationSteps:
         "Grant access on the resource with `GcpFunction` `grants` (for example " +
         '`{ name: "events", access: "pubsub:publish", resource: topic.id }`), which creates a ' +
-        "resource-level IAM member; remove the project-level grant.",
+        "resource-level IAM member; remove the project-level grant. A project-level binding whose IAM " +
+        'Condition confines it to one resource (`resource.name == "projects/_/buckets/b"`, or ' +
+        '`resource.name.startsWith("projects/_/buckets/b/")`) counts as resource-level.',
     cloud: "gcp",
     services: ["iam", "storage"],
     controls: ["nist-800-53:AC-6", "soc2:CC6.3", "pci-dss:7.2"],
@@ -55,6 +58,10 @@ export const gcpIamResourceLevelGrants = defineStackPolicy<Config>({
         for (const grant of stackGrants(resources).functionGrants) {
             const role = grant.grant.role;
             if (grant.entry.level === "resource" || grant.entry.level === "serviceAccount") {
+                continue;
+            }
+            // A condition that confines the binding to one resource makes it a resource-level grant.
+            if (confinedResource(grant.grant.expression) !== undefined) {
                 continue;
             }
             const targets = resourceLevelTargets(role);

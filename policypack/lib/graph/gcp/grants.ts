@@ -21,6 +21,8 @@ export interface StackGrant {
     /** The property whose dependencies name the members when they are unknown. */
     readonly memberProperty: string;
     readonly conditions: readonly string[];
+    /** The IAM Condition's expression, when known (../../gcp/conditions.ts reads it). */
+    readonly expression?: string;
 }
 
 function membersOf(iam: PolicyResource, field: string): readonly string[] | undefined {
@@ -41,6 +43,7 @@ function fromRead(iam: PolicyResource, entry: GcpIamResourceType, grant: GcpGran
         members: grant.members,
         memberProperty: entry.memberField ?? entry.policyDataField ?? "",
         conditions: grant.condition !== undefined ? [grant.condition] : [],
+        ...(grant.expression !== undefined ? { expression: grant.expression } : {}),
     };
 }
 

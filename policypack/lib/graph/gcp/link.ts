@@ -10,7 +10,14 @@ import { type FunctionIdentity, identitiesOfMembers } from "../../gcp/identities
 import { isCustomRoleType, readCustomRole } from "../../gcp/custom-roles";
 import { type GrantPermissions, grantsOf, permissionsOfGrant, type StackGrant } from "./grants";
 import { INVOKE_PERMISSIONS } from "./permissions";
-import { type FunctionIndex, type GrantTarget, invokableKinds, targetOf } from "./targets";
+import { confinedResource } from "../../gcp/conditions";
+import {
+    confinedTarget,
+    type FunctionIndex,
+    type GrantTarget,
+    invokableKinds,
+    targetOf,
+} from "./targets";
 
 export interface LinkedGrant {
     readonly grant: StackGrant;
@@ -40,7 +47,7 @@ function invokedFunctions(
     if (target.function !== undefined) {
         return [target.function];
     }
-    if (!ABOVE_FUNCTIONS.has(grant.entry.level)) {
+    if (!ABOVE_FUNCTIONS.has(grant.entry.level) || target.confined === true) {
         return [];
     }
     const kinds = invokableKinds(invoke);
@@ -67,7 +74,14 @@ export function linkGrants(
             if (reached.length === 0 && publicMembers.length === 0) {
                 continue;
             }
-            const target = targetOf(iam, entry, functions);
+            // A condition confining a project-level grant to one resource: that resource is the target.
+            const confined = ABOVE_FUNCTIONS.has(entry.level)
+                ? confinedResource(grant.expression)
+                : undefined;
+            const target =
+                confined !== undefined
+                    ? confinedTarget(confined, functions)
+                    : targetOf(iam, entry, functions);
             const permissions = permissionsOfGrant(grant, customRoles);
             linked.push({
                 grant,

@@ -27,6 +27,23 @@ export interface GrantTarget {
     readonly resource: string;
     /** The function the grant is on, when it is on one (node id = its URN). */
     readonly function?: PolicyResource;
+    /** Set when an IAM Condition confines a grant above the resource level to this one resource. */
+    readonly confined?: boolean;
+}
+
+/**
+ * The target of a grant above the resource level that its IAM Condition confines to one resource
+ * (../../gcp/conditions.ts): that resource, and the function when it names one.
+ */
+export function confinedTarget(name: string, functions: FunctionIndex): GrantTarget {
+    const fn = functions.named(name);
+    return fn !== undefined
+        ? { node: functionNode(fn), resource: name, function: fn, confined: true }
+        : {
+              node: { id: `gcp:resource:${name}`, kind: "resource", cloud: "gcp", label: name },
+              resource: name,
+              confined: true,
+          };
 }
 
 /** The last path segment: `projects/p/locations/l/services/api` → `api`. */

@@ -96,6 +96,7 @@ describe("reading grants", () => {
                     role: "roles/pubsub.publisher",
                     members: ["serviceAccount:a@p.iam.gserviceaccount.com"],
                     condition: 'until 2026: request.time < timestamp("2026-01-01T00:00:00Z")',
+                    expression: 'request.time < timestamp("2026-01-01T00:00:00Z")',
                     where: "",
                 },
             ],
