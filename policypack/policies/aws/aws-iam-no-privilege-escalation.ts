@@ -3,6 +3,7 @@ import { effectivePermissions } from "../../lib/aws/effective-permissions";
 import { functionIdentities, functionRoleUrns } from "../../lib/aws/function-identities";
 import { type ActionGrant, grantsOf } from "../../lib/aws/grants";
 import { describeIdentity } from "../../lib/aws/identity-findings";
+import { leverResources } from "../../lib/aws/levers";
 import { methodSource, privilegeEscalationMethods } from "../../lib/aws/risks";
 import { conditionKeys } from "../../lib/aws/statements";
 import { defineStackPolicy } from "../../lib/define-policy";
@@ -15,7 +16,16 @@ function describeGrants(grants: readonly ActionGrant[]): string {
     }
     const keys = [...new Set(grants.flatMap((g) => conditionKeys(g.statement)))];
     const when = keys.length === 0 ? "" : ` when conditions on ${quoteList(keys)} hold`;
-    return `'${first.action}' from ${first.source.description}${when}`;
+    const on = [...new Set(grants.flatMap((g) => g.resources))];
+    return `'${first.action}' on ${quoteList(on)} from ${first.source.description}${when}`;
+}
+
+/** The grants of an action kept where the action can be a method's lever (lib/aws/levers.ts). */
+function asLevers(grants: readonly ActionGrant[]): ActionGrant[] {
+    return grants.flatMap((g) => {
+        const resources = leverResources(g.action, g.resources);
+        return resources.length === 0 ? [] : [{ ...g, resources }];
+    });
 }
 
 export const awsIamNoPrivilegeEscalation = defineStackPolicy({
@@ -64,7 +74,7 @@ export const awsIamNoPrivilegeEscalation = defineStackPolicy({
             const granted = (action: string) => {
                 let grants = grantCache.get(action);
                 if (grants === undefined) {
-                    grants = grantsOf(effective, action);
+                    grants = asLevers(grantsOf(effective, action));
                     grantCache.set(action, grants);
                 }
                 return grants;

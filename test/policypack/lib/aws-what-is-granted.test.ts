@@ -306,3 +306,64 @@ describe("conditions that can never hold", () => {
         assert.deepEqual(document.violations, []);
     });
 });
+
+describe("escalation levers, in the rules and the graph alike", () => {
+    async function escalating(policy: string): Promise<{ rule: number; graph: string[] }> {
+        const stack = [
+            role("fn", { inlinePolicies: [{ name: "ops", policy }] }),
+            lambda("fn", "fn"),
+        ];
+        const rule = (await runStackPolicy(awsIamNoPrivilegeEscalation, stack)).violations.length;
+        let graph: string[] = [];
+        const capture: StackValidationPolicy = {
+            name: "capture",
+            description: "Reads the graph.",
+            enforcementLevel: "advisory",
+            validateStack: (args) => {
+                graph = awsGraphPart(args.resources).functions.flatMap((f) =>
+                    f.permissions
+                        .filter((p) => p.categories.includes("privilegeEscalation"))
+                        .map((p) => `${p.action} on ${p.resource}`),
+                );
+            },
+        };
+        await runStackPolicy(capture, stack);
+        return { rule, graph: [...new Set(graph)].sort() };
+    }
+
+    it("an AWS managed policy is no lever for CreatePolicyVersion; the customer's own is", async () => {
+        const managed = await escalating(
+            doc({
+                Effect: "Allow",
+                Action: "iam:CreatePolicyVersion",
+                Resource: "arn:aws:iam::aws:policy/*",
+            }),
+        );
+        assert.deepEqual(managed, { rule: 0, graph: [] });
+        const own = await escalating(
+            doc({
+                Effect: "Allow",
+                Action: "iam:CreatePolicyVersion",
+                Resource: `arn:aws:iam::${ACCOUNT}:policy/app-*`,
+            }),
+        );
+        assert.deepEqual(own, {
+            rule: 1,
+            graph: [`iam:CreatePolicyVersion on arn:aws:iam::${ACCOUNT}:policy/app-*`],
+        });
+    });
+
+    it("PassRole on a bucket passes no role: no method, no escalation in the graph", async () => {
+        const found = await escalating(
+            doc(
+                { Effect: "Allow", Action: "iam:PassRole", Resource: "arn:aws:s3:::uploads/*" },
+                {
+                    Effect: "Allow",
+                    Action: ["lambda:CreateFunction", "lambda:InvokeFunction"],
+                    Resource: "*",
+                },
+            ),
+        );
+        assert.deepEqual(found, { rule: 0, graph: [] });
+    });
+});

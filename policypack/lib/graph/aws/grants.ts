@@ -7,6 +7,7 @@ import { type AwsAction, expandAwsActionPattern } from "../../aws-actions";
 import type { EffectivePermissions, PermissionSource } from "../../aws/effective-permissions";
 import { SCOPED_RESOURCES } from "../../aws/managed-policies";
 import { neverHolds } from "../../aws/conditions";
+import { isLever } from "../../aws/levers";
 import { denyReaches, isUnconditional, resourcesAfterDenies } from "../../aws/deny";
 import { reachesAction } from "../../aws/statements";
 import type { IamStatement } from "../../iam-document";
@@ -119,7 +120,15 @@ export function roleGrants(effective: EffectivePermissions): RoleGrant[] {
             }
         }
     }
-    const held = new Set(allowed.flatMap((a) => a.actions.map((x) => x.action.toLowerCase())));
+    // An action counts toward an escalation method only where it can be the method's lever
+    // (../../aws/levers.ts), as aws-iam-no-privilege-escalation judges it.
+    const held = new Set(
+        allowed.flatMap((a) =>
+            a.actions
+                .filter((x) => isLever(x.action, a.resource))
+                .map((x) => x.action.toLowerCase()),
+        ),
+    );
     const escalation = escalationActions(held);
     const grouped = new Map<string, Allowed[]>();
     for (const entry of allowed) {
@@ -146,7 +155,8 @@ function grantOf(
     const byAction = new Map<string, AwsAction>();
     group.forEach((entry) => entry.actions.forEach((a) => byAction.set(a.action, a)));
     const actions = [...byAction.values()];
-    const permissions = permissionsOf(actions, first.resource, escalation);
+    const leverHere = new Set([...escalation].filter((a) => isLever(a, first.resource)));
+    const permissions = permissionsOf(actions, first.resource, leverHere);
     const conditions = new Set(group.flatMap((entry) => conditionTexts(entry.statement)));
     // A conditional Deny that reaches these actions here leaves them granted, but only when it does not apply.
     for (const deny of denies) {

@@ -57,7 +57,7 @@ describe("aws-iam-no-privilege-escalation", () => {
             [
                 "aws:iam/role:Role 'fn-role' (used by function 'fn') can escalate privileges by cloudsplaining " +
                     "method 'cloudsplaining:PutRolePolicy' (https://pathfinding.cloud/paths/iam-005): it is " +
-                    "granted 'iam:PutRolePolicy' from inline policy 'ops' of aws:iam/role:Role 'fn-role' " +
+                    "granted 'iam:PutRolePolicy' on '*' from inline policy 'ops' of aws:iam/role:Role 'fn-role' " +
                     "[Method::cloudsplaining:PutRolePolicy]",
             ],
         );
@@ -156,8 +156,57 @@ describe("aws-iam-no-privilege-escalation", () => {
         );
         assert.match(
             passRole?.message ?? "",
-            /'iam:PassRole' from AWS-managed policy 'AWSLambda_FullAccess' attached by aws:iam\/rolePolicyAttachment:RolePolicyAttachment 'full' when conditions on 'iam:PassedToService' hold/,
+            /'iam:PassRole' on '\*' from AWS-managed policy 'AWSLambda_FullAccess' attached by aws:iam\/rolePolicyAttachment:RolePolicyAttachment 'full' when conditions on 'iam:PassedToService' hold/,
         );
+    });
+
+    it("judges each action on the resources it is allowed on: AWS managed policies are no lever", async () => {
+        // Issue 14: CreatePolicyVersion only on the AWS-managed namespace, which no customer can
+        // write, is no path; on the customer's own policies it is, and the message says where.
+        const onManaged = doc({
+            Effect: "Allow",
+            Action: "iam:CreatePolicyVersion",
+            Resource: "arn:aws:iam::aws:policy/*",
+        });
+        const managed = await runStackPolicy(awsIamNoPrivilegeEscalation, [
+            role("fn-role", { inlinePolicies: [{ name: "ops", policy: onManaged }] }),
+            lambda("fn", "fn-role"),
+        ]);
+        assert.deepStrictEqual(managed.violations, []);
+        const own = doc({
+            Effect: "Allow",
+            Action: "iam:CreatePolicyVersion",
+            Resource: `arn:aws:iam::${ACCOUNT}:policy/app-*`,
+        });
+        const result = await runStackPolicy(awsIamNoPrivilegeEscalation, [
+            role("fn-role", { inlinePolicies: [{ name: "ops", policy: own }] }),
+            lambda("fn", "fn-role"),
+        ]);
+        assert.deepStrictEqual(
+            result.violations.map((v) => v.findingKey),
+            ["aws-iam-no-privilege-escalation[Method::cloudsplaining:CreateNewPolicyVersion]"],
+        );
+        assert.match(
+            result.violations[0]?.message ?? "",
+            new RegExp(`'iam:CreatePolicyVersion' on 'arn:aws:iam::${ACCOUNT}:policy/app-\\*'`),
+        );
+    });
+
+    it("does not count an action allowed only on resources of another type", async () => {
+        // PassRole names roles; allowed on a bucket it passes nothing.
+        const onBucket = doc(
+            { Effect: "Allow", Action: "iam:PassRole", Resource: "arn:aws:s3:::uploads/*" },
+            {
+                Effect: "Allow",
+                Action: ["lambda:CreateFunction", "lambda:InvokeFunction"],
+                Resource: "*",
+            },
+        );
+        const result = await runStackPolicy(awsIamNoPrivilegeEscalation, [
+            role("fn-role", { inlinePolicies: [{ name: "ops", policy: onBucket }] }),
+            lambda("fn", "fn-role"),
+        ]);
+        assert.deepStrictEqual(result.violations, []);
     });
 
     it("does not count an action a Deny on every resource takes back", async () => {
