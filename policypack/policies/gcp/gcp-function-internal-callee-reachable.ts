@@ -1,6 +1,7 @@
 import { defineStackPolicy } from "../../lib/define-policy";
 import { describeResource } from "../../lib/finding";
-import { buildIdentityGraph } from "../../lib/graph/build";
+import { isGcpFunctionType } from "../../lib/gcp/functions";
+import { gcpGraphPart } from "../../lib/graph/gcp/part";
 import { egressesThroughVpc, internalIngressOf } from "../../lib/gcp/network-path";
 
 /**
@@ -25,11 +26,16 @@ export const gcpFunctionInternalCalleeReachable = defineStackPolicy({
     controls: ["nist-800-53:SC-7"],
     config: {},
     validate: (args, report) => {
-        const graph = buildIdentityGraph(args.resources);
-        const gcpFunctions = graph.nodes.filter((n) => n.kind === "function" && n.cloud === "gcp");
+        const gcpFunctions = args.resources.filter((r) => isGcpFunctionType(r.type));
         if (gcpFunctions.length === 0) {
             args.notApplicable("the stack has no Cloud Functions or Cloud Run services");
         }
+        // Without an internal-only function there is no call to judge and nothing to build.
+        if (!gcpFunctions.some((fn) => internalIngressOf(fn.type, fn.props) !== undefined)) {
+            return;
+        }
+        // The GCP part of the identity graph alone: the other clouds' parts have no GCP calls.
+        const graph = gcpGraphPart(args.resources);
         const byUrn = new Map(args.resources.map((r) => [r.urn, r]));
         const reported = new Set<string>();
         for (const invoke of graph.edges) {
