@@ -6,7 +6,7 @@
  * once per policy.
  */
 import type { Conditions, IamStatement } from "../iam-document";
-import { readPackDataFile } from "./data-file";
+import { readPackDataFile } from "../data-file";
 
 interface RawStatement {
     readonly Effect: "Allow" | "Deny";

@@ -3,7 +3,7 @@
  * cloudsplaining and pathfinding.cloud via ../shared/data): privilege-escalation methods and the actions
  * that return credentials. Loaded on first use.
  */
-import { readPackDataFile } from "./data-file";
+import { readPackDataFile } from "../data-file";
 
 export interface EscalationMethod {
     /** `<source>:<id>`, e.g. `cloudsplaining:PassExistingRoleToNewLambdaThenInvoke`. */

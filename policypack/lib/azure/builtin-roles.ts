@@ -5,8 +5,7 @@
  * the identity graph. Read on first use, not at import, so a pack that never sees a role assignment
  * never parses it.
  */
-import * as fs from "fs";
-import * as path from "path";
+import { readPackDataFile } from "../data-file";
 import type { PermissionBlock } from "./role-permissions";
 
 export interface BuiltinRole {
@@ -20,31 +19,15 @@ export interface BuiltinRole {
 /** A privileged built-in role: one with reasons. */
 export type PrivilegedRole = BuiltinRole;
 
-const DATA_FILE = path.join("data", "azure-roles.json");
-
 let loaded: ReadonlyMap<string, BuiltinRole> | undefined;
-
-/** The compiled file sits at different depths (bin/lib/azure, dist/policypack/lib/azure, sources). */
-function findDataFile(): string {
-    let dir = __dirname;
-    for (let depth = 0; depth < 7; depth += 1) {
-        const candidate = path.join(dir, DATA_FILE);
-        if (fs.existsSync(candidate)) {
-            return candidate;
-        }
-        dir = path.dirname(dir);
-    }
-    throw new Error(`cannot find ${DATA_FILE} above ${__dirname}; the policy pack is incomplete`);
-}
 
 function builtinRoles(): ReadonlyMap<string, BuiltinRole> {
     if (loaded === undefined) {
-        const file = findDataFile();
-        const raw = JSON.parse(fs.readFileSync(file, "utf8")) as {
+        const raw = readPackDataFile("azure-roles.json") as {
             roles?: Record<string, Omit<BuiltinRole, "guid">>;
         };
         if (typeof raw.roles !== "object") {
-            throw new Error(`${file} is not an Azure role table; regenerate it`);
+            throw new Error("data/azure-roles.json is not an Azure role table; regenerate it");
         }
         loaded = new Map(
             Object.entries(raw.roles).map(([guid, role]) => [guid, { guid, ...role }]),

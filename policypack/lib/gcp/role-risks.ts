@@ -6,8 +6,7 @@
  * from ../shared/data by scripts/generate-gcp-role-risks.ts; parsed once, on first use, not at pack
  * boot.
  */
-import * as fs from "fs";
-import * as path from "path";
+import { readPackDataFile } from "../data-file";
 
 /** A resource level at which Rhino's scanner checks a method. */
 export type EscalationScope = "Organization" | "Folder" | "Project" | "ServiceAccount";
@@ -40,22 +39,7 @@ interface RoleRisks {
     readonly fullPermissionsByRole: ReadonlyMap<string, readonly string[]>;
 }
 
-const DATA_FILE = path.join("data", "gcp-role-risks.json");
-
 let loaded: RoleRisks | undefined;
-
-/** The compiled file sits at different depths (bin/lib/gcp, dist/policypack/lib/gcp, sources). */
-function findDataFile(): string {
-    let dir = __dirname;
-    for (let depth = 0; depth < 7; depth += 1) {
-        const candidate = path.join(dir, DATA_FILE);
-        if (fs.existsSync(candidate)) {
-            return candidate;
-        }
-        dir = path.dirname(dir);
-    }
-    throw new Error(`cannot find ${DATA_FILE} above ${__dirname}; the policy pack is incomplete`);
-}
 
 interface RawRoleRisks {
     basicRoles: string[];
@@ -84,7 +68,7 @@ function decodeRiskyPermissions(raw: RawRoleRisks): Map<string, readonly string[
 
 function roleRisks(): RoleRisks {
     if (loaded === undefined) {
-        const raw = JSON.parse(fs.readFileSync(findDataFile(), "utf8")) as RawRoleRisks;
+        const raw = readPackDataFile("gcp-role-risks.json") as RawRoleRisks;
         loaded = {
             basicRoles: new Set(raw.basicRoles),
             impersonationPermissions: raw.impersonationPermissions,

@@ -4,7 +4,11 @@
  * rules' `grantsOf` and the graph's permissions say the same thing about each action and resource.
  */
 import { strict as assert } from "assert";
-import type { ResourceValidationPolicy, StackValidationPolicy } from "@pulumi/policy";
+import type {
+    ResourceValidationPolicy,
+    StackValidationArgs,
+    StackValidationPolicy,
+} from "@pulumi/policy";
 import { neverHolds } from "../../../policypack/lib/aws/conditions";
 import { resourcesAfterDenies } from "../../../policypack/lib/aws/deny";
 import { effectivePermissions } from "../../../policypack/lib/aws/effective-permissions";
@@ -90,36 +94,47 @@ describe("what a Deny takes back", () => {
     });
 });
 
+/** What `read` finds in a stack, read inside a stack policy as the pack reads it. */
+async function readStack<T>(
+    resources: readonly HarnessResource[],
+    read: (resources: StackValidationArgs["resources"]) => T,
+): Promise<T> {
+    let found: T | undefined;
+    const capture: StackValidationPolicy = {
+        name: "capture",
+        description: "Reads a stack.",
+        enforcementLevel: "advisory",
+        validateStack: (args) => {
+            found = read(args.resources);
+        },
+    };
+    await runStackPolicy(capture, resources);
+    assert.ok(found !== undefined, "the capture policy ran");
+    return found;
+}
+
 /** What the rules and the graph each say a function's role may do: `action on resource` lines. */
 async function bothViews(
     resources: readonly HarnessResource[],
     actions: readonly string[],
 ): Promise<{ rules: string[]; graph: string[] }> {
-    let rules: string[] = [];
-    let graph: string[] = [];
-    const capture: StackValidationPolicy = {
-        name: "capture",
-        description: "Reads a stack both ways.",
-        enforcementLevel: "advisory",
-        validateStack: (args) => {
-            const identities = functionIdentities(args.resources);
-            const effective = effectivePermissions(args.resources, functionRoleUrns(identities));
-            rules = [...effective.values()].flatMap((permissions) =>
-                actions.flatMap((action) =>
-                    grantsOf(permissions, action).flatMap((g) =>
-                        g.resources.map((r) => `${action} on ${r}`),
-                    ),
+    return readStack(resources, (stack) => {
+        const identities = functionIdentities(stack);
+        const effective = effectivePermissions(stack, functionRoleUrns(identities));
+        const rules = [...effective.values()].flatMap((permissions) =>
+            actions.flatMap((action) =>
+                grantsOf(permissions, action).flatMap((g) =>
+                    g.resources.map((r) => `${action} on ${r}`),
                 ),
-            );
-            graph = awsGraphPart(args.resources).functions.flatMap((f) =>
-                f.permissions
-                    .filter((p) => actions.includes(p.action))
-                    .map((p) => `${p.action} on ${p.resource}`),
-            );
-        },
-    };
-    await runStackPolicy(capture, resources);
-    return { rules: [...new Set(rules)].sort(), graph: [...new Set(graph)].sort() };
+            ),
+        );
+        const graph = awsGraphPart(stack).functions.flatMap((f) =>
+            f.permissions
+                .filter((p) => actions.includes(p.action))
+                .map((p) => `${p.action} on ${p.resource}`),
+        );
+        return { rules: [...new Set(rules)].sort(), graph: [...new Set(graph)].sort() };
+    });
 }
 
 const ESCALATION = ["iam:PassRole", "lambda:CreateFunction", "lambda:InvokeFunction"];
@@ -314,20 +329,13 @@ describe("escalation levers, in the rules and the graph alike", () => {
             lambda("fn", "fn"),
         ];
         const rule = (await runStackPolicy(awsIamNoPrivilegeEscalation, stack)).violations.length;
-        let graph: string[] = [];
-        const capture: StackValidationPolicy = {
-            name: "capture",
-            description: "Reads the graph.",
-            enforcementLevel: "advisory",
-            validateStack: (args) => {
-                graph = awsGraphPart(args.resources).functions.flatMap((f) =>
-                    f.permissions
-                        .filter((p) => p.categories.includes("privilegeEscalation"))
-                        .map((p) => `${p.action} on ${p.resource}`),
-                );
-            },
-        };
-        await runStackPolicy(capture, stack);
+        const graph = await readStack(stack, (resources) =>
+            awsGraphPart(resources).functions.flatMap((f) =>
+                f.permissions
+                    .filter((p) => p.categories.includes("privilegeEscalation"))
+                    .map((p) => `${p.action} on ${p.resource}`),
+            ),
+        );
         return { rule, graph: [...new Set(graph)].sort() };
     }
 

@@ -1,6 +1,6 @@
 /**
  * Reads a JSON file the pack ships under data/. The compiled file sits at different depths
- * (policypack/bin/lib/aws, dist/policypack/lib/aws, or the sources under ts-node), so look upwards.
+ * (policypack/bin/lib, dist/policypack/lib, or the sources under ts-node, a folder deeper for a cloud), so look upwards.
  * Callers cache the parsed result: a pack answers every Analyze call of a stack from one process.
  */
 import * as fs from "fs";
