@@ -22,3 +22,11 @@ export function readKnown<T>(read: () => T): Known<T> {
         throw error;
     }
 }
+
+/** The non-empty string a read returns, or undefined when it is unknown, absent, empty or not a string. */
+export function knownText(read: () => unknown): string | undefined {
+    const value = readKnown(read);
+    return value.known && typeof value.value === "string" && value.value !== ""
+        ? value.value
+        : undefined;
+}

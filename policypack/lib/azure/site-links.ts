@@ -5,13 +5,8 @@
  * unknown), and by value otherwise, as a stack export of hand-written IDs needs.
  */
 import type { PolicyResource } from "@pulumi/policy";
-import { readKnown } from "../known-value";
+import { knownText } from "../known-value";
 import { sameArmId, WEB_APP_SLOT_TYPE } from "./resources";
-
-function knownString(read: () => unknown): string | undefined {
-    const value = readKnown(read);
-    return value.known && typeof value.value === "string" ? value.value : undefined;
-}
 
 function dependsOn(resource: PolicyResource, property: string, target: PolicyResource): boolean {
     return (resource.propertyDependencies[property] ?? []).some((d) => d.urn === target.urn);
@@ -19,8 +14,8 @@ function dependsOn(resource: PolicyResource, property: string, target: PolicyRes
 
 /** The resource's ARM ID extends the site's (`<site id>/basicPublishingCredentialsPolicies/ftp`). */
 function idBelow(resource: PolicyResource, site: PolicyResource): boolean {
-    const siteId = knownString(() => site.props["id"]);
-    const id = knownString(() => resource.props["id"]);
+    const siteId = knownText(() => site.props["id"]);
+    const id = knownText(() => resource.props["id"]);
     return (
         siteId !== undefined &&
         id !== undefined &&
@@ -33,8 +28,8 @@ export function belongsToSiteByName(resource: PolicyResource, site: PolicyResour
     if (dependsOn(resource, "name", site) || idBelow(resource, site)) {
         return true;
     }
-    const name = knownString(() => resource.props["name"]);
-    const siteName = knownString(() => site.props["name"]);
+    const name = knownText(() => resource.props["name"]);
+    const siteName = knownText(() => site.props["name"]);
     if (
         name === undefined ||
         siteName === undefined ||
@@ -45,8 +40,8 @@ export function belongsToSiteByName(resource: PolicyResource, site: PolicyResour
     if (site.type !== WEB_APP_SLOT_TYPE) {
         return true;
     }
-    const slot = knownString(() => resource.props["slot"]);
-    const siteSlot = knownString(() => site.props["slot"]);
+    const slot = knownText(() => resource.props["slot"]);
+    const siteSlot = knownText(() => site.props["slot"]);
     return (
         slot !== undefined &&
         siteSlot !== undefined &&
@@ -59,7 +54,7 @@ export function belongsToSiteByUri(resource: PolicyResource, site: PolicyResourc
     if (dependsOn(resource, "resourceUri", site) || idBelow(resource, site)) {
         return true;
     }
-    const uri = knownString(() => resource.props["resourceUri"]);
-    const siteId = knownString(() => site.props["id"]);
+    const uri = knownText(() => resource.props["resourceUri"]);
+    const siteId = knownText(() => site.props["id"]);
     return uri !== undefined && siteId !== undefined && sameArmId(uri, siteId);
 }

@@ -5,7 +5,7 @@
  * (a property dependency, or an incomplete profile), so it never gives up on a whole stack.
  */
 import type { PolicyResource } from "@pulumi/policy";
-import { type Known, readKnown } from "../../known-value";
+import { type Known, knownText, readKnown } from "../../known-value";
 import type { GraphResource } from "../model";
 
 export class AzureStack {
@@ -98,8 +98,7 @@ export function known(read: () => unknown): unknown {
 }
 
 export function knownString(resource: GraphResource, property: string): string | undefined {
-    const value = known(() => resource.props[property]);
-    return typeof value === "string" ? value : undefined;
+    return knownText(() => resource.props[property]);
 }
 
 export function isRecord(value: unknown): value is Readonly<Record<string, unknown>> {

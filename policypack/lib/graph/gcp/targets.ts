@@ -13,7 +13,7 @@ import {
     isGcpFunctionType,
 } from "../../gcp/functions";
 import { GCP_INVOKABLE_TARGETS, type GcpIamResourceType } from "../../gcp/iam-resources";
-import { readKnown } from "../../known-value";
+import { knownText, readKnown } from "../../known-value";
 import type { GraphNode } from "../model";
 
 export interface GrantTarget {
@@ -51,13 +51,6 @@ function shortName(value: string): string {
     return value.slice(value.lastIndexOf("/") + 1);
 }
 
-function knownString(read: () => unknown): string | undefined {
-    const value = readKnown(read);
-    return value.known && typeof value.value === "string" && value.value !== ""
-        ? value.value
-        : undefined;
-}
-
 function record(value: unknown): Readonly<Record<string, unknown>> | undefined {
     return typeof value === "object" && value !== null && !Array.isArray(value)
         ? (value as Record<string, unknown>)
@@ -92,9 +85,9 @@ export class FunctionIndex {
 
     /** The function's name and, for gen2, its Cloud Run service's name, where known. */
     private namesOf(fn: PolicyResource): string[] {
-        const names = [knownString(() => fn.props["name"])];
+        const names = [knownText(() => fn.props["name"])];
         if (fn.type === GCP_FUNCTION_GEN2) {
-            names.push(knownString(() => record(fn.props["serviceConfig"])?.["service"]));
+            names.push(knownText(() => record(fn.props["serviceConfig"])?.["service"]));
         }
         return names.flatMap((n) => (n === undefined ? [] : [shortName(n)]));
     }
@@ -128,8 +121,8 @@ function projectOf(
     dependency: PolicyResource | undefined,
 ): string | undefined {
     const project =
-        knownString(() => iam.props["project"]) ??
-        (dependency === undefined ? undefined : knownString(() => dependency.props["project"]));
+        knownText(() => iam.props["project"]) ??
+        (dependency === undefined ? undefined : knownText(() => dependency.props["project"]));
     return project?.replace(/^projects\//, "");
 }
 
@@ -180,7 +173,7 @@ export function targetOf(
     entry: GcpIamResourceType,
     functions: FunctionIndex,
 ): GrantTarget {
-    const values = entry.targetFields.map((field) => knownString(() => iam.props[field]));
+    const values = entry.targetFields.map((field) => knownText(() => iam.props[field]));
     const known = values.every((v) => v !== undefined) ? values.join("/") : undefined;
     const dependency = entry.targetFields
         .flatMap((field) => iam.propertyDependencies[field] ?? [])
