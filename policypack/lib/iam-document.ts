@@ -4,6 +4,7 @@
  * wrong so a rule can say so. (Reading an unknown value during preview still throws, from the SDK's
  * proxy, on purpose: the SDK turns that into "can't run during preview".)
  */
+import { isRecord } from "./values";
 
 export type Effect = "Allow" | "Deny";
 
@@ -42,10 +43,6 @@ class DocumentError extends Error {}
 
 function fail(message: string): never {
     throw new DocumentError(message);
-}
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-    return typeof value === "object" && value !== null && !Array.isArray(value);
 }
 
 function describeType(value: unknown): string {

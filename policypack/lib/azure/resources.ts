@@ -3,6 +3,7 @@
  * Type tokens and property names are those of @pulumi/azure-native 3.x; the pack matches them as strings
  * and never loads the SDK.
  */
+import { isRecord as isObject } from "../values";
 
 export const WEB_APP_TYPE = "azure-native:web:WebApp";
 export const WEB_APP_SLOT_TYPE = "azure-native:web:WebAppSlot";
@@ -39,9 +40,8 @@ export function isFunctionAppKind(kind: unknown): boolean {
     return typeof kind === "string" && kind.toLowerCase().includes("functionapp");
 }
 
-export function isObject(value: unknown): value is Readonly<Record<string, unknown>> {
-    return typeof value === "object" && value !== null && !Array.isArray(value);
-}
+/** A property bag or nested block (../values.ts); named as the Azure readers have always called it. */
+export { isObject };
 
 export function stringsOf(value: unknown): string[] {
     return Array.isArray(value)

@@ -5,6 +5,7 @@
  */
 import type { PolicyResource } from "@pulumi/policy";
 import { gcpIamResourceType } from "./iam-resources";
+import { recordOf } from "../values";
 
 export const GCP_AUDIT_CONFIG_TYPES: readonly string[] = [
     "gcp:projects/iAMAuditConfig:IAMAuditConfig",
@@ -19,21 +20,15 @@ export interface AuditedServices {
     has(service: string, logType: string): boolean;
 }
 
-function record(value: unknown): Readonly<Record<string, unknown>> | undefined {
-    return typeof value === "object" && value !== null && !Array.isArray(value)
-        ? (value as Record<string, unknown>)
-        : undefined;
-}
-
 function addConfig(into: Map<string, Set<string>>, config: unknown): void {
-    const service = record(config)?.["service"];
-    const logConfigs = record(config)?.["auditLogConfigs"];
+    const service = recordOf(config)?.["service"];
+    const logConfigs = recordOf(config)?.["auditLogConfigs"];
     if (typeof service !== "string" || !Array.isArray(logConfigs)) {
         return;
     }
     const types = into.get(service) ?? new Set<string>();
     for (const logConfig of logConfigs as unknown[]) {
-        const logType = record(logConfig)?.["logType"];
+        const logType = recordOf(logConfig)?.["logType"];
         if (typeof logType === "string") {
             types.add(logType);
         }
@@ -46,7 +41,7 @@ function policyAuditConfigs(policyData: unknown): unknown[] {
         return [];
     }
     try {
-        const configs = record(JSON.parse(policyData))?.["auditConfigs"];
+        const configs = recordOf(JSON.parse(policyData))?.["auditConfigs"];
         return Array.isArray(configs) ? configs : [];
     } catch {
         return []; // gcp-iam-no-basic-roles reports an unparseable policy.

@@ -6,6 +6,7 @@
  */
 import type { GcpIamResourceType } from "./iam-resources";
 import { readKnown } from "../known-value";
+import { recordOf } from "../values";
 
 export interface GcpGrant {
     readonly role: string;
@@ -23,12 +24,6 @@ export type GrantsRead =
     | { readonly ok: true; readonly grants: readonly GcpGrant[] }
     | { readonly ok: false; readonly error: string };
 
-function asRecord(value: unknown): Readonly<Record<string, unknown>> | undefined {
-    return typeof value === "object" && value !== null && !Array.isArray(value)
-        ? (value as Record<string, unknown>)
-        : undefined;
-}
-
 function stringsOf(value: unknown): string[] {
     if (typeof value === "string") {
         return [value];
@@ -43,7 +38,7 @@ function stringsOf(value: unknown): string[] {
  * other is missing, "untitled condition" when both are; undefined without a condition.
  */
 function conditionTitle(value: unknown): string | undefined {
-    const condition = asRecord(value);
+    const condition = recordOf(value);
     if (condition === undefined) {
         return undefined;
     }
@@ -54,7 +49,7 @@ function conditionTitle(value: unknown): string | undefined {
 }
 
 function expressionOf(value: unknown): string | undefined {
-    const expression = asRecord(value)?.["expression"];
+    const expression = recordOf(value)?.["expression"];
     return typeof expression === "string" && expression !== "" ? expression : undefined;
 }
 
@@ -74,7 +69,7 @@ function parsePolicyData(data: unknown): GrantsRead {
             return { ok: false, error: `policyData is not valid JSON (${reason})` };
         }
     }
-    const policy = asRecord(parsed);
+    const policy = recordOf(parsed);
     if (policy === undefined) {
         return { ok: false, error: "policyData is not a JSON object" };
     }
@@ -84,7 +79,7 @@ function parsePolicyData(data: unknown): GrantsRead {
     }
     const grants: GcpGrant[] = [];
     bindings.forEach((raw: unknown, index) => {
-        const binding = asRecord(raw);
+        const binding = recordOf(raw);
         const role = binding?.["role"];
         if (binding === undefined || typeof role !== "string") {
             return;

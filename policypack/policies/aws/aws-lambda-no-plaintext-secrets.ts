@@ -3,12 +3,7 @@ import { findSecret } from "../../lib/aws/secrets";
 import { defineResourcePolicy } from "../../lib/define-policy";
 import { describeResource, redact } from "../../lib/finding";
 import { globMatch } from "../../lib/glob";
-
-function asRecord(value: unknown): Readonly<Record<string, unknown>> | undefined {
-    return typeof value === "object" && value !== null && !Array.isArray(value)
-        ? (value as Record<string, unknown>)
-        : undefined;
-}
+import { recordOf } from "../../lib/values";
 
 export const awsLambdaNoPlaintextSecrets = defineResourcePolicy({
     name: "aws-lambda-no-plaintext-secrets",
@@ -34,8 +29,8 @@ export const awsLambdaNoPlaintextSecrets = defineResourcePolicy({
         },
     },
     validate: (resource, report, config) => {
-        const environment = asRecord(resource.props["environment"]);
-        const variables = asRecord(environment?.["variables"]);
+        const environment = recordOf(resource.props["environment"]);
+        const variables = recordOf(environment?.["variables"]);
         if (variables === undefined) {
             return;
         }

@@ -7,6 +7,7 @@
 import type { PolicyResource } from "@pulumi/policy";
 import { type Known, knownText, readKnown } from "../../known-value";
 import type { GraphResource } from "../model";
+import { isRecord } from "../../values";
 
 export class AzureStack {
     readonly resources: readonly GraphResource[];
@@ -101,9 +102,7 @@ export function knownString(resource: GraphResource, property: string): string |
     return knownText(() => resource.props[property]);
 }
 
-export function isRecord(value: unknown): value is Readonly<Record<string, unknown>> {
-    return typeof value === "object" && value !== null && !Array.isArray(value);
-}
+export { isRecord };
 
 /** `a.b.c` of a property bag: unknown where a step is unknown; undefined where one is missing. */
 export function readPath(resource: GraphResource, path: readonly string[]): Known<unknown> {

@@ -15,6 +15,7 @@ import {
 import { GCP_INVOKABLE_TARGETS, type GcpIamResourceType } from "../../gcp/iam-resources";
 import { knownText, readKnown } from "../../known-value";
 import type { GraphNode } from "../model";
+import { recordOf } from "../../values";
 
 export interface GrantTarget {
     readonly node: GraphNode;
@@ -51,12 +52,6 @@ function shortName(value: string): string {
     return value.slice(value.lastIndexOf("/") + 1);
 }
 
-function record(value: unknown): Readonly<Record<string, unknown>> | undefined {
-    return typeof value === "object" && value !== null && !Array.isArray(value)
-        ? (value as Record<string, unknown>)
-        : undefined;
-}
-
 /** Functions of the stack by URN and by the names IAM resources call them. */
 export class FunctionIndex {
     readonly functions: readonly PolicyResource[];
@@ -87,7 +82,7 @@ export class FunctionIndex {
     private namesOf(fn: PolicyResource): string[] {
         const names = [knownText(() => fn.props["name"])];
         if (fn.type === GCP_FUNCTION_GEN2) {
-            names.push(knownText(() => record(fn.props["serviceConfig"])?.["service"]));
+            names.push(knownText(() => recordOf(fn.props["serviceConfig"])?.["service"]));
         }
         return names.flatMap((n) => (n === undefined ? [] : [shortName(n)]));
     }
