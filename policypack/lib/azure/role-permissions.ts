@@ -4,6 +4,7 @@
  * (scripts/generate-azure-roles.ts) runs this over every built-in role, and rules run it over
  * custom role definitions, so both are judged the same way.
  */
+import type { RiskCategory } from "../graph/model";
 
 /** One permission block of a role definition, as ARM and `az role definition list` give it. */
 export interface PermissionBlock {
@@ -29,6 +30,14 @@ interface Capability {
     readonly id: string;
     /** Completes "privileged: it ..." */
     readonly summary: string;
+    /**
+     * The identity graph's risk categories of the capability's operations, per plane: the one table
+     * that says both that a role is privileged (the rules) and how (the graph's categories).
+     */
+    readonly risks: {
+        readonly actions?: readonly RiskCategory[];
+        readonly dataActions?: readonly RiskCategory[];
+    };
     /** Concrete control-plane operations; reaching any of them is enough. */
     readonly actions?: readonly string[];
     readonly dataActions?: readonly string[];
@@ -58,12 +67,14 @@ export const CAPABILITIES: readonly Capability[] = [
     {
         id: "every-operation",
         summary: "allows write, delete and action operations of every resource provider",
+        risks: {},
         actions: ANY_PROVIDER_OPERATIONS,
         dataActions: ANY_PROVIDER_OPERATIONS,
     },
     {
         id: "role-assignment",
         summary: "can assign roles, so the holder can grant itself any access",
+        risks: { actions: ["privilegeEscalation"] },
         actions: [
             "Microsoft.Authorization/roleAssignments/write",
             "Microsoft.Authorization/elevateAccess/action",
@@ -74,22 +85,26 @@ export const CAPABILITIES: readonly Capability[] = [
     {
         id: "role-definition",
         summary: "can change role definitions, widening roles already assigned",
+        risks: { actions: ["privilegeEscalation"] },
         actions: ["Microsoft.Authorization/roleDefinitions/write"],
     },
     {
         id: "policy-assignment",
         summary:
             "can assign Azure Policy, whose deployIfNotExists and modify remediations run as managed identities that hold roles",
+        risks: { actions: ["privilegeEscalation"] },
         actions: ["Microsoft.Authorization/policyAssignments/write"],
     },
     {
         id: "identity-assignment",
         summary: "can attach user-assigned managed identities to resources and so act as them",
+        risks: { actions: ["privilegeEscalation"] },
         actions: ["Microsoft.ManagedIdentity/userAssignedIdentities/assign/action"],
     },
     {
         id: "identity-federation",
         summary: "can add federated credentials to managed identities and sign in as them",
+        risks: { actions: ["privilegeEscalation"] },
         actions: [
             "Microsoft.ManagedIdentity/userAssignedIdentities/federatedIdentityCredentials/write",
         ],
@@ -98,6 +113,7 @@ export const CAPABILITIES: readonly Capability[] = [
         id: "publishing-credentials",
         summary:
             "can read or enable app publishing credentials and settings, so it can deploy code that runs as the app's identity",
+        risks: { actions: ["privilegeEscalation", "credentialsExposure"] },
         actions: [
             "Microsoft.Web/sites/publishxml/action",
             "Microsoft.Web/sites/config/list/action",
@@ -109,6 +125,7 @@ export const CAPABILITIES: readonly Capability[] = [
     {
         id: "key-listing",
         summary: "can list access keys or credentials, which bypass role-based access control",
+        risks: { actions: ["credentialsExposure"] },
         actions: [
             "Microsoft.Storage/storageAccounts/listKeys/action",
             "Microsoft.Storage/storageAccounts/listAccountSas/action",
@@ -132,6 +149,7 @@ export const CAPABILITIES: readonly Capability[] = [
     {
         id: "code-execution",
         summary: "can run commands on compute that has its own identity",
+        risks: { actions: ["privilegeEscalation"], dataActions: ["privilegeEscalation"] },
         actions: [
             "Microsoft.Compute/virtualMachines/runCommand/action",
             "Microsoft.Compute/virtualMachines/runCommands/write",
@@ -150,6 +168,7 @@ export const CAPABILITIES: readonly Capability[] = [
     {
         id: "cluster-secrets",
         summary: "can read Kubernetes secrets of a cluster",
+        risks: { dataActions: ["credentialsExposure", "dataExfiltration"] },
         dataActions: [
             "Microsoft.ContainerService/managedClusters/secrets/read",
             "Microsoft.ContainerService/fleets/secrets/read",
@@ -159,6 +178,7 @@ export const CAPABILITIES: readonly Capability[] = [
         id: "keyvault-wildcard",
         summary:
             "can read or manage every secret or key of a Key Vault, or grant itself access through access policies",
+        risks: { actions: ["privilegeEscalation"] },
         actions: ["Microsoft.KeyVault/vaults/accessPolicies/write"],
         // Judged only for wildcard patterns: a named read such as getSecret is a scoped grant.
         dataActions: [

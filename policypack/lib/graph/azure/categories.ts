@@ -1,10 +1,9 @@
 /**
  * The risk categories of one Azure permission pattern (an action or data action of a role, possibly
  * with wildcards), as ../CHAIN-SEMANTICS names them:
- * - privilege escalation: the pattern reaches an operation of a Tier-0 capability that lets the holder
- *   gain more access than the role names (assign roles, change role definitions or policy, attach or
- *   federate identities, read publishing credentials, run code on other compute, Key Vault access
- *   policies), from the catalogue in ../../azure/role-permissions.ts;
+ * - privilege escalation, credentials exposure: the pattern reaches an operation of a Tier-0 capability
+ *   whose `risks` name the category, in the one catalogue of ../../azure/role-permissions.ts that also
+ *   says which roles are privileged;
  * - permissions management: `Microsoft.Authorization/.../write` and Key Vault access policies;
  * - credentials exposure: listing keys, SAS, secrets or connection strings of a resource, publishing
  *   credentials;
@@ -26,23 +25,16 @@ interface CategoryRule {
     readonly concreteAction?: RegExp;
 }
 
-function capabilityOperations(ids: readonly string[], plane: Plane): string[] {
-    return CAPABILITIES.filter((c) => ids.includes(c.id)).flatMap(
-        (c) => (plane === "action" ? c.actions : c.dataActions) ?? [],
+/** The operations of the Tier-0 capabilities that carry `category` on `plane` (their `risks`). */
+function capabilityOperations(category: RiskCategory, plane: Plane): string[] {
+    return CAPABILITIES.flatMap((c) =>
+        (plane === "action" ? c.risks.actions : c.risks.dataActions)?.includes(category) === true
+            ? ((plane === "action" ? c.actions : c.dataActions) ?? [])
+            : [],
     );
 }
 
 const KEY_VAULT_ACCESS_POLICIES = "Microsoft.KeyVault/vaults/accessPolicies/write";
-
-const ESCALATION_CAPABILITIES = [
-    "role-assignment",
-    "role-definition",
-    "policy-assignment",
-    "identity-assignment",
-    "identity-federation",
-    "publishing-credentials",
-    "code-execution",
-];
 
 /** Writes under Microsoft.Authorization (Azure RBAC, Azure Policy, locks) and vault access policies. */
 const PERMISSIONS_MANAGEMENT_ACTIONS = [
@@ -65,7 +57,7 @@ const DATA_READ_ACTIONS = [
     "Microsoft.Storage/storageAccounts/blobServices/containers/blobs/read",
     "Microsoft.Storage/storageAccounts/fileServices/fileshares/files/read",
     "Microsoft.KeyVault/vaults/secrets/getSecret/action",
-    ...capabilityOperations(["cluster-secrets"], "data"),
+    ...capabilityOperations("dataExfiltration", "data"),
 ];
 
 const keyListing = CAPABILITIES.find((c) => c.id === "key-listing");
@@ -73,11 +65,8 @@ const keyListing = CAPABILITIES.find((c) => c.id === "key-listing");
 const RULES: readonly CategoryRule[] = [
     {
         category: "privilegeEscalation",
-        actions: [
-            ...capabilityOperations(ESCALATION_CAPABILITIES, "action"),
-            KEY_VAULT_ACCESS_POLICIES,
-        ],
-        dataActions: capabilityOperations(ESCALATION_CAPABILITIES, "data"),
+        actions: capabilityOperations("privilegeEscalation", "action"),
+        dataActions: capabilityOperations("privilegeEscalation", "data"),
     },
     {
         category: "permissionsManagement",
@@ -87,8 +76,8 @@ const RULES: readonly CategoryRule[] = [
     },
     {
         category: "credentialsExposure",
-        actions: capabilityOperations(["key-listing", "publishing-credentials"], "action"),
-        dataActions: capabilityOperations(["cluster-secrets"], "data"),
+        actions: capabilityOperations("credentialsExposure", "action"),
+        dataActions: capabilityOperations("credentialsExposure", "data"),
         ...(keyListing?.actionName ? { concreteAction: keyListing.actionName } : {}),
     },
     { category: "dataExfiltration", actions: [], dataActions: DATA_READ_ACTIONS },
