@@ -26,9 +26,10 @@ export interface StackGrants {
 }
 
 /**
- * Several stack policies ask about the same AnalyzeStack request. The SDK hands each policy a new
- * array of the same resource objects (server.js maps them per policy), so the cache is keyed by the
- * first resource and checked element by element.
+ * Memoised per array of resource objects, so one policy asking twice links once. It does not span
+ * policies: the SDK's server deserializes the stack again for every stack policy and hands each one
+ * new resource objects (node_modules/@pulumi/policy/server.js, makeAnalyzeStackRpcFun); see
+ * bench/README.md on one model per request.
  */
 const linked = new WeakMap<
     PolicyResource,
