@@ -80,7 +80,10 @@ const HOW_DENY_COUNTS: readonly string[] = [
         "customer can change. `iam:CreatePolicyVersion` allowed only on " +
         "`arn:aws:iam::aws:policy/*` (AWS managed policies, which no customer can change) or " +
         "`iam:PassRole` allowed only on a bucket opens no path; the finding names the resources each " +
-        "action is allowed on. The identity graph marks privilege escalation the same way.",
+        "action is allowed on. The identity graph marks privilege escalation the same way. Any " +
+        "customer resource of the right type still counts, even one that is not the identity's own " +
+        "role or policy: the identity may reach it through another path (a role it can pass or " +
+        "assume, a function it can invoke), so leaving it out could hide a real path.",
     "",
 ];
 
