@@ -47,6 +47,9 @@ export class ResourceRecorder {
     constructor(private readonly settings: RecorderSettings) {}
 
     /** Installs the recorder on a monitor; call once, right after `setMocks`. */
+    /** The URNs of the resources registered so far (reads are recorded apart). */
+    private readonly registered = new Set<string>();
+
     install(monitor: MockMonitorLike): void {
         // The SDK's mock URNs keep only the parent's last type; the engine keeps the whole chain
         // below the stack (`urn:pulumi:dev::app::a:b:Parent$aws:iam/role:Role::name`).
@@ -54,6 +57,18 @@ export class ResourceRecorder {
 
         const register = monitor.registerResource.bind(monitor);
         monitor.registerResource = (req, callback) => {
+            // The engine refuses a second resource with the same URN (same type and name under the
+            // same parent); so does the offline preview, rather than judge two resources as one.
+            const urn = this.urn(req.getParent(), req.getType(), req.getName());
+            if (this.registered.has(urn)) {
+                callback(
+                    new Error(
+                        `duplicate resource URN '${urn}': two resources of type '${req.getType()}' are named '${req.getName()}' under the same parent; give one of them a unique name`,
+                    ),
+                );
+                return;
+            }
+            this.registered.add(urn);
             const record = this.recordRequest(req);
             register(req, (error, response) => {
                 if (!error && response) {

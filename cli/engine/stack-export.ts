@@ -11,7 +11,8 @@ const SUPPORTED_VERSION = 3;
 export function readStackExport(text: string, source: string): StackSnapshot {
     let document: unknown;
     try {
-        document = JSON.parse(text);
+        // A UTF-8 byte-order mark (editors on Windows write one) is not JSON, but not damage either.
+        document = JSON.parse(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text);
     } catch (error) {
         const reason = error instanceof Error ? error.message : String(error);
         throw new UsageError(
@@ -44,6 +45,7 @@ export function readStackExport(text: string, source: string): StackSnapshot {
     const resources = entries
         .map((entry, index) => readResource(entry, index, source))
         .filter((resource): resource is RecordedResource => resource !== undefined);
+    refuseDuplicateUrns(resources, source);
     const [stack, project] = stackAndProject(resources[0]?.urn);
     return {
         source,
@@ -96,6 +98,22 @@ function readResource(entry: unknown, index: number, source: string): RecordedRe
         resource.id = r.id;
     }
     return resource;
+}
+
+/**
+ * A URN names one live resource; two live entries with the same URN (resources pending deletion are
+ * already left out) would be judged twice and give two findings with one fingerprint.
+ */
+function refuseDuplicateUrns(resources: readonly RecordedResource[], source: string): void {
+    const seen = new Set<string>();
+    for (const resource of resources) {
+        if (seen.has(resource.urn)) {
+            throw new UsageError(
+                `${source}: the URN '${resource.urn}' appears twice among the live resources; the export is damaged or hand-edited, so export the stack again with 'pulumi stack export'`,
+            );
+        }
+        seen.add(resource.urn);
+    }
 }
 
 /** `urn:pulumi:<stack>::<project>::<type>::<name>` */

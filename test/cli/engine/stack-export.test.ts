@@ -88,6 +88,37 @@ describe("readStackExport", function () {
         );
     });
 
+    it("reads an export that starts with a UTF-8 byte-order mark", function () {
+        const text = JSON.stringify({
+            version: 3,
+            deployment: {
+                resources: [{ urn: "urn:pulumi:dev::app::aws:iam/role:Role::r", custom: true }],
+            },
+        });
+        assert.deepEqual(
+            readStackExport(`\uFEFF${text}`, "bom.json").resources.map((r) => r.name),
+            ["r"],
+        );
+    });
+
+    it("refuses two live resources with one URN, and keeps one beside its pending deletion", function () {
+        const role = { urn: "urn:pulumi:dev::app::aws:iam/role:Role::r", custom: true };
+        const twice = JSON.stringify({ version: 3, deployment: { resources: [role, role] } });
+        assert.throws(
+            () => readStackExport(twice, "twice.json"),
+            (error: Error) =>
+                error instanceof UsageError &&
+                error.message.startsWith(
+                    "twice.json: the URN 'urn:pulumi:dev::app::aws:iam/role:Role::r' appears twice among the live resources",
+                ),
+        );
+        const replacing = JSON.stringify({
+            version: 3,
+            deployment: { resources: [{ ...role, delete: true }, role] },
+        });
+        assert.equal(readStackExport(replacing, "replacing.json").resources.length, 1);
+    });
+
     it("rejects an export of another version, naming the version found and the one expected", function () {
         assert.throws(
             () => readStackExport(readFixture("version-2.json"), "old.json"),
