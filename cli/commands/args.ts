@@ -198,7 +198,7 @@ function graphArgs(rest: readonly string[], values: Map<string, string[]>): Grap
             `unknown format \`${format}\` for \`perimeter graph --format\`; use one of ${GRAPH_FORMATS.join(", ")}`,
         );
     }
-    const output = values.get("--output")?.[0];
+    const output = outputOf(values);
     const stack = values.get("--stack")?.[0];
     return {
         command: "graph",
@@ -211,6 +211,12 @@ function graphArgs(rest: readonly string[], values: Map<string, string[]>): Grap
         transpileOnly: values.has("--transpile-only"),
         debug: values.has("--debug"),
     };
+}
+
+/** `--output FILE`; `--output -` is standard output, as if it were not given. */
+function outputOf(values: Map<string, string[]>): string | undefined {
+    const output = values.get("--output")?.[0];
+    return output === "-" ? undefined : output;
 }
 
 function commonOptions(values: Map<string, string[]>): CommonOptions {
@@ -227,7 +233,7 @@ function commonOptions(values: Map<string, string[]>): CommonOptions {
         );
     }
     const policyConfig = values.get("--policy-config")?.[0];
-    const output = values.get("--output")?.[0];
+    const output = outputOf(values);
     return {
         policyPacks: values.get("--policy-pack") ?? [],
         ...(policyConfig === undefined ? {} : { policyConfig }),

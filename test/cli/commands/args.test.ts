@@ -63,6 +63,13 @@ describe("parseCommandLine", () => {
         });
     });
 
+    it("takes --output - as standard output, for reports and graphs", () => {
+        const report = parseCommandLine(["audit", "a.json", "--output", "-"]);
+        assert.ok(!("output" in report));
+        const graph = parseCommandLine(["graph", "a.json", "-o", "-"]);
+        assert.ok(!("output" in graph));
+    });
+
     it("audits several inputs in order, with - for standard input", () => {
         const parsed = parseCommandLine(["audit", "a.json", "-", "exports/"]);
         assert.equal(parsed.command, "audit");
