@@ -1,3 +1,4 @@
+import { exitCleanlyOnSignals } from "./cleanup";
 import { parseCommandLine, type AuditArgs, type PreviewArgs } from "./commands/args";
 import type { CommandIo, EvaluationContext } from "./commands/context";
 import { helpText } from "./commands/help";
@@ -10,6 +11,7 @@ import { colorEnabled, createProgress, type Progress } from "./terminal";
 
 /** Entry point of bin/perimeter.js: `argv` is process.argv, so the arguments start at index 2. */
 export async function main(argv: readonly string[]): Promise<void> {
+    exitCleanlyOnSignals();
     // `perimeter audit x.json | head` closes the pipe early; that is not an error worth a stack trace.
     process.stdout.on("error", (error: NodeJS.ErrnoException) => {
         if (error.code !== "EPIPE") throw error;

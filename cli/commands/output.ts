@@ -1,6 +1,8 @@
 import { randomBytes } from "node:crypto";
+import { rmSync } from "node:fs";
 import * as fs from "node:fs/promises";
 import * as path from "node:path";
+import { atExit } from "../cleanup";
 import { UsageError } from "../engine/errors";
 import type { Finding } from "../engine/types";
 import { isMandatory } from "../report/summary";
@@ -84,6 +86,8 @@ export async function writeFileAtomic(file: string, content: string): Promise<vo
         path.dirname(target),
         `.perimeter-tmp-${process.pid}-${randomBytes(6).toString("hex")}`,
     );
+    // A signal during the write must not leave the temporary file behind (../cleanup.ts).
+    const forget = atExit(() => rmSync(temp, { force: true }));
     try {
         const handle = await fs.open(temp, "wx");
         try {
@@ -99,6 +103,8 @@ export async function writeFileAtomic(file: string, content: string): Promise<vo
     } catch (error) {
         await fs.rm(temp, { force: true });
         throw new UsageError(`cannot write the report to \`${file}\`: ${reason(error)}`);
+    } finally {
+        forget();
     }
 }
 

@@ -9,6 +9,7 @@
 import { spawn, type ChildProcess } from "child_process";
 import * as fs from "fs";
 import * as path from "path";
+import { atExit } from "../cleanup";
 import { UsageError } from "./errors";
 import type { Exempted } from "./types";
 
@@ -21,14 +22,6 @@ const BOOT_TIMEOUT_MS = 60_000;
 // run-policy-pack ignores the engine address; the Pulumi CLI passes its own host's address here.
 const ENGINE_ADDRESS = "127.0.0.1:0";
 
-/** Packs still running; stopped when the CLI exits, so no pack outlives the command that started it. */
-const running = new Set<ChildProcess>();
-process.once("exit", () => {
-    for (const child of running) {
-        child.kill();
-    }
-});
-
 export class PackProcess {
     private readonly tail: string[] = [];
     private readonly exempted: Exempted[] = [];
@@ -40,8 +33,13 @@ export class PackProcess {
         private readonly child: ChildProcess,
     ) {
         child.stderr?.on("data", (chunk: Buffer) => this.readStderr(chunk));
-        running.add(child);
-        child.once("exit", () => running.delete(child));
+        // No pack outlives the command that started it, however the command ends (../cleanup.ts).
+        const forget = atExit(() => {
+            if (child.exitCode === null && child.signalCode === null) {
+                child.kill();
+            }
+        });
+        child.once("exit", forget);
     }
 
     static async start(packDir: string): Promise<{ process: PackProcess; port: number }> {
