@@ -19,6 +19,7 @@ export function readStackExport(text: string, source: string): StackSnapshot {
             `${source} is not valid JSON (${reason}); pass the output of 'pulumi stack export'`,
         );
     }
+    refuseDeepNesting(document, source);
     const root = asRecord(document);
     if (!root || !("version" in root)) {
         throw new UsageError(
@@ -98,6 +99,31 @@ function readResource(entry: unknown, index: number, source: string): RecordedRe
         resource.id = r.id;
     }
     return resource;
+}
+
+/**
+ * Property values nest a few dozen levels in real stacks; the readers downstream (ours and the policy
+ * SDK's deserializer) recurse, so an absurdly deep value is refused here with a reason instead of
+ * ending in "Maximum call stack size exceeded". Measured without recursion.
+ */
+export const MAX_NESTING = 500;
+
+function refuseDeepNesting(document: unknown, source: string): void {
+    const pending: [unknown, number][] = [[document, 1]];
+    while (pending.length > 0) {
+        const [value, depth] = pending.pop() ?? [undefined, 0];
+        if (value === null || typeof value !== "object") {
+            continue;
+        }
+        if (depth > MAX_NESTING) {
+            throw new UsageError(
+                `${source} nests values more than ${MAX_NESTING} levels deep; no Pulumi resource has such properties, so the export is damaged or was not written by 'pulumi stack export'`,
+            );
+        }
+        for (const child of Object.values(value)) {
+            pending.push([child, depth + 1]);
+        }
+    }
 }
 
 /**

@@ -88,6 +88,20 @@ describe("readStackExport", function () {
         );
     });
 
+    it("refuses values nested beyond any resource's properties, with a reason", function () {
+        // Written as text: JSON.stringify itself overflows the stack on such a value.
+        const deep = `${'{"next":'.repeat(20_000)}"leaf"${"}".repeat(20_000)}`;
+        const text =
+            '{"version":3,"deployment":{"resources":[{"urn":"urn:pulumi:dev::app::aws:iam/role:Role::r",' +
+            `"custom":true,"outputs":{"tags":${deep}}}]}}`;
+        assert.throws(
+            () => readStackExport(text, "deep.json"),
+            (error: Error) =>
+                error instanceof UsageError &&
+                error.message.startsWith("deep.json nests values more than 500 levels deep"),
+        );
+    });
+
     it("reads an export that starts with a UTF-8 byte-order mark", function () {
         const text = JSON.stringify({
             version: 3,
