@@ -65,15 +65,14 @@ export function quoteList(values: readonly string[], max = 3): string {
 }
 
 /**
- * Shows a secret or a detected credential without its plaintext: at most a short prefix (never more than
- * a quarter of the value) and its length, e.g. `'AKIA…' (redacted, 20 characters)`. The caller says what
- * it is and where: `environment variable 'DB_URL' holds a password ${redact(value)}`.
+ * Shows a secret or a detected credential without any of its plaintext, not even a prefix (a prefix
+ * narrows the search for the rest, and a report may be read by anyone): its length only, e.g.
+ * `(redacted, 20 characters)`. The caller says what it is and where:
+ * `environment variable 'DB_URL' holds a password ${redact(value)}`.
  */
-export function redact(value: unknown, maxPrefix = 4): string {
+export function redact(value: unknown): string {
     if (typeof value !== "string") {
         return `(redacted ${value === null ? "null" : typeof value})`;
     }
-    const prefixLength = Math.min(maxPrefix, Math.floor(value.length / 4));
-    const prefix = value.slice(0, prefixLength).replace(/[^\x20-\x7e]/g, "?");
-    return `'${prefix}…' (redacted, ${value.length} characters)`;
+    return `(redacted, ${value.length} characters)`;
 }

@@ -42,10 +42,10 @@ describe("aws-lambda-no-plaintext-secrets", () => {
         });
         const messages = result.violations.map((v) => v.message);
         assert.deepStrictEqual(messages, [
-            "aws:lambda/function:Function 'fn' environment variable 'AWS_KEY' holds an AWS access key id in plain text: 'AKIA…' (redacted, 20 characters) [Variable::AWS_KEY]",
-            "aws:lambda/function:Function 'fn' environment variable 'DATABASE_URL' holds a password in a URL in plain text: 'post…' (redacted, 50 characters) [Variable::DATABASE_URL]",
-            `aws:lambda/function:Function 'fn' environment variable 'SIGNING_KEY' holds a private key in plain text: '----…' (redacted, ${PRIVATE_KEY.length} characters) [Variable::SIGNING_KEY]`,
-            "aws:lambda/function:Function 'fn' environment variable 'STRIPE_PASSWORD' holds a literal value under a secret-sounding name in plain text: 'corr…' (redacted, 21 characters) [Variable::STRIPE_PASSWORD]",
+            "aws:lambda/function:Function 'fn' environment variable 'AWS_KEY' holds an AWS access key id in plain text: (redacted, 20 characters) [Variable::AWS_KEY]",
+            "aws:lambda/function:Function 'fn' environment variable 'DATABASE_URL' holds a password in a URL in plain text: (redacted, 50 characters) [Variable::DATABASE_URL]",
+            `aws:lambda/function:Function 'fn' environment variable 'SIGNING_KEY' holds a private key in plain text: (redacted, ${PRIVATE_KEY.length} characters) [Variable::SIGNING_KEY]`,
+            "aws:lambda/function:Function 'fn' environment variable 'STRIPE_PASSWORD' holds a literal value under a secret-sounding name in plain text: (redacted, 21 characters) [Variable::STRIPE_PASSWORD]",
         ]);
         assert.ok(messages.every((m) => !m.includes("s3cr3t") && !m.includes("horse")));
     });
