@@ -3,6 +3,7 @@ import type { ReportFormat, ReportInput } from "./input";
 import { toJson } from "./json";
 import { toJunit } from "./junit";
 import { toMarkdown } from "./markdown";
+import { forDisplay } from "./printable";
 import { redactSecrets } from "./redact";
 import { toSarif } from "./sarif";
 import { toText } from "./text";
@@ -23,7 +24,8 @@ export function renderReport(
     input: ReportInput,
     options: RenderOptions = { color: false },
 ): string {
-    const redacted: ReportInput = { ...input, evaluations: input.evaluations.map(redactSecrets) };
+    const shown = forDisplay(format, input);
+    const redacted: ReportInput = { ...shown, evaluations: shown.evaluations.map(redactSecrets) };
     switch (format) {
         case "text":
             return toText(redacted, options);
@@ -49,6 +51,8 @@ export async function renderReportWithGraphs(
     input: ReportInput,
     options: RenderOptions = { color: false },
 ): Promise<string> {
+    // The graphs are built from what the report shows, so their labels are printable too.
+    input = forDisplay(format, input);
     if (format === "text" && input.command === "preview" && options.graphs === undefined) {
         // A preview says what each function may do: the identity graph, not drawn.
         const { evaluationIdentityGraph } = await import("../graph/stack-graph");
