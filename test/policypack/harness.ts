@@ -297,3 +297,32 @@ export async function runStackPolicy(
     });
     return finish(run, level, outcome);
 }
+
+/**
+ * What `read` finds in `resources`, read inside a stack policy as the pack reads them (behind the
+ * SDK's unknown-checking proxy). `wrap` adds what the plain harness leaves out, e.g. property
+ * dependencies. Fails when the read stopped on an unknown value or did not run.
+ */
+export async function readInStackPolicy<T>(
+    resources: readonly HarnessResource[],
+    read: (resources: StackValidationArgs["resources"]) => T,
+    wrap: (policy: StackValidationPolicy) => StackValidationPolicy = (p) => p,
+): Promise<T> {
+    let found: { value: T } | undefined;
+    const capture: StackValidationPolicy = {
+        name: "capture",
+        description: "Reads a stack as a stack policy does.",
+        enforcementLevel: "advisory",
+        validateStack: (args) => {
+            found = { value: read(args.resources) };
+        },
+    };
+    const result = await runStackPolicy(wrap(capture), resources);
+    if (result.unknown !== undefined) {
+        throw new Error(`reading the stack stopped on an unknown value: ${result.unknown}`);
+    }
+    if (found === undefined) {
+        throw new Error("the capture policy did not run");
+    }
+    return found.value;
+}

@@ -4,11 +4,7 @@
  * rules' `grantsOf` and the graph's permissions say the same thing about each action and resource.
  */
 import { strict as assert } from "assert";
-import type {
-    ResourceValidationPolicy,
-    StackValidationArgs,
-    StackValidationPolicy,
-} from "@pulumi/policy";
+import type { ResourceValidationPolicy } from "@pulumi/policy";
 import { neverHolds } from "../../../policypack/lib/aws/conditions";
 import { resourcesAfterDenies } from "../../../policypack/lib/aws/deny";
 import { effectivePermissions } from "../../../policypack/lib/aws/effective-permissions";
@@ -26,7 +22,12 @@ import { awsIamNoResourceExposure } from "../../../policypack/policies/aws/aws-i
 import { awsIamNoServiceWildcards } from "../../../policypack/policies/aws/aws-iam-no-service-wildcards";
 import { awsIamNoUnscopedResources } from "../../../policypack/policies/aws/aws-iam-no-unscoped-resources";
 import { awsIamPassroleScoped } from "../../../policypack/policies/aws/aws-iam-passrole-scoped";
-import { type HarnessResource, runResourcePolicy, runStackPolicy } from "../harness";
+import {
+    type HarnessResource,
+    readInStackPolicy,
+    runResourcePolicy,
+    runStackPolicy,
+} from "../harness";
 import { judgeDocument } from "../policies/aws/document-rule";
 import { ACCOUNT, doc, lambda, resource, role } from "../policies/aws/stack-fixtures";
 
@@ -94,31 +95,12 @@ describe("what a Deny takes back", () => {
     });
 });
 
-/** What `read` finds in a stack, read inside a stack policy as the pack reads it. */
-async function readStack<T>(
-    resources: readonly HarnessResource[],
-    read: (resources: StackValidationArgs["resources"]) => T,
-): Promise<T> {
-    let found: T | undefined;
-    const capture: StackValidationPolicy = {
-        name: "capture",
-        description: "Reads a stack.",
-        enforcementLevel: "advisory",
-        validateStack: (args) => {
-            found = read(args.resources);
-        },
-    };
-    await runStackPolicy(capture, resources);
-    assert.ok(found !== undefined, "the capture policy ran");
-    return found;
-}
-
 /** What the rules and the graph each say a function's role may do: `action on resource` lines. */
 async function bothViews(
     resources: readonly HarnessResource[],
     actions: readonly string[],
 ): Promise<{ rules: string[]; graph: string[] }> {
-    return readStack(resources, (stack) => {
+    return readInStackPolicy(resources, (stack) => {
         const identities = functionIdentities(stack);
         const effective = effectivePermissions(stack, functionRoleUrns(identities));
         const rules = [...effective.values()].flatMap((permissions) =>
@@ -329,7 +311,7 @@ describe("escalation levers, in the rules and the graph alike", () => {
             lambda("fn", "fn"),
         ];
         const rule = (await runStackPolicy(awsIamNoPrivilegeEscalation, stack)).violations.length;
-        const graph = await readStack(stack, (resources) =>
+        const graph = await readInStackPolicy(stack, (resources) =>
             awsGraphPart(resources).functions.flatMap((f) =>
                 f.permissions
                     .filter((p) => p.categories.includes("privilegeEscalation"))

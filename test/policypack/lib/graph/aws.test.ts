@@ -4,7 +4,6 @@
  * as the SDK's server sets them (../../policies/aws/stack-fixtures.ts).
  */
 import { strict as assert } from "assert";
-import type { StackValidationPolicy } from "@pulumi/policy";
 import { awsGraphPart } from "../../../../policypack/lib/graph/aws";
 import {
     type GraphEdge,
@@ -13,7 +12,7 @@ import {
     permissionKey,
     type RiskCategory,
 } from "../../../../policypack/lib/graph/model";
-import { type HarnessResource, runStackPolicy, UNKNOWN, UNKNOWN_ARRAY } from "../../harness";
+import { type HarnessResource, readInStackPolicy, UNKNOWN, UNKNOWN_ARRAY } from "../../harness";
 import {
     ACCOUNT,
     type Dependencies,
@@ -50,19 +49,9 @@ async function graphOf(
     resources: readonly HarnessResource[],
     dependencies: Dependencies = {},
 ): Promise<GraphPart> {
-    let part: GraphPart | undefined;
-    const capture: StackValidationPolicy = {
-        name: "graph",
-        description: "Builds the AWS identity graph.",
-        enforcementLevel: "advisory",
-        validateStack: (args) => {
-            part = awsGraphPart(args.resources);
-        },
-    };
-    const result = await runStackPolicy(withDependencies(capture, dependencies), resources);
-    assert.equal(result.unknown, undefined, "building the graph read an unknown value");
-    assert.ok(part !== undefined);
-    return part;
+    return readInStackPolicy(resources, awsGraphPart, (capture) =>
+        withDependencies(capture, dependencies),
+    );
 }
 
 function edges<K extends GraphEdge["kind"]>(part: GraphPart, kind: K) {

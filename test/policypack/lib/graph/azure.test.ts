@@ -6,10 +6,9 @@
  * dependencies, and declared access of AzureFunction components.
  */
 import { strict as assert } from "assert";
-import type { StackValidationPolicy } from "@pulumi/policy";
 import { azureGraphPart } from "../../../../policypack/lib/graph/azure";
 import type { GraphPart } from "../../../../policypack/lib/graph/model";
-import { type HarnessResource, runStackPolicy } from "../../harness";
+import { type HarnessResource, readInStackPolicy } from "../../harness";
 import {
     type Dependencies,
     functionApp,
@@ -100,26 +99,20 @@ async function azureGraphOf(
     dependencies: Dependencies = {},
     parents: Readonly<Record<string, string>> = {},
 ): Promise<GraphPart> {
-    let part: GraphPart | undefined;
-    const capture: StackValidationPolicy = {
-        name: "capture-azure-graph",
-        description: "Builds the Azure part of the identity graph.",
-        enforcementLevel: "advisory",
-        validateStack: (args) => {
-            for (const resource of args.resources) {
+    return readInStackPolicy(
+        resources,
+        (stack) => {
+            for (const resource of stack) {
                 const parent = parents[resource.name];
                 if (parent !== undefined) {
-                    const found = args.resources.find((r) => r.name === parent);
+                    const found = stack.find((r) => r.name === parent);
                     Object.assign(resource, { parent: found });
                 }
             }
-            part = azureGraphPart(args.resources);
+            return azureGraphPart(stack);
         },
-    };
-    const result = await runStackPolicy(withDependencies(capture, dependencies), resources);
-    assert.equal(result.unknown, undefined, "the graph read an unknown value without a fallback");
-    assert.ok(part, "the graph was not built");
-    return part;
+        (capture) => withDependencies(capture, dependencies),
+    );
 }
 
 const appUrn = (name: string): string => urnOf("azure-native:web:WebApp", name);
