@@ -72,3 +72,8 @@ export function methodSource(method: EscalationMethod): string {
 export function escalationActionResources(action: string): readonly string[] | undefined {
     return risks().actionResources.get(action.toLowerCase());
 }
+
+/** Whether a lower-case action takes part in some escalation method. */
+export function isEscalationAction(lowerCaseAction: string): boolean {
+    return risks().actionResources.has(lowerCaseAction);
+}

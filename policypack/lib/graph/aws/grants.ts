@@ -6,6 +6,7 @@
 import { type AwsAction, expandAwsActionPattern } from "../../aws-actions";
 import type { EffectivePermissions, PermissionSource } from "../../aws/effective-permissions";
 import { SCOPED_RESOURCES } from "../../aws/managed-policies";
+import { isEscalationAction } from "../../aws/risks";
 import { neverHolds } from "../../aws/conditions";
 import { isLever } from "../../aws/levers";
 import { denyReaches, isUnconditional, resourcesAfterDenies } from "../../aws/deny";
@@ -121,12 +122,14 @@ export function roleGrants(effective: EffectivePermissions): RoleGrant[] {
         }
     }
     // An action counts toward an escalation method only where it can be the method's lever
-    // (../../aws/levers.ts), as aws-iam-no-privilege-escalation judges it.
+    // (../../aws/levers.ts), as aws-iam-no-privilege-escalation judges it. Only the methods' own
+    // actions are judged: a role allowed `*` holds some 20,000 others.
     const held = new Set(
         allowed.flatMap((a) =>
-            a.actions
-                .filter((x) => isLever(x.action, a.resource))
-                .map((x) => x.action.toLowerCase()),
+            a.actions.flatMap((x) => {
+                const lower = x.action.toLowerCase();
+                return isEscalationAction(lower) && isLever(x.action, a.resource) ? [lower] : [];
+            }),
         ),
     );
     const escalation = escalationActions(held);
