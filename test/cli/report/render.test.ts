@@ -1,6 +1,6 @@
 import * as assert from "node:assert/strict";
 import { REPORT_FORMATS } from "../../../cli/report/input";
-import { collectSecrets, REDACTED, redactSecrets } from "../../../cli/report/redact";
+import { REDACTED, redactSecrets, secretRedactor } from "../../../cli/report/redact";
 import { renderReport } from "../../../cli/report/render";
 import { emptyEvaluation, finding, POLICY_URN, reportInput, resource, SECRET } from "./evaluations";
 
@@ -71,9 +71,58 @@ describe("redactSecrets", () => {
         assert.equal(redacted.exempted[0]?.reason, `accepted ${REDACTED}`);
     });
 
-    it("collects strings nested in secret objects and arrays, and ignores very short ones", () => {
-        const secrets = collectSecrets(leakyEvaluation());
-        assert.deepEqual(secrets.sort(), [NESTED_SECRET, SECRET, OUTPUT_SECRET].sort());
+    it("replaces strings nested in secret objects and arrays, and leaves very short ones", () => {
+        const redact = secretRedactor(leakyEvaluation().resources);
+        for (const secret of [NESTED_SECRET, SECRET, OUTPUT_SECRET]) {
+            assert.ok(!redact(`a ${secret} b`).includes(secret), secret);
+        }
+        assert.equal(redact("abc"), "abc");
+    });
+
+    it("replaces the pieces of a secret policy document, not its grammar or AWS action names", () => {
+        const policy = JSON.stringify({
+            Version: "2012-10-17",
+            Statement: [
+                {
+                    Effect: "Allow",
+                    Action: ["s3:GetObject", "s3:NotAnActionXyz"],
+                    Resource: "arn:aws:s3:::private-bucket-name/*",
+                    Condition: { StringEquals: { "aws:SourceVpce": "vpce-0123abcd" } },
+                },
+            ],
+        });
+        const redact = secretRedactor([
+            resource(POLICY_URN, {
+                inputs: { policy: { __secret: true as const, value: policy } },
+            }),
+        ]);
+        assert.equal(
+            redact(
+                "s3:GetObject on arn:aws:s3:::private-bucket-name when aws:SourceVpce is vpce-0123abcd",
+            ),
+            `s3:GetObject on arn:aws:s3:::${REDACTED} when aws:SourceVpce is ${REDACTED}`,
+        );
+        assert.equal(redact("s3:NotAnActionXyz is no action"), `${REDACTED} is no action`);
+        assert.equal(redact("the Statement's Condition"), "the Statement's Condition");
+    });
+
+    it("replaces the names of a secret map's entries (environment variables) and keeps public pieces", () => {
+        const redact = secretRedactor([
+            resource(POLICY_URN, {
+                inputs: {
+                    name: "public-function-name",
+                    environment: {
+                        __secret: true as const,
+                        value: { variables: { HIDDEN_NAME_KEY: "public-function-name/x" } },
+                    },
+                },
+            }),
+        ]);
+        assert.equal(redact("variable HIDDEN_NAME_KEY"), `variable ${REDACTED}`);
+        assert.equal(
+            redact("environment variables of public-function-name"),
+            "environment variables of public-function-name",
+        );
     });
 
     it("replaces a secret that contains another whole, not piecemeal", () => {
