@@ -46,6 +46,8 @@ export async function runCli(args: readonly string[], io: CommandIo): Promise<nu
             case "graph":
                 // Loaded on demand, like the engine: the graph reads properties through the Pulumi SDK.
                 return await (await import("./commands/graph")).runGraph(commandLine, io, progress);
+            case "diff":
+                return await (await import("./commands/diff")).runDiff(commandLine, io, progress);
         }
     } catch (error) {
         progress.clear();

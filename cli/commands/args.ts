@@ -1,6 +1,13 @@
 import { UsageError } from "../engine/errors";
 import { GRAPH_FORMATS, isGraphFormat, type GraphFormat } from "../graph/render";
 import { REPORT_FORMATS, type ReportFormat } from "../report/input";
+import {
+    DEFAULT_DIFF_FAIL_LEVEL,
+    DIFF_FAIL_LEVELS,
+    DIFF_FORMATS,
+    type DiffFailLevel,
+    type DiffFormat,
+} from "../diff/compare";
 
 export type FailOn = "mandatory" | "advisory" | "none";
 const FAIL_ON_LEVELS: readonly FailOn[] = ["mandatory", "advisory", "none"];
@@ -46,12 +53,43 @@ export interface GraphArgs {
     readonly debug: boolean;
 }
 
-export type CommandName = "preview" | "audit" | "graph";
+/**
+ * `perimeter diff OLD NEW` or `perimeter diff --base REF [DIR]`: what a change does to each function's
+ * permissions. Each side is a stack export file, `-` (one side at most) or a program directory.
+ */
+export interface DiffArgs {
+    readonly command: "diff";
+    readonly before: DiffSide;
+    readonly after: DiffSide;
+    readonly format: DiffFormat;
+    readonly output?: string;
+    readonly failOn: DiffFailLevel;
+    readonly policyPacks: readonly string[];
+    readonly policyConfig?: string;
+    /** --no-policy: compare permissions and invokers only, without running the packs. */
+    readonly policy: boolean;
+    readonly stack?: string;
+    readonly preview: boolean;
+    readonly transpileOnly: boolean;
+    readonly debug: boolean;
+}
+
+export interface DiffSide {
+    /** A stack export file, `-`, or a program directory. */
+    readonly input: string;
+    /** For a program directory: the git ref to read it at (`--base`); the working tree otherwise. */
+    readonly ref?: string;
+    /** For a program directory: `--config` and this side's `--old-config` / `--new-config`. */
+    readonly config: Readonly<Record<string, string>>;
+}
+
+export type CommandName = "preview" | "audit" | "graph" | "diff";
 
 export type CommandLine =
     | PreviewArgs
     | AuditArgs
     | GraphArgs
+    | DiffArgs
     | { readonly command: "help"; readonly topic?: CommandName }
     | { readonly command: "version" };
 
@@ -61,18 +99,23 @@ interface FlagSpec {
     readonly commands: readonly CommandName[];
 }
 
-const BOTH: readonly CommandName[] = ["preview", "audit"];
-const ALL: readonly CommandName[] = ["preview", "audit", "graph"];
-const PROGRAM: readonly CommandName[] = ["preview", "graph"];
+const PACKS: readonly CommandName[] = ["preview", "audit", "diff"];
+const ALL: readonly CommandName[] = ["preview", "audit", "graph", "diff"];
+const PROGRAM: readonly CommandName[] = ["preview", "graph", "diff"];
+const DIFF: readonly CommandName[] = ["diff"];
 const FLAGS: Readonly<Record<string, FlagSpec>> = {
-    "--policy-pack": { value: true, repeatable: true, commands: BOTH },
-    "--policy-config": { value: true, commands: BOTH },
+    "--policy-pack": { value: true, repeatable: true, commands: PACKS },
+    "--policy-config": { value: true, commands: PACKS },
+    "--no-policy": { value: false, commands: DIFF },
     "--format": { value: true, commands: ALL },
     "--output": { value: true, commands: ALL },
-    "--fail-on": { value: true, commands: BOTH },
+    "--fail-on": { value: true, commands: PACKS },
     "--debug": { value: false, commands: ALL },
     "--stack": { value: true, commands: PROGRAM },
     "--config": { value: true, repeatable: true, commands: PROGRAM },
+    "--old-config": { value: true, repeatable: true, commands: DIFF },
+    "--new-config": { value: true, repeatable: true, commands: DIFF },
+    "--base": { value: true, commands: DIFF },
     "--preview": { value: false, commands: PROGRAM },
     "--transpile-only": { value: false, commands: PROGRAM },
     "--help": { value: false, commands: ALL },
@@ -142,12 +185,12 @@ function toCommandLine(positionals: string[], values: Map<string, string[]>): Co
     if (values.has("--version")) return { command: "version" };
     if (command === undefined) {
         throw new UsageError(
-            "missing command: use `perimeter preview [DIR]`, `perimeter audit FILE|-` or `perimeter graph FILE|DIR`; see `perimeter --help`",
+            "missing command: use `perimeter preview [DIR]`, `perimeter audit FILE|-`, `perimeter graph FILE|DIR` or `perimeter diff OLD NEW`; see `perimeter --help`",
         );
     }
     if (!isCommandName(command)) {
         throw new UsageError(
-            `unknown command \`${command}\`; use \`preview\`, \`audit\` or \`graph\``,
+            `unknown command \`${command}\`; use \`preview\`, \`audit\`, \`graph\` or \`diff\``,
         );
     }
     for (const flag of values.keys()) {
@@ -156,6 +199,7 @@ function toCommandLine(positionals: string[], values: Map<string, string[]>): Co
         }
     }
     if (command === "graph") return graphArgs(rest, values);
+    if (command === "diff") return diffArgs(rest, values);
     const common = commonOptions(values);
     if (command === "preview") {
         if (rest.length > 1) {
@@ -213,6 +257,79 @@ function graphArgs(rest: readonly string[], values: Map<string, string[]>): Grap
     };
 }
 
+function diffArgs(rest: readonly string[], values: Map<string, string[]>): DiffArgs {
+    const base = values.get("--base")?.[0];
+    const config = parseConfig(values.get("--config") ?? []);
+    const side = (input: string, own: string, ref?: string): DiffSide => ({
+        input,
+        ...(ref === undefined ? {} : { ref }),
+        config: { ...config, ...parseConfig(values.get(own) ?? [], own) },
+    });
+    let before: DiffSide;
+    let after: DiffSide;
+    if (base !== undefined) {
+        if (rest.length > 1) {
+            throw new UsageError(
+                `\`perimeter diff --base REF\` takes one program directory (default: .), got ${rest.length}: ${rest.join(" ")}`,
+            );
+        }
+        const dir = rest[0] ?? ".";
+        before = side(dir, "--old-config", base);
+        after = side(dir, "--new-config");
+    } else {
+        if (rest.length !== 2) {
+            throw new UsageError(
+                `\`perimeter diff\` compares two stacks: OLD NEW (each a stack export, \`-\` or a program directory), or \`--base REF [DIR]\`; got ${rest.length}${rest.length > 0 ? `: ${rest.join(" ")}` : ""}`,
+            );
+        }
+        if (rest[0] === "-" && rest[1] === "-") {
+            throw new UsageError(
+                "standard input (`-`) can be one side of `perimeter diff`, not both",
+            );
+        }
+        before = side(rest[0] ?? "", "--old-config");
+        after = side(rest[1] ?? "", "--new-config");
+    }
+    const format = values.get("--format")?.[0] ?? "text";
+    if (!(DIFF_FORMATS as readonly string[]).includes(format)) {
+        throw new UsageError(
+            `unknown format \`${format}\` for \`perimeter diff --format\`; use one of ${DIFF_FORMATS.join(", ")}`,
+        );
+    }
+    const failOn = values.get("--fail-on")?.[0] ?? DEFAULT_DIFF_FAIL_LEVEL;
+    if (!(DIFF_FAIL_LEVELS as readonly string[]).includes(failOn)) {
+        throw new UsageError(
+            `unknown level \`${failOn}\` for \`perimeter diff --fail-on\`; use one of ${DIFF_FAIL_LEVELS.join(", ")}`,
+        );
+    }
+    if (
+        values.has("--no-policy") &&
+        (values.has("--policy-pack") || values.has("--policy-config"))
+    ) {
+        throw new UsageError(
+            "`--no-policy` runs no pack; drop `--policy-pack` and `--policy-config`",
+        );
+    }
+    const output = outputOf(values);
+    const policyConfig = values.get("--policy-config")?.[0];
+    const stack = values.get("--stack")?.[0];
+    return {
+        command: "diff",
+        before,
+        after,
+        format: format as DiffFormat,
+        ...(output === undefined ? {} : { output }),
+        failOn: failOn as DiffFailLevel,
+        policyPacks: values.get("--policy-pack") ?? [],
+        ...(policyConfig === undefined ? {} : { policyConfig }),
+        policy: !values.has("--no-policy"),
+        ...(stack === undefined ? {} : { stack }),
+        preview: values.has("--preview"),
+        transpileOnly: values.has("--transpile-only"),
+        debug: values.has("--debug"),
+    };
+}
+
 /** `--output FILE`; `--output -` is standard output, as if it were not given. */
 function outputOf(values: Map<string, string[]>): string | undefined {
     const output = values.get("--output")?.[0];
@@ -245,12 +362,12 @@ function commonOptions(values: Map<string, string[]>): CommonOptions {
 }
 
 /** `--config key=value`, repeatable; the value may itself contain "=". */
-function parseConfig(pairs: readonly string[]): Record<string, string> {
+function parseConfig(pairs: readonly string[], flag = "--config"): Record<string, string> {
     const config: Record<string, string> = {};
     for (const pair of pairs) {
         const eq = pair.indexOf("=");
         if (eq <= 0) {
-            throw new UsageError(`\`--config\` expects key=value, got \`${pair}\``);
+            throw new UsageError(`\`${flag}\` expects key=value, got \`${pair}\``);
         }
         config[pair.slice(0, eq)] = pair.slice(eq + 1);
     }

@@ -1,3 +1,4 @@
+import { DEFAULT_DIFF_FAIL_LEVEL, DIFF_FAIL_LEVELS, DIFF_FORMATS } from "../diff/compare";
 import { GRAPH_FORMATS } from "../graph/render";
 import { REPORT_FORMATS } from "../report/input";
 import type { CommandName } from "./args";
@@ -53,6 +54,37 @@ as \`perimeter preview\` runs it. No policy pack is involved.
 
 Exit codes: 0 the graph was written, 2 usage or input error.`;
 
+const DIFF = `Usage: perimeter diff OLD NEW [options]
+       perimeter diff --base REF [DIR] [options]
+
+What a change does to each function's permissions: permissions added and removed (action, resource,
+conditions, risk category), identities replaced or newly shared, invokers added and removed (public
+ones first), and the policy packs' findings that are new or resolved. OLD and NEW are each a
+\`pulumi stack export\` file, \`-\` (one side), or a program directory run offline under mocks; with
+\`--base REF\` OLD is DIR (default: .) as committed at the git ref REF and NEW is DIR as it is now.
+Compare an export with one taken after \`pulumi refresh\` to see drift.
+
+  --format FORMAT       ${DIFF_FORMATS.join(" | ")} (default: text)
+  -o, --output FILE     write the diff to FILE (whole or not at all) instead of standard output
+  --fail-on LEVEL       ${DIFF_FAIL_LEVELS.join(" | ")}:
+                        exit 1 when a permission at or above that risk category is added, anyone
+                        may newly invoke a function, or a mandatory finding is new; \`any\`: when
+                        anything is added (default: ${DEFAULT_DIFF_FAIL_LEVEL})
+  --base REF            OLD is the program at git ref REF (a branch, tag or commit)
+  --config KEY=VALUE    for program directories: a config value for both sides (repeatable)
+  --old-config KEY=VALUE, --new-config KEY=VALUE   a config value for one side (repeatable)
+  --stack NAME          for program directories: the stack whose Pulumi.<stack>.yaml to read
+  --preview             for program directories: leave computed outputs unknown
+  --transpile-only      for program directories: compile TypeScript without type checking
+  --policy-pack DIR     a CrossGuard policy pack directory (repeatable; default: perimeter's own pack)
+  --policy-config FILE  per-policy config, the JSON of \`pulumi policy enable --config\`
+  --no-policy           compare permissions and invokers only; run no policy pack
+  --debug               show stack traces of errors
+  -h, --help            show this help
+
+Exit codes: 0 nothing at or above the fail level was added (a pure narrowing always exits 0),
+1 something was, 2 usage or input error.`;
+
 const GENERAL = `Usage: perimeter <command> [options]
 
 Least-privilege checks for serverless Pulumi stacks, offline.
@@ -61,6 +93,7 @@ Commands:
   preview [DIR]         run a Pulumi program under mocks and evaluate the policy packs on it
   audit FILE|DIR|-      evaluate the policy packs on \`pulumi stack export\` files
   graph FILE|DIR|-      write the identity graph of a stack (dot, mermaid, svg, json)
+  diff OLD NEW          what a change or a drift does to each function's permissions
 
   perimeter <command> --help   options of a command
   perimeter --version          the version of perimeter`;
@@ -69,6 +102,7 @@ const TOPICS: Readonly<Record<CommandName, string>> = {
     preview: PREVIEW,
     audit: AUDIT,
     graph: GRAPH,
+    diff: DIFF,
 };
 
 export function helpText(topic?: CommandName): string {

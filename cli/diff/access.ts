@@ -1,0 +1,136 @@
+/**
+ * What each function of a stack may do and who may invoke it, read from the identity graph (the pack's
+ * one model of the stack, policypack/lib/graph): the unit `perimeter diff` compares.
+ */
+import {
+    PUBLIC_NODE_ID,
+    RISK_CATEGORIES,
+    type Cloud,
+    type IdentityGraph,
+    type RiskCategory,
+} from "../../policypack/lib/graph/model";
+
+/** One effective permission of a function, with the conditions of the grant that gives it. */
+export interface PermissionLine {
+    readonly action: string;
+    readonly resource: string;
+    readonly conditions: readonly string[];
+    /** Most dangerous first; empty for permissions in no risk category. */
+    readonly categories: readonly RiskCategory[];
+}
+
+/** Someone who may invoke a function: an identity of the stack, or anyone. */
+export interface Invoker {
+    /** The identity node's id, or `public`. */
+    readonly id: string;
+    /** How reports name it: the identity, and the functions that run as it. */
+    readonly label: string;
+    readonly public: boolean;
+    /** For a public invoker: why anyone may invoke; otherwise the conditions of the permission. */
+    readonly detail: readonly string[];
+}
+
+export interface FunctionAccess {
+    /** The function node's id (its URN for a resource of the stack). */
+    readonly id: string;
+    readonly label: string;
+    readonly cloud: Cloud | null;
+    readonly type?: string;
+    /** The identities it runs as: ids and labels. */
+    readonly identities: readonly { readonly id: string; readonly label: string }[];
+    /** Keyed by {@link permissionKey}. */
+    readonly permissions: ReadonlyMap<string, PermissionLine>;
+    /** Keyed by invoker id. */
+    readonly invokers: ReadonlyMap<string, Invoker>;
+    /** The other functions that run as one of its identities. */
+    readonly sharesIdentityWith: readonly string[];
+    /** false when some grant could not be read (an unknown value in preview). */
+    readonly complete: boolean;
+}
+
+export function permissionKey(
+    p: Pick<PermissionLine, "action" | "resource" | "conditions">,
+): string {
+    return `${p.action}\u0000${p.resource}\u0000${p.conditions.join("\u0001")}`;
+}
+
+/** Every function of the graph, keyed by its id. */
+export function functionAccessOf(graph: IdentityGraph): Map<string, FunctionAccess> {
+    const label = (id: string): string => graph.nodeById.get(id)?.label ?? id;
+    const runsAs = new Map<string, string[]>();
+    const runBy = new Map<string, string[]>();
+    for (const edge of graph.edges) {
+        if (edge.kind !== "runs-as") continue;
+        runsAs.set(edge.from, [...(runsAs.get(edge.from) ?? []), edge.to]);
+        runBy.set(edge.to, [...(runBy.get(edge.to) ?? []), edge.from]);
+    }
+    const grantsOf = new Map<string, PermissionLine[]>();
+    const invokersOf = new Map<string, Invoker[]>();
+    for (const edge of graph.edges) {
+        if (edge.kind === "granted") {
+            const conditions = [...edge.conditions].sort();
+            const lines = edge.permissions.map((p) => ({
+                action: p.action,
+                resource: p.resource,
+                conditions,
+                categories: RISK_CATEGORIES.filter((c) => p.categories.includes(c)),
+            }));
+            grantsOf.set(edge.from, [...(grantsOf.get(edge.from) ?? []), ...lines]);
+        } else if (edge.kind === "can-invoke") {
+            const callers = (runBy.get(edge.from) ?? []).map(label);
+            const invoker: Invoker = {
+                id: edge.from,
+                label:
+                    callers.length > 0
+                        ? `${label(edge.from)} (${callers.join(", ")})`
+                        : label(edge.from),
+                public: false,
+                detail: [...edge.conditions].sort(),
+            };
+            invokersOf.set(edge.to, [...(invokersOf.get(edge.to) ?? []), invoker]);
+        } else if (edge.kind === "public") {
+            const invoker: Invoker = {
+                id: PUBLIC_NODE_ID,
+                label: "anyone (public)",
+                public: true,
+                detail: [edge.reason],
+            };
+            invokersOf.set(edge.to, [...(invokersOf.get(edge.to) ?? []), invoker]);
+        }
+    }
+    const result = new Map<string, FunctionAccess>();
+    for (const profile of graph.functions) {
+        const node = graph.nodeById.get(profile.functionId);
+        const identityIds = runsAs.get(profile.functionId) ?? [...profile.identityIds];
+        const permissions = new Map<string, PermissionLine>();
+        for (const id of identityIds) {
+            for (const line of grantsOf.get(id) ?? []) permissions.set(permissionKey(line), line);
+        }
+        const invokers = new Map<string, Invoker>();
+        for (const invoker of invokersOf.get(profile.functionId) ?? []) {
+            const seen = invokers.get(invoker.id);
+            invokers.set(invoker.id, seen === undefined ? invoker : merge(seen, invoker));
+        }
+        const sharing = new Set(
+            identityIds
+                .flatMap((id) => runBy.get(id) ?? [])
+                .filter((f) => f !== profile.functionId),
+        );
+        result.set(profile.functionId, {
+            id: profile.functionId,
+            label: node?.label ?? profile.functionId,
+            cloud: node?.cloud ?? null,
+            ...(node?.type === undefined ? {} : { type: node.type }),
+            identities: identityIds.map((id) => ({ id, label: label(id) })),
+            permissions,
+            invokers,
+            sharesIdentityWith: [...sharing].sort(),
+            complete: profile.complete,
+        });
+    }
+    return result;
+}
+
+function merge(a: Invoker, b: Invoker): Invoker {
+    return { ...a, detail: [...new Set([...a.detail, ...b.detail])].sort() };
+}
