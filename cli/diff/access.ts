@@ -77,7 +77,9 @@ export function functionAccessOf(graph: IdentityGraph): Map<string, FunctionAcce
             }));
             grantsOf.set(edge.from, [...(grantsOf.get(edge.from) ?? []), ...lines]);
         } else if (edge.kind === "can-invoke") {
-            const callers = (runBy.get(edge.from) ?? []).map(label);
+            const callers = (runBy.get(edge.from) ?? [])
+                .map(label)
+                .filter((c) => c !== label(edge.from));
             const invoker: Invoker = {
                 id: edge.from,
                 label:
