@@ -113,6 +113,14 @@ export interface AwsFunctionArgs {
     readonly functionUrl?: boolean;
     /** Use this role instead of creating one; grants are attached to it. @default a new role */
     readonly existingRoleArn?: pulumi.Input<string>;
+    /**
+     * Own the new role's policy set exclusively (`aws.iam.RolePoliciesExclusive` and
+     * `aws.iam.RolePolicyAttachmentsExclusive`): after `pulumi refresh` a policy attached or written
+     * outside this program shows as drift, and `pulumi up` removes it. Turn it off only when something
+     * else in the program attaches policies to this role. Ignored with `existingRoleArn` (a role you
+     * bring may carry policies of others). @default true
+     */
+    readonly exclusivePolicies?: boolean;
     /** Permissions boundary of the new role. @default none */
     readonly permissionsBoundary?: pulumi.Input<string>;
     /**

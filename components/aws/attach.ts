@@ -167,3 +167,37 @@ function createDocument(
         ),
     ];
 }
+
+/**
+ * Exclusive ownership of a role's policy set: its inline policies are exactly the component's
+ * `RolePolicy` resources and its managed attachments exactly the component's own. Both resources are
+ * in the pinned provider (@pulumi/aws 7.48.0, iam/rolePoliciesExclusive.d.ts and
+ * iam/rolePolicyAttachmentsExclusive.d.ts): "Policies attached to this role but not configured in this
+ * argument will be removed". The provider's note: drift in them is detected by `pulumi refresh` (or
+ * `pulumi up --refresh`), not by a plain `pulumi up` (pulumi-aws#4766).
+ */
+export function ownPolicySet(
+    name: string,
+    roleName: pulumi.Input<string>,
+    policies: readonly pulumi.Resource[],
+    parent: pulumi.Resource,
+): pulumi.Resource[] {
+    const inline = policies.filter((p): p is aws.iam.RolePolicy =>
+        aws.iam.RolePolicy.isInstance(p),
+    );
+    const attachments = policies.filter((p): p is aws.iam.RolePolicyAttachment =>
+        aws.iam.RolePolicyAttachment.isInstance(p),
+    );
+    return [
+        new aws.iam.RolePoliciesExclusive(
+            `${name}-inline-policies`,
+            { roleName, policyNames: inline.map((p) => p.name) },
+            { parent, dependsOn: inline },
+        ),
+        new aws.iam.RolePolicyAttachmentsExclusive(
+            `${name}-attached-policies`,
+            { roleName, policyArns: attachments.map((a) => a.policyArn) },
+            { parent, dependsOn: attachments },
+        ),
+    ];
+}

@@ -6,7 +6,7 @@ import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
 import { ArgumentProblems, componentName, stableHash } from "../core";
 import type { AwsFunctionArgs, AwsGrant } from "./args";
-import { createRolePolicies } from "./attach";
+import { createRolePolicies, ownPolicySet } from "./attach";
 import { allowCallers, createFunctionUrl } from "./callers";
 import { createExecutionRole, createLogGroup, logGroupNameOf } from "./execution-role";
 import type { AwsLocation } from "./identity";
@@ -93,6 +93,9 @@ export class AwsFunction extends pulumi.ComponentResource implements AwsFunction
         });
         this.permissions = policies.permissions;
         this.runtimePermissions = policies.runtimePermissions;
+        if (identity.role !== undefined && given.exclusivePolicies !== false) {
+            ownPolicySet(name, identity.roleName, policies.resources, this);
+        }
 
         this.function = new aws.lambda.Function(
             name,

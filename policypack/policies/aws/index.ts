@@ -16,6 +16,7 @@ import { awsLambdaDedicatedRole } from "./aws-lambda-dedicated-role";
 import { awsLambdaNoPlaintextSecrets } from "./aws-lambda-no-plaintext-secrets";
 import { awsLambdaPermissionNotPublic } from "./aws-lambda-permission-not-public";
 import { awsLambdaPermissionSourceScoped } from "./aws-lambda-permission-source-scoped";
+import { awsLambdaRolePoliciesExclusive } from "./aws-lambda-role-policies-exclusive";
 import { awsLambdaRoleTrust } from "./aws-lambda-role-trust";
 import { awsLambdaUrlAuth } from "./aws-lambda-url-auth";
 
@@ -29,6 +30,7 @@ export const awsPolicies: readonly PackPolicy[] = [
     awsIamNoBroadManagedPolicies,
     awsLambdaDedicatedRole,
     awsLambdaRoleTrust,
+    awsLambdaRolePoliciesExclusive,
     awsLambdaPermissionNotPublic,
     awsLambdaPermissionSourceScoped,
     awsLambdaUrlAuth,

@@ -492,6 +492,77 @@ describe("AwsFunction", function () {
         }
     });
 
+    it("owns the role's policy set: the exclusive resources list exactly its inline policies and attachments", async function () {
+        const grants: AwsGrant[] = Array.from({ length: 60 }, (_, i) => ({
+            name: `table-${String(i).padStart(2, "0")}`,
+            access: "dynamodb:readwrite",
+            resource: pulumi.output(`arn:aws:dynamodb:us-east-1:123456789012:table/orders-${i}`),
+        }));
+        const r = await runComponents(() => new AwsFunction("big", { ...zip, grants }));
+        const role = r.named(ROLE, "big");
+        const inline = r.named(
+            "aws:iam/rolePoliciesExclusive:RolePoliciesExclusive",
+            "big-inline-policies",
+        );
+        assert.equal(inline.inputs.roleName, role.outputs.name);
+        assert.deepEqual(
+            [...(inline.inputs.policyNames as string[])].sort(),
+            r
+                .ofType(ROLE_POLICY)
+                .map((p) => p.outputs.name)
+                .sort(),
+        );
+        assert.equal(r.ofType(ROLE_POLICY).length, 2);
+        for (const name of inline.inputs.policyNames as unknown[])
+            assert.equal(typeof name, "string");
+        assert.equal(typeof role.outputs.name, "string");
+        for (const name of inline.inputs.policyNames as unknown[])
+            assert.equal(typeof name, "string");
+        assert.equal(typeof role.outputs.name, "string");
+        const attached = r.named(
+            "aws:iam/rolePolicyAttachmentsExclusive:RolePolicyAttachmentsExclusive",
+            "big-attached-policies",
+        );
+        assert.equal(attached.inputs.roleName, role.outputs.name);
+        const managed = r.ofType("aws:iam/policy:Policy");
+        assert.ok(managed.length > 0);
+        for (const arn of attached.inputs.policyArns as unknown[])
+            assert.match(String(arn), /^arn:aws:iam::/);
+        assert.deepEqual(
+            [...(attached.inputs.policyArns as string[])].sort(),
+            managed.map((p) => p.outputs.arn).sort(),
+        );
+        for (const p of [
+            ...r.ofType(ROLE_POLICY),
+            ...r.ofType("aws:iam/rolePolicyAttachment:RolePolicyAttachment"),
+        ]) {
+            assert.ok(
+                inline.dependencies.includes(p.urn) || attached.dependencies.includes(p.urn),
+                p.name,
+            );
+        }
+    });
+
+    it("does not own the policy set of a role it did not create, nor when told not to", async function () {
+        const existing = await runComponents(
+            () =>
+                new AwsFunction("fn", {
+                    ...zip,
+                    existingRoleArn: "arn:aws:iam::123456789012:role/legacy",
+                }),
+        );
+        const off = await runComponents(
+            () => new AwsFunction("fn", { ...zip, exclusivePolicies: false }),
+        );
+        for (const r of [existing, off]) {
+            assert.deepEqual(r.ofType("aws:iam/rolePoliciesExclusive:RolePoliciesExclusive"), []);
+            assert.deepEqual(
+                r.ofType("aws:iam/rolePolicyAttachmentsExclusive:RolePolicyAttachmentsExclusive"),
+                [],
+            );
+        }
+    });
+
     it("attaches grants to an existing role instead of creating one", async function () {
         const arn = "arn:aws:iam::123456789012:role/service/legacy-runner";
         const r = await runComponents(

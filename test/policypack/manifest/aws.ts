@@ -11,6 +11,7 @@ export const AWS_MANIFEST: readonly ManifestRow[] = [
     ["aws-iam-no-broad-managed-policies", "mandatory", "high"],
     ["aws-lambda-dedicated-role", "mandatory", "high"],
     ["aws-lambda-role-trust", "advisory", "medium"],
+    ["aws-lambda-role-policies-exclusive", "advisory", "low"],
     ["aws-lambda-permission-not-public", "mandatory", "critical"],
     ["aws-lambda-permission-source-scoped", "advisory", "medium"],
     ["aws-lambda-url-auth", "mandatory", "critical"],

@@ -32,7 +32,14 @@ function membersOf(iam: PolicyResource, field: string): readonly string[] | unde
     }
     const raw: unknown = value.value;
     const list: unknown[] = typeof raw === "string" ? [raw] : Array.isArray(raw) ? raw : [];
-    return list.filter((m): m is string => typeof m === "string" && m !== "");
+    // Each member is read on its own: one unknown in preview makes the list unknown, not a throw.
+    const members: string[] = [];
+    for (let i = 0; i < list.length; i++) {
+        const member = readKnown((): unknown => list[i]);
+        if (!member.known) return undefined;
+        if (typeof member.value === "string" && member.value !== "") members.push(member.value);
+    }
+    return members;
 }
 
 function fromRead(iam: PolicyResource, entry: GcpIamResourceType, grant: GcpGrant): StackGrant {

@@ -1,0 +1,89 @@
+/**
+ * Benchmark of `perimeter diff` (issue 16): the command as a user runs it, on two generated exports
+ * of the same size (bench/generate-stack.ts; the second with one role policy in ten widened to `s3:*`
+ * on its bucket prefix), with and without the packs (`--no-policy`). Wall time and peak resident memory
+ * of the CLI process come from GNU time (`/usr/bin/time -f "%e %M"`); with the packs, each side's pack
+ * process is a child whose memory GNU time does not count (bench/run.ts `audit` measures a pack).
+ *
+ * `node dist/bench/diff.js [--sizes 10000,20000,50000]`
+ */
+import { spawnSync } from "child_process";
+import * as fs from "fs";
+import * as os from "os";
+import * as path from "path";
+import { generateStackExport } from "./generate-stack";
+import { option } from "./measure";
+
+const root = path.resolve(__dirname, "..", "..");
+
+function widened(exported: ReturnType<typeof generateStackExport>): object {
+    let n = 0;
+    const resources = exported.deployment.resources.map((resource) => {
+        if (resource["type"] !== "aws:iam/rolePolicy:RolePolicy" || n++ % 10 !== 0) return resource;
+        const outputs = resource["outputs"] as Record<string, unknown>;
+        const policy = JSON.parse(String(outputs["policy"])) as { Statement: object[] };
+        policy.Statement.push({
+            Effect: "Allow",
+            Action: "s3:*",
+            Resource: `arn:aws:s3:::bench-${n}/*`,
+        });
+        const props = { ...outputs, policy: JSON.stringify(policy) };
+        return { ...resource, inputs: props, outputs: props };
+    });
+    return { ...exported, deployment: { ...exported.deployment, resources } };
+}
+
+function run(args: readonly string[]): { seconds: number; peakMiB: number; status: number | null } {
+    const result = spawnSync(
+        "/usr/bin/time",
+        ["-f", "%e %M", process.execPath, path.join(root, "bin/perimeter.js"), ...args],
+        { encoding: "utf8", maxBuffer: 1024 * 1024 * 1024 },
+    );
+    const [seconds, kib] = (result.stderr.trim().split("\n").pop() ?? "").split(" ").map(Number);
+    return { seconds: seconds ?? NaN, peakMiB: (kib ?? NaN) / 1024, status: result.status };
+}
+
+export function benchDiff(sizes: readonly number[]): Record<string, unknown>[] {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "perimeter-bench-diff-"));
+    try {
+        return sizes.map((size) => {
+            const before = generateStackExport(size);
+            const a = path.join(dir, `a-${size}.json`);
+            const b = path.join(dir, `b-${size}.json`);
+            fs.writeFileSync(a, JSON.stringify(before));
+            fs.writeFileSync(b, JSON.stringify(widened(before)));
+            const out = [
+                "--format",
+                "json",
+                "--output",
+                path.join(dir, "out.json"),
+                "--fail-on",
+                "none",
+            ];
+            const graphOnly = run(["diff", a, b, "--no-policy", ...out]);
+            const withPacks = run(["diff", a, b, ...out]);
+            const changed = (
+                JSON.parse(fs.readFileSync(path.join(dir, "out.json"), "utf8")) as {
+                    summary: { functionsChanged: number };
+                }
+            ).summary.functionsChanged;
+            const result = {
+                resources: size,
+                functionsChanged: changed,
+                noPolicySeconds: graphOnly.seconds,
+                noPolicyPeakMiB: Math.round(graphOnly.peakMiB),
+                withPacksSeconds: withPacks.seconds,
+                withPacksCliPeakMiB: Math.round(withPacks.peakMiB),
+            };
+            console.error(`diff: ${JSON.stringify(result)}`);
+            return result;
+        });
+    } finally {
+        fs.rmSync(dir, { recursive: true, force: true });
+    }
+}
+
+if (require.main === module) {
+    const sizes = option("sizes", "10000,20000,50000").split(",").map(Number);
+    console.log(JSON.stringify(benchDiff(sizes), null, 2));
+}
