@@ -46,6 +46,8 @@ export interface FunctionAccess {
     readonly sharesIdentityWith: readonly string[];
     /** false when some grant could not be read (an unknown value in preview). */
     readonly complete: boolean;
+    /** What of its grants could not be read, as the graph says it. */
+    readonly unreadable: ReadonlySet<string>;
 }
 
 export function permissionKey(
@@ -128,6 +130,7 @@ export function functionAccessOf(graph: IdentityGraph): Map<string, FunctionAcce
             invokers,
             sharesIdentityWith: [...sharing].sort(),
             complete: profile.complete,
+            unreadable: new Set(profile.unreadable ?? []),
         });
     }
     return result;

@@ -28,6 +28,12 @@ export interface FunctionDiff {
     readonly permissionsRemoved: readonly PermissionLine[];
     readonly invokersAdded: readonly Invoker[];
     readonly invokersRemoved: readonly Invoker[];
+    /**
+     * Grants whose content could not be read that are new (a customer-managed policy outside the stack
+     * attached in the console): what they add is unknown, so they count as dangerous.
+     */
+    readonly unreadableAdded: readonly string[];
+    readonly unreadableRemoved: readonly string[];
     /** false when a grant of the new stack could not be read: the added list may be short. */
     readonly complete: boolean;
 }
@@ -49,6 +55,8 @@ export interface DiffSummary {
     readonly addedByCategory: Readonly<Record<RiskCategory, number>>;
     readonly publicInvokersAdded: number;
     readonly invokersAdded: number;
+    /** New grants whose content could not be read. */
+    readonly unreadableAdded: number;
     readonly findingsAdded: number;
     readonly findingsResolved: number;
     /** Nothing was added: permissions, invokers, shared identities or findings. */
@@ -91,6 +99,12 @@ function diffFunction(
     const permissionsRemoved = missingFrom(before?.permissions, after?.permissions);
     const invokersAdded = missingFrom(after?.invokers, before?.invokers);
     const invokersRemoved = missingFrom(before?.invokers, after?.invokers);
+    const unreadableAdded = [...(after?.unreadable ?? [])].filter(
+        (u) => before?.unreadable.has(u) !== true,
+    );
+    const unreadableRemoved = [...(before?.unreadable ?? [])].filter(
+        (u) => after?.unreadable.has(u) !== true,
+    );
     const labels = (f: FunctionAccess | undefined): string[] =>
         (f?.identities ?? []).map((i) => i.label).sort();
     const ids = (f: FunctionAccess | undefined): string =>
@@ -108,6 +122,7 @@ function diffFunction(
         !identitiesChanged &&
         permissionsAdded.length + permissionsRemoved.length === 0 &&
         invokersAdded.length + invokersRemoved.length === 0 &&
+        unreadableAdded.length + unreadableRemoved.length === 0 &&
         nowSharesIdentityWith.length === 0;
     if (unchanged) return undefined;
     return {
@@ -124,6 +139,8 @@ function diffFunction(
         permissionsRemoved: sortLines(permissionsRemoved),
         invokersAdded: sortInvokers(invokersAdded),
         invokersRemoved: sortInvokers(invokersRemoved),
+        unreadableAdded: unreadableAdded.sort(),
+        unreadableRemoved: unreadableRemoved.sort(),
         complete: after?.complete ?? true,
     };
 }
@@ -176,6 +193,7 @@ function summarize(
             f.permissionsAdded.length > 0 ||
             f.invokersAdded.length > 0 ||
             f.nowSharesIdentityWith.length > 0 ||
+            f.unreadableAdded.length > 0 ||
             f.identities !== undefined,
     );
     return {
@@ -185,6 +203,7 @@ function summarize(
         addedByCategory,
         publicInvokersAdded: invokers.filter((i) => i.public).length,
         invokersAdded: invokers.length,
+        unreadableAdded: functions.reduce((n, f) => n + f.unreadableAdded.length, 0),
         findingsAdded: findingsAdded.length,
         findingsResolved: findingsResolved.length,
         narrowingOnly: !widened && findingsAdded.length === 0,
@@ -234,6 +253,12 @@ export function failureReasons(diff: StackDiff, level: DiffFailLevel): string[] 
         if (n > 0) {
             reasons.push(`${n} ${RISK_CATEGORY_LABELS[c]} permission${n === 1 ? "" : "s"} added`);
         }
+    }
+    if (diff.summary.unreadableAdded > 0) {
+        const n = diff.summary.unreadableAdded;
+        reasons.push(
+            `${n} grant${n === 1 ? "" : "s"} whose content cannot be read added (what ${n === 1 ? "it grants" : "they grant"} is unknown)`,
+        );
     }
     if (diff.summary.publicInvokersAdded > 0) {
         const n = diff.summary.publicInvokersAdded;

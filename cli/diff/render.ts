@@ -84,7 +84,9 @@ function functionLines(f: FunctionDiff): { mark: string; text: string }[] {
         });
     f.invokersAdded.forEach(invoker("+"));
     f.invokersRemoved.forEach(invoker("-"));
-    if (!f.complete) {
+    for (const u of f.unreadableAdded) lines.push({ mark: "+?", text: `unreadable grant: ${u}` });
+    for (const u of f.unreadableRemoved) lines.push({ mark: "-?", text: `unreadable grant: ${u}` });
+    if (!f.complete && f.unreadableAdded.length === 0) {
         lines.push({
             mark: "?",
             text: "some grant could not be read (a value unknown in preview)",
@@ -168,6 +170,8 @@ function diffJson(report: DiffReport): string {
             permissionsRemoved: f.permissionsRemoved.map(line),
             invokersAdded: f.invokersAdded.map(invoker),
             invokersRemoved: f.invokersRemoved.map(invoker),
+            unreadableAdded: f.unreadableAdded,
+            unreadableRemoved: f.unreadableRemoved,
             complete: f.complete,
         })),
         findings: {
@@ -254,6 +258,11 @@ function diffSarif(report: DiffReport): string {
             shortDescription: { text: "A function's identity was replaced or is now shared" },
         },
         {
+            id: "perimeter-diff/unreadable-grant",
+            name: "UnreadableGrant",
+            shortDescription: { text: "A function gained a grant whose content cannot be read" },
+        },
+        {
             id: "perimeter-diff/new-finding",
             name: "NewFinding",
             shortDescription: { text: "A policy pack finding that the old stack did not have" },
@@ -306,6 +315,15 @@ function diffSarif(report: DiffReport): string {
                 i.public ? "perimeter-diff/new-public-invoker" : "perimeter-diff/new-invoker",
                 i.public ? "error" : "note",
                 `${i.label} may now invoke ${f.label}${i.detail.length > 0 ? ` (${i.detail.join("; ")})` : ""}`,
+                f.id,
+                f.label,
+            );
+        }
+        for (const u of f.unreadableAdded) {
+            result(
+                "perimeter-diff/unreadable-grant",
+                "error",
+                `${f.label} gains a grant whose content cannot be read: ${u}`,
                 f.id,
                 f.label,
             );

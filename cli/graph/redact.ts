@@ -58,6 +58,7 @@ export function redactGraph(graph: IdentityGraph, redact: Redact): IdentityGraph
         functionId: id(profile.functionId),
         identityIds: profile.identityIds.map(id),
         permissions: dedupe(profile.permissions.map(permission)),
+        ...(profile.unreadable === undefined ? {} : { unreadable: profile.unreadable.map(redact) }),
     }));
     return { nodes, edges, functions, nodeById: new Map(nodes.map((n) => [n.id, n])) };
 }

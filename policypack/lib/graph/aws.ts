@@ -120,6 +120,7 @@ function profiles(
             permissions,
             risk: riskCounts(permissions),
             complete: own.length > 0 && own.every((i) => i.complete),
+            unreadable: [...new Set(own.flatMap((i) => i.unreadable))].sort(),
             ...(declared === undefined
                 ? {}
                 : { declared: declaredAccess(declared.size, permissions.length) }),

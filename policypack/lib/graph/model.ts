@@ -138,6 +138,11 @@ export interface FunctionProfile {
     readonly declared?: DeclaredAccess;
     /** false when some grant of the identity could not be read (an unknown value during preview). */
     readonly complete: boolean;
+    /**
+     * What could not be read, as a person reads it: a document unknown in preview, a customer-managed
+     * policy outside the stack, ... (AWS; absent where a cloud does not say).
+     */
+    readonly unreadable?: readonly string[];
 }
 
 /** What one cloud contributes. */

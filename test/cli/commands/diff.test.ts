@@ -318,6 +318,32 @@ describe("perimeter diff", function () {
             );
         });
 
+        it("reports a customer-managed policy from outside the stack attached in the console: its content is unknown, so it fails", () => {
+            const deployed = write("deployed.json", lambdaExport({ policy: READ_ORDERS }));
+            const arn = `arn:aws:iam::${ACCOUNT}:policy/added-in-console`;
+            const refreshed = write(
+                "customer.json",
+                lambdaExport({ policy: READ_ORDERS, exclusiveArns: [arn] }),
+            );
+            const run = perimeter([
+                "diff",
+                deployed,
+                refreshed,
+                "--no-policy",
+                "--format",
+                "json",
+                "--fail-on",
+                "privilege-escalation",
+            ]);
+            assert.equal(run.status, 1, run.stderr);
+            const json = JSON.parse(run.stdout);
+            assert.deepEqual(json.functions[0].permissionsAdded, []);
+            assert.deepEqual(json.functions[0].unreadableAdded, [
+                `policy '${arn}' attached by aws:iam/rolePolicyAttachmentsExclusive:RolePolicyAttachmentsExclusive 'api-attached': it is a customer-managed policy outside this stack, so its document is unknown`,
+            ]);
+            assert.match(json.failures.join("\n"), /1 grant whose content cannot be read added/);
+        });
+
         it("a pure narrowing exits 0, even at --fail-on any", () => {
             const wide = write(
                 "wide.json",

@@ -13,6 +13,8 @@ import type { InvokingIdentity } from "./invocations";
 export interface Identity extends InvokingIdentity {
     readonly node: GraphNode;
     readonly complete: boolean;
+    /** What of its grants could not be read, as a person reads it (empty when complete). */
+    readonly unreadable: readonly string[];
 }
 
 /**
@@ -42,6 +44,17 @@ export function identityOf(
     }
     const arn = entry.roleArn ?? "";
     const id = role?.urn ?? `aws:identity:${arn}`;
+    const unreadable = [
+        ...(effective === undefined ? [`the role ${arn} is outside the stack`] : []),
+        ...hidden.map((h) => `${h.property} of ${h.resource.type} '${h.resource.name}' is not known yet`),
+        ...(effective?.sources ?? []).flatMap((s) =>
+            s.problem !== undefined
+                ? [`${s.description}: ${s.problem}`]
+                : summarised(s)
+                  ? [`${s.description}: only its wildcard and escalation statements are in the pack's data`]
+                  : [],
+        ),
+    ];
     return {
         id,
         role,
@@ -49,10 +62,8 @@ export function identityOf(
         grants,
         unknownDocuments: hidden,
         functionUrns: new Set(entry.functions.map((f) => f.urn)),
-        complete:
-            effective !== undefined &&
-            hidden.length === 0 &&
-            effective.sources.every((s) => s.problem === undefined && !summarised(s)),
+        complete: unreadable.length === 0,
+        unreadable,
         node: {
             id,
             kind: "identity",
