@@ -2,7 +2,9 @@
  * What each function of a stack may do and who may invoke it, read from the identity graph (the pack's
  * one model of the stack, policypack/lib/graph): the unit `perimeter diff` compares.
  */
+import { createHash } from "node:crypto";
 import {
+    type GrantedEdge,
     PUBLIC_NODE_ID,
     RISK_CATEGORIES,
     type Cloud,
@@ -38,7 +40,12 @@ export interface FunctionAccess {
     readonly type?: string;
     /** The identities it runs as: ids and labels. */
     readonly identities: readonly { readonly id: string; readonly label: string }[];
-    /** Keyed by {@link permissionKey}. */
+    /**
+     * A digest of its grants: equal digests mean equal permissions, so the diff expands
+     * {@link permissions} only for functions whose digest changed.
+     */
+    readonly grantDigest: string;
+    /** Keyed by {@link permissionKey}; computed on first use (a `*` role holds some 18,000). */
     readonly permissions: ReadonlyMap<string, PermissionLine>;
     /** Keyed by invoker id. */
     readonly invokers: ReadonlyMap<string, Invoker>;
@@ -66,18 +73,13 @@ export function functionAccessOf(graph: IdentityGraph): Map<string, FunctionAcce
         runsAs.set(edge.from, [...(runsAs.get(edge.from) ?? []), edge.to]);
         runBy.set(edge.to, [...(runBy.get(edge.to) ?? []), edge.from]);
     }
-    const grantsOf = new Map<string, PermissionLine[]>();
+    const grantsOf = new Map<string, GrantedEdge[]>();
     const invokersOf = new Map<string, Invoker[]>();
     for (const edge of graph.edges) {
         if (edge.kind === "granted") {
-            const conditions = [...edge.conditions].sort();
-            const lines = edge.permissions.map((p) => ({
-                action: p.action,
-                resource: p.resource,
-                conditions,
-                categories: RISK_CATEGORIES.filter((c) => p.categories.includes(c)),
-            }));
-            grantsOf.set(edge.from, [...(grantsOf.get(edge.from) ?? []), ...lines]);
+            const list = grantsOf.get(edge.from);
+            if (list === undefined) grantsOf.set(edge.from, [edge]);
+            else list.push(edge);
         } else if (edge.kind === "can-invoke") {
             const callers = (runBy.get(edge.from) ?? [])
                 .map(label)
@@ -106,10 +108,8 @@ export function functionAccessOf(graph: IdentityGraph): Map<string, FunctionAcce
     for (const profile of graph.functions) {
         const node = graph.nodeById.get(profile.functionId);
         const identityIds = runsAs.get(profile.functionId) ?? [...profile.identityIds];
-        const permissions = new Map<string, PermissionLine>();
-        for (const id of identityIds) {
-            for (const line of grantsOf.get(id) ?? []) permissions.set(permissionKey(line), line);
-        }
+        const grants = identityIds.flatMap((id) => grantsOf.get(id) ?? []);
+        let permissions: Map<string, PermissionLine> | undefined;
         const invokers = new Map<string, Invoker>();
         for (const invoker of invokersOf.get(profile.functionId) ?? []) {
             const seen = invokers.get(invoker.id);
@@ -126,7 +126,10 @@ export function functionAccessOf(graph: IdentityGraph): Map<string, FunctionAcce
             cloud: node?.cloud ?? null,
             ...(node?.type === undefined ? {} : { type: node.type }),
             identities: identityIds.map((id) => ({ id, label: label(id) })),
-            permissions,
+            grantDigest: digestOf(grants),
+            get permissions() {
+                return (permissions ??= permissionLines(grants));
+            },
             invokers,
             sharesIdentityWith: [...sharing].sort(),
             complete: profile.complete,
@@ -134,6 +137,34 @@ export function functionAccessOf(graph: IdentityGraph): Map<string, FunctionAcce
         });
     }
     return result;
+}
+
+/** Every permission of the grants, with the conditions of the grant that gives it. */
+function permissionLines(grants: readonly GrantedEdge[]): Map<string, PermissionLine> {
+    const lines = new Map<string, PermissionLine>();
+    for (const edge of grants) {
+        const conditions = [...edge.conditions].sort();
+        for (const p of edge.permissions) {
+            const line = {
+                action: p.action,
+                resource: p.resource,
+                conditions,
+                categories: RISK_CATEGORIES.filter((c) => p.categories.includes(c)),
+            };
+            lines.set(permissionKey(line), line);
+        }
+    }
+    return lines;
+}
+
+/** A SHA-256 of every permission and condition of the grants, in the graph's order. */
+function digestOf(grants: readonly GrantedEdge[]): string {
+    const hash = createHash("sha256");
+    for (const edge of grants) {
+        hash.update(`${edge.to}\u0000${edge.conditions.join("\u0001")}\u0002`);
+        for (const p of edge.permissions) hash.update(`${p.action}\u0000${p.resource}\u0003`);
+    }
+    return hash.digest("hex");
 }
 
 function merge(a: Invoker, b: Invoker): Invoker {

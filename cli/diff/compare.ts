@@ -95,8 +95,11 @@ function diffFunction(
     const current = after ?? before;
     if (current === undefined) return undefined;
     const change = before === undefined ? "added" : after === undefined ? "removed" : "changed";
-    const permissionsAdded = missingFrom(after?.permissions, before?.permissions);
-    const permissionsRemoved = missingFrom(before?.permissions, after?.permissions);
+    // Equal digests, equal permissions: a role holding `*` is not expanded when it did not change.
+    const same =
+        before !== undefined && after !== undefined && before.grantDigest === after.grantDigest;
+    const permissionsAdded = same ? [] : missingFrom(after?.permissions, before?.permissions);
+    const permissionsRemoved = same ? [] : missingFrom(before?.permissions, after?.permissions);
     const invokersAdded = missingFrom(after?.invokers, before?.invokers);
     const invokersRemoved = missingFrom(before?.invokers, after?.invokers);
     const unreadableAdded = [...(after?.unreadable ?? [])].filter(
