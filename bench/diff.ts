@@ -1,22 +1,25 @@
 /**
  * Benchmark of `perimeter diff` (issue 16): the command as a user runs it, on two generated exports
- * of the same size (bench/generate-stack.ts; the second with one role policy in ten widened to `s3:*`
- * on its bucket prefix), with and without the packs (`--no-policy`). Wall time and peak resident memory
+ * of the same size (bench/generate-stack.ts, its `*`-on-`*` policies replaced as bench/graph.ts
+ * replaces them: a role allowed `*` may invoke every function, so the graph's edges grow with roles ×
+ * functions by nature; the second export with one role policy in ten widened to `s3:*` on its bucket
+ * prefix), without the packs (`--no-policy`) and, up to `--pack-sizes`, with them. Wall time and peak resident memory
  * of the CLI process come from GNU time (`/usr/bin/time -f "%e %M"`); with the packs, each side's pack
  * process is a child whose memory GNU time does not count (bench/run.ts `audit` measures a pack).
  *
- * `node dist/bench/diff.js [--sizes 10000,20000,50000]`
+ * `node dist/bench/diff.js [--sizes 10000,20000,50000] [--pack-sizes 10000,20000]`
  */
 import { spawnSync } from "child_process";
 import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
 import { generateStackExport } from "./generate-stack";
+import { withoutAdminAccess } from "./graph";
 import { option } from "./measure";
 
 const root = path.resolve(__dirname, "..", "..");
 
-function widened(exported: ReturnType<typeof generateStackExport>): object {
+function widened(exported: { deployment: { resources: Record<string, unknown>[] } }): object {
     let n = 0;
     const resources = exported.deployment.resources.map((resource) => {
         if (resource["type"] !== "aws:iam/rolePolicy:RolePolicy" || n++ % 10 !== 0) return resource;
@@ -33,6 +36,14 @@ function widened(exported: ReturnType<typeof generateStackExport>): object {
     return { ...exported, deployment: { ...exported.deployment, resources } };
 }
 
+function withPacks(a: string, b: string, out: readonly string[]): Record<string, number> {
+    const measured = run(["diff", a, b, ...out]);
+    return {
+        withPacksSeconds: measured.seconds,
+        withPacksCliPeakMiB: Math.round(measured.peakMiB),
+    };
+}
+
 function run(args: readonly string[]): { seconds: number; peakMiB: number; status: number | null } {
     const result = spawnSync(
         "/usr/bin/time",
@@ -43,11 +54,21 @@ function run(args: readonly string[]): { seconds: number; peakMiB: number; statu
     return { seconds: seconds ?? NaN, peakMiB: (kib ?? NaN) / 1024, status: result.status };
 }
 
-export function benchDiff(sizes: readonly number[]): Record<string, unknown>[] {
+export function benchDiff(
+    sizes: readonly number[],
+    packSizes: readonly number[],
+): Record<string, unknown>[] {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), "perimeter-bench-diff-"));
     try {
         return sizes.map((size) => {
-            const before = generateStackExport(size);
+            const generated = generateStackExport(size);
+            const before = {
+                ...generated,
+                deployment: {
+                    ...generated.deployment,
+                    resources: generated.deployment.resources.map(withoutAdminAccess),
+                },
+            };
             const a = path.join(dir, `a-${size}.json`);
             const b = path.join(dir, `b-${size}.json`);
             fs.writeFileSync(a, JSON.stringify(before));
@@ -61,7 +82,6 @@ export function benchDiff(sizes: readonly number[]): Record<string, unknown>[] {
                 "none",
             ];
             const graphOnly = run(["diff", a, b, "--no-policy", ...out]);
-            const withPacks = run(["diff", a, b, ...out]);
             const changed = (
                 JSON.parse(fs.readFileSync(path.join(dir, "out.json"), "utf8")) as {
                     summary: { functionsChanged: number };
@@ -72,8 +92,7 @@ export function benchDiff(sizes: readonly number[]): Record<string, unknown>[] {
                 functionsChanged: changed,
                 noPolicySeconds: graphOnly.seconds,
                 noPolicyPeakMiB: Math.round(graphOnly.peakMiB),
-                withPacksSeconds: withPacks.seconds,
-                withPacksCliPeakMiB: Math.round(withPacks.peakMiB),
+                ...(packSizes.includes(size) ? withPacks(a, b, out) : {}),
             };
             console.error(`diff: ${JSON.stringify(result)}`);
             return result;
@@ -85,5 +104,6 @@ export function benchDiff(sizes: readonly number[]): Record<string, unknown>[] {
 
 if (require.main === module) {
     const sizes = option("sizes", "10000,20000,50000").split(",").map(Number);
-    console.log(JSON.stringify(benchDiff(sizes), null, 2));
+    const packSizes = option("pack-sizes", "10000,20000").split(",").map(Number);
+    console.log(JSON.stringify(benchDiff(sizes, packSizes), null, 2));
 }

@@ -118,7 +118,7 @@ function extraResources(i: number, functions: number): ExportResource[] {
  * by nature; here it may rewrite its own policies instead (iam:PutRolePolicy on its role, a privilege
  * escalation method on its own), which keeps the risk without the stack-wide reach.
  */
-function withoutAdminAccess(resource: ExportResource): ExportResource {
+export function withoutAdminAccess(resource: ExportResource): ExportResource {
     const outputs = resource.outputs as Record<string, unknown> | undefined;
     const policy = outputs?.["policy"];
     if (typeof policy !== "string" || !policy.includes('"Action":"*"')) {
