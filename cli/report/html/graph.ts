@@ -12,8 +12,9 @@ export interface ReportGraph {
 }
 
 /**
- * Beyond this many nodes Graphviz takes minutes and the picture is unreadable anyway; the report then
- * keeps the function cards and points at `perimeter graph`.
+ * Beyond this many nodes the page would carry a drawing of tens of megabytes that nobody can read in
+ * a browser; the report keeps the function cards and points at `perimeter graph`, which draws any size
+ * (force-directed beyond ../../graph/svg.ts DOT_LAYOUT_MAX_NODES).
  */
 export const MAX_DRAWN_NODES = 1500;
 
@@ -28,7 +29,7 @@ export async function drawReportGraphs(input: ReportInput): Promise<ReportGraph[
     for (const evaluation of input.evaluations) {
         const graph = evaluationIdentityGraph(evaluation);
         if (graph.nodes.length > MAX_DRAWN_NODES) {
-            const notDrawn = `The graph has ${graph.nodes.length} nodes, too many to draw here (at most ${MAX_DRAWN_NODES}); \`perimeter graph --format svg\` draws it alone.`;
+            const notDrawn = `The graph has ${graph.nodes.length} nodes, too many to draw in this page (at most ${MAX_DRAWN_NODES}); \`perimeter graph --format svg\` draws it alone with a force-directed layout (about 30 s for 5,000 functions), and \`--format json\` gives it as data.`;
             graphs.push({ graph, svg: null, notDrawn });
         } else {
             graphs.push({ graph, svg: graph.nodes.length === 0 ? null : await graphToSvg(graph) });

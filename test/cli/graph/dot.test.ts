@@ -1,6 +1,6 @@
 import * as assert from "node:assert/strict";
 import { dotString, graphToDot } from "../../../cli/graph/dot";
-import { graphToSvg } from "../../../cli/graph/svg";
+import { DOT_LAYOUT_MAX_NODES, graphToSvg, svgLayoutFor } from "../../../cli/graph/svg";
 import { chainGraph, trickyGraph, wideGraph } from "./graphs";
 
 /** The attribute list of the statement that starts with `head` (a node key or `a -> b`). */
@@ -111,5 +111,18 @@ describe("graphToSvg", () => {
             svg.includes("odd &quot;name&quot; | &lt;b&gt;x&lt;/b&gt; &amp; #1 `tick` \\N end"),
         );
         assert.ok(!svg.includes("<b>x</b>"));
+    });
+
+    it("draws a graph too large for the layered layout with the force-directed one, every node kept", async function () {
+        this.timeout(60_000);
+        assert.equal(svgLayoutFor(DOT_LAYOUT_MAX_NODES), "dot");
+        assert.equal(svgLayoutFor(DOT_LAYOUT_MAX_NODES + 1), "sfdp");
+        // 1,800 nodes: past the cut-over, still quick to draw (about a second).
+        const graph = wideGraph(600);
+        assert.ok(graph.nodes.length > DOT_LAYOUT_MAX_NODES);
+        const svg = await graphToSvg(graph);
+        assert.match(svg, /<svg /);
+        assert.equal(svg.match(/class="node function[^"]*"/g)?.length, 600);
+        assert.ok(svg.includes(">fn&#45;599</text>"));
     });
 });
