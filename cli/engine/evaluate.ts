@@ -10,6 +10,7 @@ import {
     type Analyzer,
     type PolicyConfigEntry,
 } from "./analyzer";
+import { droppedKeyNotices } from "./dropped-keys";
 import { sortDiagnostics, type SortedDiagnostics } from "./findings";
 import { readPolicyConfigFile, reconcilePolicyConfig } from "./policy-config";
 import type {
@@ -118,7 +119,10 @@ export async function evaluateWith(
 
     const sorted = packs.flatMap((pack) => [...pack.perResource, pack.stack]);
     const findings = sorted.flatMap((s) => s.findings);
-    const notEvaluated = sorted.flatMap((s) => s.notEvaluated);
+    const notEvaluated = [
+        ...droppedKeyNotices(resources),
+        ...sorted.flatMap((s) => s.notEvaluated),
+    ];
     return {
         source: snapshot.source,
         packs: analyzers.map((a) => a.info),

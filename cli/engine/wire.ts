@@ -85,7 +85,7 @@ export function fromWireMap(value: unknown): PropertyMap {
     }
     for (const [key, element] of Object.entries(value)) {
         if (element !== undefined) {
-            result[key] = fromWire(element);
+            setOwn(result, key, fromWire(element));
         }
     }
     return result;
@@ -111,7 +111,7 @@ export function toWire(value: PropertyValue): WireValue {
 export function toWireMap(map: PropertyMap): { [key: string]: WireValue } {
     const result: { [key: string]: WireValue } = {};
     for (const [key, element] of Object.entries(map)) {
-        result[key] = toWire(element);
+        setOwn(result, key, toWire(element));
     }
     return result;
 }
@@ -143,4 +143,21 @@ function resourceReference(value: Record<string, unknown>): PropertyValue {
 
 function isObject(value: unknown): value is Record<string, unknown> {
     return typeof value === "object" && value !== null && !Array.isArray(value);
+}
+
+/**
+ * `map[key] = value`, except that a key named `__proto__` stays an own property (plain assignment would
+ * set the object's prototype and lose the key; see ./dropped-keys.ts for what the policy SDK does).
+ */
+function setOwn<T>(map: { [key: string]: T }, key: string, value: T): void {
+    if (key === "__proto__") {
+        Object.defineProperty(map, key, {
+            value,
+            enumerable: true,
+            writable: true,
+            configurable: true,
+        });
+    } else {
+        map[key] = value;
+    }
 }
