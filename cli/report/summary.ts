@@ -175,8 +175,35 @@ function compareUrns(a: string | null, b: string | null): number {
     return compareText(a, b);
 }
 
-function compareText(a: string, b: string): number {
-    return a < b ? -1 : a > b ? 1 : 0;
+/**
+ * Natural order (fn2 before fn10), the same on every machine: runs of digits compare by value,
+ * everything else by code unit.
+ */
+export function compareText(a: string, b: string): number {
+    const isDigit = (code: number): boolean => code >= 48 && code <= 57;
+    let i = 0;
+    let j = 0;
+    while (i < a.length && j < b.length) {
+        const ca = a.charCodeAt(i);
+        const cb = b.charCodeAt(j);
+        if (isDigit(ca) && isDigit(cb)) {
+            let ie = i;
+            while (ie < a.length && isDigit(a.charCodeAt(ie))) ie++;
+            let je = j;
+            while (je < b.length && isDigit(b.charCodeAt(je))) je++;
+            const na = a.slice(i, ie).replace(/^0+/, "");
+            const nb = b.slice(j, je).replace(/^0+/, "");
+            if (na.length !== nb.length) return na.length - nb.length;
+            if (na !== nb) return na < nb ? -1 : 1;
+            i = ie;
+            j = je;
+            continue;
+        }
+        if (ca !== cb) return ca - cb;
+        i++;
+        j++;
+    }
+    return a.length - i - (b.length - j) || (a < b ? -1 : a > b ? 1 : 0);
 }
 
 /** A resource's type and name for display: from the snapshot when present, else parsed from its URN. */

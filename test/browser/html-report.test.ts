@@ -132,8 +132,14 @@ describe("html report in headless Chromium", function () {
         assert.equal(await page.locator('#e1 tr[data-severity="critical"]').isHidden(), true);
         assert.equal(await page.locator(ROWS_SHOWN).count(), 3);
         assert.equal(await status.textContent(), "3 of 4 findings shown");
+        // The policy group left without a shown row is hidden too.
+        const criticalGroup = page
+            .locator('#e1 tr[data-severity="critical"]')
+            .locator("xpath=ancestor::details[1]");
+        assert.equal(await criticalGroup.isHidden(), true);
         await critical.check();
         assert.equal(await page.locator('#e1 tr[data-severity="critical"]').isVisible(), true);
+        assert.equal(await criticalGroup.isVisible(), true);
         assert.equal(await status.textContent(), "4 findings");
     });
 

@@ -21,14 +21,26 @@ export function functionCards(graph: IdentityGraph): Markup {
         </section>`;
     }
     const edges = indexEdges(graph.edges);
+    // Natural order: fn2 before fn10.
     const functions = [...graph.functions].sort((a, b) =>
-        labelOf(graph, a.functionId).localeCompare(labelOf(graph, b.functionId)),
+        labelOf(graph, a.functionId).localeCompare(labelOf(graph, b.functionId), "en", {
+            numeric: true,
+        }),
     );
+    const open = functions.length <= OPEN_CARDS_UP_TO;
     return html`<section class="block">
-        <h3>Functions <span class="muted">${functions.length}</span></h3>
-        <div class="cards">${functions.map((f) => card(graph, edges, f))}</div>
+        <details class="function-cards" ${open ? html` open` : html``}>
+            <summary>
+                <h3>Functions <span class="muted">${functions.length}</span></h3>
+                ${open ? html`` : html`<span class="muted">(${functions.length} cards, closed: open to read them)</span>`}
+            </summary>
+            <div class="cards">${functions.map((f) => card(graph, edges, f))}</div>
+        </details>
     </section>`;
 }
+
+/** Up to this many functions the cards start open; a stack of thousands starts with them closed. */
+export const OPEN_CARDS_UP_TO = 200;
 
 interface EdgeIndex {
     readonly from: ReadonlyMap<string, readonly GraphEdge[]>;
@@ -38,9 +50,14 @@ interface EdgeIndex {
 function indexEdges(edges: readonly GraphEdge[]): EdgeIndex {
     const from = new Map<string, GraphEdge[]>();
     const to = new Map<string, GraphEdge[]>();
+    const push = (map: Map<string, GraphEdge[]>, key: string, edge: GraphEdge): void => {
+        const list = map.get(key);
+        if (list === undefined) map.set(key, [edge]);
+        else list.push(edge);
+    };
     for (const edge of edges) {
-        from.set(edge.from, [...(from.get(edge.from) ?? []), edge]);
-        to.set(edge.to, [...(to.get(edge.to) ?? []), edge]);
+        push(from, edge.from, edge);
+        push(to, edge.to, edge);
     }
     return { from, to };
 }

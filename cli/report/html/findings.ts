@@ -3,10 +3,16 @@ import { describeResource, sortFindings } from "../summary";
 import { html, type Markup } from "./escape";
 import { CLOUD_LABELS, cloudOf, controlsOf, distinct, SEVERITIES, severityRank } from "./facets";
 
+/** Up to this many findings every group starts open; beyond, the page starts with the group headings. */
+export const OPEN_GROUPS_UP_TO = 100;
+
 /**
- * The findings of one evaluation as a table, most severe first, with filters by severity, cloud and
- * compliance framework. Each row carries its facets as data attributes; the page's script hides the
- * rows the filters exclude (without the script every row shows).
+ * The findings of one evaluation, one collapsible group per policy (most severe policy first, its
+ * findings in natural resource order: fn2 before fn10), with filters by severity, cloud and compliance
+ * framework. Each row carries its facets as data attributes; the page's script hides the rows the
+ * filters exclude and the groups left empty, and counts what each group still shows (without the
+ * script every row shows). Groups start open up to OPEN_GROUPS_UP_TO findings: a stack with thousands
+ * opens as a list of policies with their counts.
  */
 export function findingsSection(evaluation: Evaluation, id: string): Markup {
     if (evaluation.findings.length === 0) {
@@ -18,16 +24,62 @@ export function findingsSection(evaluation: Evaluation, id: string): Markup {
     const findings = [...sortFindings(evaluation.findings)].sort(
         (a, b) => severityRank(a.severity) - severityRank(b.severity),
     );
+    const open = findings.length <= OPEN_GROUPS_UP_TO;
     return html`<section class="block findings" data-findings>
         <h3>Findings</h3>
         ${filters(findings, id)}
+        ${policyGroups(findings).map((group) => groupMarkup(group, evaluation, open))}
+        <p class="filter-empty" data-filter-empty hidden>No finding matches the filters.</p>
+    </section>`;
+}
+
+interface PolicyGroup {
+    readonly policy: string;
+    /** Most severe first (the order `findings` came in). */
+    readonly findings: readonly Finding[];
+}
+
+/** Findings grouped by policy; groups in the order of their most severe finding, then by size. */
+function policyGroups(findings: readonly Finding[]): PolicyGroup[] {
+    const groups = new Map<string, Finding[]>();
+    for (const finding of findings) {
+        const key = `${finding.policyPack}\u0000${finding.policy}`;
+        const group = groups.get(key);
+        if (group === undefined) groups.set(key, [finding]);
+        else group.push(finding);
+    }
+    return [...groups.values()]
+        .map((list) => ({ policy: list[0]?.policy ?? "", findings: list }))
+        .sort(
+            (a, b) =>
+                severityRank(a.findings[0]?.severity ?? "unspecified") -
+                    severityRank(b.findings[0]?.severity ?? "unspecified") ||
+                b.findings.length - a.findings.length ||
+                a.policy.localeCompare(b.policy, "en", { numeric: true }),
+        );
+}
+
+function groupMarkup(group: PolicyGroup, evaluation: Evaluation, open: boolean): Markup {
+    const first = group.findings[0];
+    if (first === undefined) return html``;
+    const resources = new Set(group.findings.map((f) => f.urn ?? "")).size;
+    const n = group.findings.length;
+    return html`<details class="finding-group" data-group${open ? html` open` : html``}>
+        <summary>
+            <span class="sev sev-${first.severity}">${first.severity}</span>
+            <span class="level level-${first.enforcementLevel}">${first.enforcementLevel}</span>
+            ${policyLink(first)}
+            <span class="group-count"
+                ><span data-group-count>${n}</span> ${n === 1 ? "finding" : "findings"} on
+                ${resources} ${resources === 1 ? "resource" : "resources"}</span
+            >
+        </summary>
         <div class="table-wrap">
             <table class="findings-table">
                 <thead>
                     <tr>
                         <th>Severity</th>
                         <th>Level</th>
-                        <th>Policy</th>
                         <th>Resource</th>
                         <th>Message</th>
                         <th>Cloud</th>
@@ -35,12 +87,11 @@ export function findingsSection(evaluation: Evaluation, id: string): Markup {
                     </tr>
                 </thead>
                 <tbody>
-                    ${findings.map((f) => row(f, evaluation))}
+                    ${group.findings.map((f) => row(f, evaluation))}
                 </tbody>
             </table>
         </div>
-        <p class="filter-empty" data-filter-empty hidden>No finding matches the filters.</p>
-    </section>`;
+    </details>`;
 }
 
 function filters(findings: readonly Finding[], id: string): Markup {
@@ -119,7 +170,6 @@ function row(finding: Finding, evaluation: Evaluation): Markup {
         <td>
             <span class="level level-${finding.enforcementLevel}">${finding.enforcementLevel}</span>
         </td>
-        <td>${policyLink(finding)}</td>
         <td>${resource}</td>
         <td class="message">
             ${finding.message}

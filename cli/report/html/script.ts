@@ -31,6 +31,12 @@ export const PAGE_SCRIPT = `"use strict";
                     : shown + " of " + rows.length + " findings shown";
             }
             if (empty !== null) empty.hidden = shown !== 0;
+            section.querySelectorAll("[data-group]").forEach(function (group) {
+                var left = group.querySelectorAll("tbody tr[data-severity]:not([hidden])").length;
+                group.hidden = left === 0;
+                var count = group.querySelector("[data-group-count]");
+                if (count !== null) count.textContent = String(left);
+            });
         }
         section.addEventListener("change", apply);
         apply();

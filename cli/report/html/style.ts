@@ -59,6 +59,11 @@ details.block[open] > summary { margin-bottom: 12px; }
 .cloud { background: #eef1f6; color: #38404d; text-transform: uppercase; font-size: 11px; }
 .clean { color: var(--good); font-weight: 600; margin: 0; }
 .table-wrap { overflow-x: auto; }
+.finding-group { border: 1px solid var(--line); border-radius: 6px; margin: 8px 0; background: #fff; }
+.finding-group > summary { cursor: pointer; padding: 6px 10px; display: flex; flex-wrap: wrap; gap: 8px; align-items: center; }
+.finding-group > summary code { font-weight: 600; }
+.finding-group .group-count { color: var(--muted, #666); font-size: 13px; }
+.finding-group .table-wrap { padding: 0 8px 8px; }
 table { border-collapse: collapse; width: 100%; font-size: 14px; }
 th { text-align: left; font-size: 12px; text-transform: uppercase; letter-spacing: 0.04em; color: var(--muted); font-weight: 600; border-bottom: 2px solid var(--line); padding: 6px 10px; }
 td { border-bottom: 1px solid var(--line); padding: 8px 10px; vertical-align: top; }
@@ -82,6 +87,8 @@ td code { font-size: 12px; overflow-wrap: anywhere; }
 .graph .zoom { font: inherit; font-size: 12px; margin-left: 8px; padding: 2px 10px; border: 1px solid var(--line); border-radius: 6px; background: #fff; cursor: pointer; }
 .graph-frame { overflow: auto; border: 1px solid var(--line); border-radius: 6px; background: #fff; padding: 8px; max-height: 80vh; }
 .graph-frame svg { display: block; margin: 0 auto; }
+.function-cards > summary { cursor: pointer; display: flex; gap: 8px; align-items: baseline; }
+.function-cards > summary h3 { display: inline; margin: 0; }
 .cards { display: grid; grid-template-columns: repeat(auto-fill, minmax(330px, 1fr)); gap: 14px; }
 .card { border: 1px solid var(--line); border-radius: 8px; padding: 14px 16px; background: #fcfcfd; min-width: 0; }
 .card header h4 { margin: 0; font-size: 16px; overflow-wrap: anywhere; }

@@ -5,6 +5,7 @@ import { inlineSvg } from "../../../cli/report/html/picture";
 import { PAGE_SCRIPT } from "../../../cli/report/html/script";
 import { renderReport, renderReportWithGraphs } from "../../../cli/report/render";
 import { sampleGraph } from "../../browser/sample-graph";
+import { wideGraph } from "../graph/graphs";
 import {
     emptyEvaluation,
     finding,
@@ -150,6 +151,54 @@ describe("toHtml", () => {
         assertHas(page, ">CIS Benchmarks</span>");
     });
 
+    it("groups the findings by policy, most severe first, each group collapsible with its counts", () => {
+        const page = toHtml(reportInput([taggedEvaluation()]), [DRAWN]);
+        const groups = page.split('<details class="finding-group" data-group open>').slice(1);
+        assert.equal(groups.length, 2);
+        assertHas(groups[0] ?? "", "<code>aws-iam-policy-no-wildcard-actions</code>");
+        assertHas(groups[0] ?? "", "<span data-group-count>1</span> finding on 1 resource");
+        assertHas(groups[1] ?? "", "<code>azure-function-https-only</code>");
+        assert.ok(
+            !(groups[0] ?? "").includes("<th>Policy</th>"),
+            "the group names the policy, not a column",
+        );
+    });
+
+    it("sorts resources and function cards naturally, and starts a large stack with its groups closed", () => {
+        const on = (name: string) =>
+            finding({
+                urn: `urn:pulumi:dev::shop::aws:lambda/function:Function::${name}`,
+                resourceType: "aws:lambda/function:Function",
+                resourceName: name,
+                findingKey: name,
+            });
+        const few = { ...emptyEvaluation(), findings: ["fn10", "fn2", "fn1"].map(on) };
+        const page = flat(toHtml(reportInput([few]), [DRAWN]));
+        const order = [...page.matchAll(/class="res-name"[^>]*>(fn\d+)</g)].map((m) => m[1]);
+        assert.deepEqual(order, ["fn1", "fn2", "fn10"]);
+        const many = {
+            ...emptyEvaluation(),
+            findings: Array.from({ length: 101 }, (_, i) => on(`fn${i}`)),
+        };
+        const large = toHtml(reportInput([many]), [DRAWN]);
+        assert.ok(large.includes('<details class="finding-group" data-group>'));
+        assert.ok(!large.includes('<details class="finding-group" data-group open>'));
+        assertHas(large, "<span data-group-count>101</span> findings on 101 resources");
+    });
+
+    it("orders function cards naturally, and closes them for a stack of hundreds of functions", () => {
+        const twelve = flat(toHtml(reportInput(), [{ graph: wideGraph(12), svg: null }]));
+        const cards = [...twelve.matchAll(/<article class="card"[^]*?<h4>([^<]*)</g)].map(
+            (m) => m[1],
+        );
+        assert.deepEqual(cards.slice(0, 4), ["fn-0", "fn-1", "fn-2", "fn-3"]);
+        assert.equal(cards[11], "fn-11");
+        assert.match(twelve, /<details class="function-cards"\s*open>/);
+        const many = toHtml(reportInput(), [{ graph: wideGraph(201), svg: null }]);
+        assert.match(many, /<details class="function-cards"\s*>/);
+        assertHas(many, "(201 cards, closed: open to read them)");
+    });
+
     it("takes the cloud from the resource type when a pack does not tag it", () => {
         const page = toHtml(reportInput(), [DRAWN]);
         assert.deepEqual(attributeValues(page, "tr", "data-cloud"), ["stack", "aws", "aws"]);
@@ -196,7 +245,11 @@ describe("toHtml", () => {
         assertHas(page, '<a href="#e1">a.json</a>');
         assertHas(page, "<h2>b.json</h2>");
         assertHas(page, '<p class="clean">No findings.</p>');
-        assert.equal(page.split('<table class="findings-table">').length, 2, "one findings table");
+        // a.json's findings come in groups (one per policy), each a table; b.json has none.
+        assert.equal(
+            page.split('<table class="findings-table">').length - 1,
+            page.split('<details class="finding-group"').length - 1,
+        );
     });
 
     it("says why there is no drawing", () => {
