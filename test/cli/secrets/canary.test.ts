@@ -57,6 +57,30 @@ describe("secret canaries (every command, every format)", function () {
         });
     }
 
+    for (const format of ["text", "json", "markdown", "sarif"]) {
+        it(`diff --format ${format}, against the stack before its secret policy existed`, () => {
+            const exported = canaryExport() as { deployment: { resources: { type: string }[] } };
+            const before = {
+                ...exported,
+                deployment: {
+                    ...exported.deployment,
+                    resources: exported.deployment.resources.filter(
+                        (r) => r.type !== "aws:iam/rolePolicy:RolePolicy",
+                    ),
+                },
+            };
+            const beforePath = path.join(dir, "before.json");
+            fs.writeFileSync(beforePath, JSON.stringify(before));
+            const run = perimeter(["diff", beforePath, exportPath, "--format", format]);
+            assertNoCanary(run, `diff ${format}`);
+            if (format === "text")
+                assert.match(
+                    run.stdout,
+                    /s3:GetObject on \[secret\] if StringEquals aws:SourceVpce "\[secret\]"/,
+                );
+        });
+    }
+
     it("audit from standard input, with --debug", () => {
         const run = perimeter(["audit", "-", "--format", "json", "--debug"], {
             input: fs.readFileSync(exportPath, "utf8"),
