@@ -10,7 +10,7 @@ import type { Progress } from "../terminal";
 import type { DiffArgs, DiffSide } from "./args";
 import type { CommandIo } from "./context";
 import { checkoutAtRef } from "./git-ref";
-import { writeFileAtomic } from "./output";
+import { writeOutput } from "./output";
 import { readPolicyConfig } from "./policy-config";
 import { readSnapshot } from "./snapshot";
 
@@ -72,13 +72,6 @@ export async function runDiff(args: DiffArgs, io: CommandIo, progress: Progress)
         failures,
     });
     progress.clear();
-    if (args.output === undefined) {
-        io.stdout.write(text);
-    } else {
-        await writeFileAtomic(args.output, text);
-        if (io.stderr.isTTY === true) {
-            io.stderr.write(`perimeter: wrote the ${args.format} diff to ${args.output}\n`);
-        }
-    }
+    await writeOutput(io, args.output, text, `the ${args.format} diff`);
     return failures.length > 0 ? 1 : 0;
 }

@@ -3,7 +3,7 @@ import { stackIdentityGraph } from "../graph/stack-graph";
 import type { Progress } from "../terminal";
 import type { GraphArgs } from "./args";
 import type { CommandIo } from "./context";
-import { writeFileAtomic } from "./output";
+import { writeOutput } from "./output";
 import { readSnapshot } from "./snapshot";
 
 /**
@@ -20,13 +20,6 @@ export async function runGraph(
     const graph = stackIdentityGraph(snapshot.resources);
     const text = await renderGraph(args.format, graph);
     progress.clear();
-    if (args.output === undefined) {
-        io.stdout.write(text);
-    } else {
-        await writeFileAtomic(args.output, text);
-        if (io.stderr.isTTY === true) {
-            io.stderr.write(`perimeter: wrote the ${args.format} graph to ${args.output}\n`);
-        }
-    }
+    await writeOutput(io, args.output, text, `the ${args.format} graph`);
     return 0;
 }

@@ -66,6 +66,27 @@ async function isDanglingLink(file: string): Promise<boolean> {
 }
 
 /**
+ * A command's output: to standard output, or to `--output FILE` whole or not at all, saying where it
+ * went when a person is at the terminal (a pipeline does not want to know).
+ */
+export async function writeOutput(
+    io: {
+        readonly stdout: { write(text: string): unknown };
+        readonly stderr: { readonly isTTY?: boolean; write(text: string): unknown };
+    },
+    output: string | undefined,
+    text: string,
+    what: string,
+): Promise<void> {
+    if (output === undefined) {
+        io.stdout.write(text);
+        return;
+    }
+    await writeFileAtomic(output, text);
+    if (io.stderr.isTTY === true) io.stderr.write(`perimeter: wrote ${what} to ${output}\n`);
+}
+
+/**
  * Writes `--output FILE` whole or not at all: the report goes to a temporary file in the same directory
  * (so the rename cannot cross file systems), is flushed to disk, given the replaced file's mode, then
  * renamed over FILE. A reader never sees half a report, and a failure leaves FILE as it was and no

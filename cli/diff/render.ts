@@ -8,6 +8,7 @@ import type { Finding } from "../engine/types";
 import type { ToolInfo } from "../report/input";
 import { escapeCell } from "../report/markdown";
 import { printable } from "../report/printable";
+import { sarifText } from "../report/sarif";
 import type { Invoker, PermissionLine } from "./access";
 import type { DiffFailLevel, DiffFormat, FunctionDiff, StackDiff } from "./compare";
 import { categoryLabel, groupLines, groupText, type PermissionGroup } from "./lines";
@@ -345,25 +346,5 @@ function diffSarif(report: DiffReport): string {
             f.resourceName ?? "stack",
         );
     }
-    const log: sarif.Log = {
-        $schema: "https://json.schemastore.org/sarif-2.1.0.json",
-        version: "2.1.0",
-        runs: [
-            {
-                tool: {
-                    driver: {
-                        name: report.tool.name,
-                        version: report.tool.version,
-                        semanticVersion: report.tool.version,
-                        ...(report.tool.informationUri === undefined
-                            ? {}
-                            : { informationUri: report.tool.informationUri }),
-                        rules,
-                    },
-                },
-                results,
-            },
-        ],
-    };
-    return JSON.stringify(log, null, 2) + "\n";
+    return sarifText(report.tool, rules, results);
 }

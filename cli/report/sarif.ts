@@ -9,7 +9,7 @@ import type {
     PolicyDescriptor,
     Severity,
 } from "../engine/types";
-import { STDIN_SOURCE, type ReportInput } from "./input";
+import { STDIN_SOURCE, type ReportInput, type ToolInfo } from "./input";
 import { sortFindings } from "./summary";
 
 /**
@@ -28,6 +28,23 @@ export function toSarif(input: ReportInput): string {
             toResult(finding, evaluation, ruleIndex, location),
         );
     });
+    return sarifText(input.tool, rules, results, {
+        extensions: uniquePacks(input.evaluations).map((p) => ({
+            name: p.name,
+            version: p.version,
+        })),
+        artifacts,
+    });
+}
+
+/** A SARIF 2.1.0 log of one run of the tool, as text: the one shape every command writes. */
+export function sarifText(
+    tool: ToolInfo,
+    rules: sarif.ReportingDescriptor[],
+    results: sarif.Result[],
+    extra: { extensions?: sarif.ToolComponent[]; artifacts?: readonly string[] } = {},
+): string {
+    const artifacts = extra.artifacts ?? [];
     const log: sarif.Log = {
         $schema: "https://json.schemastore.org/sarif-2.1.0.json",
         version: "2.1.0",
@@ -35,18 +52,15 @@ export function toSarif(input: ReportInput): string {
             {
                 tool: {
                     driver: {
-                        name: input.tool.name,
-                        version: input.tool.version,
-                        semanticVersion: input.tool.version,
-                        ...(input.tool.informationUri === undefined
+                        name: tool.name,
+                        version: tool.version,
+                        semanticVersion: tool.version,
+                        ...(tool.informationUri === undefined
                             ? {}
-                            : { informationUri: input.tool.informationUri }),
+                            : { informationUri: tool.informationUri }),
                         rules,
                     },
-                    extensions: uniquePacks(input.evaluations).map((p) => ({
-                        name: p.name,
-                        version: p.version,
-                    })),
+                    ...(extra.extensions === undefined ? {} : { extensions: extra.extensions }),
                 },
                 ...(artifacts.length > 0
                     ? { artifacts: artifacts.map((uri) => ({ location: { uri } })) }

@@ -8,6 +8,7 @@ import { spawnSync } from "node:child_process";
 import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
+import { ExportBuilder } from "../export-builder";
 import { assertValidSarif } from "../report/sarif-schema";
 import { assertUsageError, perimeter, PROGRAMS } from "./run-perimeter";
 
@@ -45,73 +46,51 @@ function diffJson(...args: string[]): {
     return { status: run.status, json: JSON.parse(run.stdout) };
 }
 
+const shop = new ExportBuilder("prod", "shop");
+
 function lambdaExport(extra: { policy: object; exclusiveArns?: string[] }): object {
-    const stack = "urn:pulumi:prod::shop::pulumi:pulumi:Stack::shop-prod";
-    const res = (type: string, name: string, id: string, props: Record<string, unknown>) => ({
-        urn: `urn:pulumi:prod::shop::${type}::${name}`,
-        custom: true,
-        type,
-        id,
-        inputs: props,
-        outputs: props,
-        parent: stack,
-    });
+    const res = shop.resource.bind(shop);
     const roleArn = `arn:aws:iam::${ACCOUNT}:role/api-role`;
-    return {
-        version: 3,
-        deployment: {
-            manifest: { time: "2026-12-01T00:00:00.000Z", magic: "x", version: "v3.200.0" },
-            resources: [
-                { urn: stack, custom: false, type: "pulumi:pulumi:Stack" },
-                res("aws:iam/role:Role", "api-role", "api-role", {
-                    name: "api-role",
-                    arn: roleArn,
-                    assumeRolePolicy: JSON.stringify({
-                        Version: "2012-10-17",
-                        Statement: [
-                            {
-                                Effect: "Allow",
-                                Principal: { Service: "lambda.amazonaws.com" },
-                                Action: "sts:AssumeRole",
-                            },
-                        ],
-                    }),
-                }),
-                res("aws:iam/rolePolicy:RolePolicy", "api-grants", "api-role:api-grants", {
-                    name: "api-grants",
-                    role: "api-role",
-                    policy: JSON.stringify(extra.policy),
-                }),
-                res(
-                    "aws:iam/rolePoliciesExclusive:RolePoliciesExclusive",
-                    "api-inline",
-                    "api-role",
+    return shop.build([
+        res("aws:iam/role:Role", "api-role", "api-role", {
+            name: "api-role",
+            arn: roleArn,
+            assumeRolePolicy: JSON.stringify({
+                Version: "2012-10-17",
+                Statement: [
                     {
-                        roleName: "api-role",
-                        policyNames: ["api-grants"],
+                        Effect: "Allow",
+                        Principal: { Service: "lambda.amazonaws.com" },
+                        Action: "sts:AssumeRole",
                     },
-                ),
-                // The provider's state of RolePolicyAttachmentsExclusive: roleName and policyArns
-                // (@pulumi/aws 7.48.0, iam/rolePolicyAttachmentsExclusive.d.ts); after `pulumi refresh`
-                // policyArns lists every managed policy attached to the role, declared or not.
-                res(
-                    "aws:iam/rolePolicyAttachmentsExclusive:RolePolicyAttachmentsExclusive",
-                    "api-attached",
-                    "api-role",
-                    {
-                        roleName: "api-role",
-                        policyArns: extra.exclusiveArns ?? [],
-                    },
-                ),
-                res("aws:lambda/function:Function", "api", "api", {
-                    name: "api",
-                    arn: `arn:aws:lambda:eu-west-1:${ACCOUNT}:function:api`,
-                    role: roleArn,
-                    runtime: "nodejs20.x",
-                }),
-            ],
-        },
-    };
+                ],
+            }),
+        }),
+        res("aws:iam/rolePolicy:RolePolicy", "api-grants", "api-role:api-grants", {
+            name: "api-grants",
+            role: "api-role",
+            policy: JSON.stringify(extra.policy),
+        }),
+        res("aws:iam/rolePoliciesExclusive:RolePoliciesExclusive", "api-inline", "api-role", {
+            roleName: "api-role",
+            policyNames: ["api-grants"],
+        }),
+        // The provider's state of RolePolicyAttachmentsExclusive: roleName and policyArns
+        // (@pulumi/aws 7.48.0, iam/rolePolicyAttachmentsExclusive.d.ts); after `pulumi refresh`
+        // policyArns lists every managed policy attached to the role, declared or not.
+        res(
+            "aws:iam/rolePolicyAttachmentsExclusive:RolePolicyAttachmentsExclusive",
+            "api-attached",
+            "api-role",
+            { roleName: "api-role", policyArns: extra.exclusiveArns ?? [] },
+        ),
+        res("aws:lambda/function:Function", "api", "api", {
+            name: "api",
+            arn: `arn:aws:lambda:eu-west-1:${ACCOUNT}:function:api`,
+            role: roleArn,
+            runtime: "nodejs20.x",
+        }),
+    ]);
 }
 
 const READ_ORDERS = {

@@ -1,9 +1,10 @@
 import * as assert from "node:assert/strict";
-import type {
-    GraphEdge,
-    GraphNode,
-    IdentityGraph,
-    Permission,
+import {
+    riskCounts,
+    type GraphEdge,
+    type GraphNode,
+    type IdentityGraph,
+    type Permission,
 } from "../../../policypack/lib/graph/model";
 import { functionAccessOf } from "../../../cli/diff/access";
 import { diffStacks, failureReasons } from "../../../cli/diff/compare";
@@ -38,14 +39,7 @@ function graph(permissions: Permission[], extra: GraphEdge[] = []): IdentityGrap
                 functionId: FN,
                 identityIds: [ROLE],
                 permissions,
-                risk: {
-                    privilegeEscalation: 0,
-                    permissionsManagement: 0,
-                    credentialsExposure: 0,
-                    dataExfiltration: 0,
-                    write: 0,
-                    read: 0,
-                },
+                risk: riskCounts(permissions),
                 complete: true,
             },
         ],

@@ -7,6 +7,8 @@
  * The secret envelope is the one `pulumi stack export --show-secrets` writes: the signature key and
  * the plaintext as a JSON document.
  */
+import { ExportBuilder } from "../export-builder";
+
 const SECRET_SIG = "4dabf18193072939515e22adb298388d";
 const SECRET_VALUE = "1b47061264138c4ac30d75fd1eb44270";
 
@@ -31,36 +33,8 @@ const SIG_KEY_NAME = SECRET_SIG;
 const ACCOUNT = "123456789012";
 const REGION = "eu-west-1";
 
-interface ExportResource {
-    readonly urn: string;
-    readonly type: string;
-    readonly custom: boolean;
-    readonly id?: string;
-    readonly inputs?: Record<string, unknown>;
-    readonly outputs?: Record<string, unknown>;
-    readonly parent?: string;
-}
-
-function urn(type: string, name: string): string {
-    return `urn:pulumi:prod::canary::${type}::${name}`;
-}
-
-function resource(
-    type: string,
-    name: string,
-    id: string,
-    props: Record<string, unknown>,
-): ExportResource {
-    return {
-        urn: urn(type, name),
-        type,
-        custom: true,
-        id,
-        inputs: props,
-        outputs: { ...props, id },
-        parent: urn("pulumi:pulumi:Stack", "canary-prod"),
-    };
-}
+const stack = new ExportBuilder("prod", "canary");
+const resource = stack.resource.bind(stack);
 
 export function canaryExport(): object {
     const roleArn = `arn:aws:iam::${ACCOUNT}:role/api-role`;
@@ -81,12 +55,7 @@ export function canaryExport(): object {
     const gcpSa = `api@${gcpProject}.iam.gserviceaccount.com`;
     const subscription = "00000000-0000-0000-0000-000000000000";
     const rg = `/subscriptions/${subscription}/resourceGroups/${CANARIES.azureScope}`;
-    const resources: ExportResource[] = [
-        {
-            urn: urn("pulumi:pulumi:Stack", "canary-prod"),
-            type: "pulumi:pulumi:Stack",
-            custom: false,
-        },
+    const resources = [
         resource("aws:iam/role:Role", "api-role", "api-role", {
             name: "api-role",
             arn: roleArn,
@@ -201,12 +170,7 @@ export function canaryExport(): object {
             },
         ),
     ];
-    return {
-        version: 3,
-        deployment: {
-            manifest: { time: "2026-12-01T00:00:00.000Z", magic: "canary", version: "v3.200.0" },
-            secrets_providers: { type: "passphrase", state: { salt: "v1:canary" } },
-            resources,
-        },
-    };
+    return stack.build(resources, {
+        secrets_providers: { type: "passphrase", state: { salt: "v1:canary" } },
+    });
 }

@@ -46,12 +46,16 @@ export function identityOf(
     const id = role?.urn ?? `aws:identity:${arn}`;
     const unreadable = [
         ...(effective === undefined ? [`the role ${arn} is outside the stack`] : []),
-        ...hidden.map((h) => `${h.property} of ${h.resource.type} '${h.resource.name}' is not known yet`),
+        ...hidden.map(
+            (h) => `${h.property} of ${h.resource.type} '${h.resource.name}' is not known yet`,
+        ),
         ...(effective?.sources ?? []).flatMap((s) =>
             s.problem !== undefined
                 ? [`${s.description}: ${s.problem}`]
                 : summarised(s)
-                  ? [`${s.description}: only its wildcard and escalation statements are in the pack's data`]
+                  ? [
+                        `${s.description}: only its wildcard and escalation statements are in the pack's data`,
+                    ]
                   : [],
         ),
     ];

@@ -1,0 +1,60 @@
+/**
+ * Stack exports written in a test: `pulumi stack export` (deployment version 3) of one project and
+ * stack, every custom resource with the same inputs and outputs, parented to the stack.
+ */
+export interface ExportResource {
+    readonly urn: string;
+    readonly type: string;
+    readonly custom: boolean;
+    readonly id?: string;
+    readonly inputs?: Record<string, unknown>;
+    readonly outputs?: Record<string, unknown>;
+    readonly parent?: string;
+}
+
+export class ExportBuilder {
+    constructor(
+        private readonly stack: string,
+        private readonly project: string,
+    ) {}
+
+    urn(type: string, name: string): string {
+        return `urn:pulumi:${this.stack}::${this.project}::${type}::${name}`;
+    }
+
+    get stackUrn(): string {
+        return this.urn("pulumi:pulumi:Stack", `${this.project}-${this.stack}`);
+    }
+
+    resource(
+        type: string,
+        name: string,
+        id: string,
+        props: Record<string, unknown>,
+    ): ExportResource {
+        return {
+            urn: this.urn(type, name),
+            type,
+            custom: true,
+            id,
+            inputs: props,
+            outputs: { ...props, id },
+            parent: this.stackUrn,
+        };
+    }
+
+    /** The export, the stack resource first. */
+    build(resources: readonly ExportResource[], extra: Record<string, unknown> = {}): object {
+        return {
+            version: 3,
+            deployment: {
+                manifest: { time: "2026-12-01T00:00:00.000Z", magic: "test", version: "v3.200.0" },
+                ...extra,
+                resources: [
+                    { urn: this.stackUrn, custom: false, type: "pulumi:pulumi:Stack" },
+                    ...resources,
+                ],
+            },
+        };
+    }
+}
