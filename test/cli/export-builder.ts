@@ -43,6 +43,24 @@ export class ExportBuilder {
         };
     }
 
+    /** An IAM role only Lambda may assume, named and with the ARN given. */
+    lambdaRole(name: string, arn: string): ExportResource {
+        return this.resource("aws:iam/role:Role", name, name, {
+            name,
+            arn,
+            assumeRolePolicy: JSON.stringify({
+                Version: "2012-10-17",
+                Statement: [
+                    {
+                        Effect: "Allow",
+                        Principal: { Service: "lambda.amazonaws.com" },
+                        Action: "sts:AssumeRole",
+                    },
+                ],
+            }),
+        });
+    }
+
     /** The export, the stack resource first. */
     build(resources: readonly ExportResource[], extra: Record<string, unknown> = {}): object {
         return {

@@ -52,20 +52,7 @@ function lambdaExport(extra: { policy: object; exclusiveArns?: string[] }): obje
     const res = shop.resource.bind(shop);
     const roleArn = `arn:aws:iam::${ACCOUNT}:role/api-role`;
     return shop.build([
-        res("aws:iam/role:Role", "api-role", "api-role", {
-            name: "api-role",
-            arn: roleArn,
-            assumeRolePolicy: JSON.stringify({
-                Version: "2012-10-17",
-                Statement: [
-                    {
-                        Effect: "Allow",
-                        Principal: { Service: "lambda.amazonaws.com" },
-                        Action: "sts:AssumeRole",
-                    },
-                ],
-            }),
-        }),
+        shop.lambdaRole("api-role", roleArn),
         res("aws:iam/rolePolicy:RolePolicy", "api-grants", "api-role:api-grants", {
             name: "api-grants",
             role: "api-role",

@@ -56,20 +56,7 @@ export function canaryExport(): object {
     const subscription = "00000000-0000-0000-0000-000000000000";
     const rg = `/subscriptions/${subscription}/resourceGroups/${CANARIES.azureScope}`;
     const resources = [
-        resource("aws:iam/role:Role", "api-role", "api-role", {
-            name: "api-role",
-            arn: roleArn,
-            assumeRolePolicy: JSON.stringify({
-                Version: "2012-10-17",
-                Statement: [
-                    {
-                        Effect: "Allow",
-                        Principal: { Service: "lambda.amazonaws.com" },
-                        Action: "sts:AssumeRole",
-                    },
-                ],
-            }),
-        }),
+        stack.lambdaRole("api-role", roleArn),
         resource("aws:iam/rolePolicy:RolePolicy", "api-policy", "api-role:api-policy", {
             role: "api-role",
             policy: secret(JSON.stringify(policy)),
