@@ -183,6 +183,13 @@ function diffJson(report: DiffReport): string {
     return JSON.stringify(json, null, 2) + "\n";
 }
 
+/**
+ * GitHub refuses a comment longer than 65,536 characters ("Body is too long (maximum is 65536
+ * characters)", the REST API's 422 for issue and pull-request comments); the Markdown stays under it
+ * with room to spare, cutting whole lines and saying what was left out.
+ */
+export const MARKDOWN_BUDGET = 60_000;
+
 function diffMarkdown(report: DiffReport): string {
     const out = [
         "## Perimeter: permission changes",
@@ -192,40 +199,90 @@ function diffMarkdown(report: DiffReport): string {
         `**${escapeCell(headline(report))}** ${report.failures.length === 0 ? "✅" : "❌"} ${escapeCell(verdict(report))}`,
         "",
     ];
-    for (const f of report.diff.functions) {
-        out.push(`### ${escapeCell(functionHeading(f))}`, "");
-        out.push("| | change | risk |", "|---|---|---|");
-        for (const line of functionLines(f)) {
+    const findings = findingsMarkdown(report);
+    let budget = MARKDOWN_BUDGET - out.join("\n").length - findings.join("\n").length - 500;
+    const take = (lines: readonly string[]): boolean => {
+        const size = lines.join("\n").length + 1;
+        if (size > budget) return false;
+        budget -= size;
+        out.push(...lines);
+        return true;
+    };
+    const functions = report.diff.functions;
+    let shown = 0;
+    let cut = false;
+    for (const f of functions) {
+        if (
+            !take([
+                `### ${escapeCell(functionHeading(f))}`,
+                "",
+                "| | change | risk |",
+                "|---|---|---|",
+            ])
+        ) {
+            cut = true;
+            break;
+        }
+        shown++;
+        const lines = functionLines(f);
+        let written = 0;
+        for (const line of lines) {
             const risk = /\[([^\]]+)\]$/.exec(line.text)?.[1] ?? "";
             const text = line.text.replace(/\s+\[[^\]]+\]$/, "");
+            const mark = line.mark === "+" ? "➕" : line.mark === "-" ? "➖" : "⚠️";
+            if (!take([`| ${mark} | ${escapeCell(text)} | ${escapeCell(risk)} |`])) break;
+            written++;
+        }
+        if (written < lines.length) {
             out.push(
-                `| ${line.mark === "+" ? "➕" : line.mark === "-" ? "➖" : "⚠️"} | ${escapeCell(text)} | ${escapeCell(risk)} |`,
+                `| … | ${lines.length - written} more lines of this function: see \`--format json\` | |`,
             );
+            cut = true;
+            break;
         }
         out.push("");
     }
-    const { added, resolved } = report.diff.findings;
-    if (added.length + resolved.length > 0) {
+    if (cut) {
+        const left = functions.length - shown;
         out.push(
-            "### Findings of the policy packs",
             "",
-            "| | policy | level | resource | message |",
-            "|---|---|---|---|---|",
+            `*Cut to fit a comment: ${left} more changed function${left === 1 ? "" : "s"} not shown. \`perimeter diff --format json\` or \`--format sarif\` lists everything.*`,
+            "",
         );
-        for (const [mark, list] of [
-            ["new", added],
-            ["resolved", resolved],
-        ] as const) {
-            for (const f of list) {
-                out.push(
-                    `| ${mark} | ${escapeCell(f.policy)} | ${f.enforcementLevel} | ${escapeCell(f.resourceName ?? "stack")} | ${escapeCell(f.message)} |`,
-                );
-            }
-        }
-        out.push("");
     }
+    out.push(...findings);
     return out.join("\n");
 }
+
+/** The findings table: at most MARKDOWN_FINDING_ROWS rows of at most 300 characters of message, the rest counted. */
+function findingsMarkdown(report: DiffReport): string[] {
+    const { added, resolved } = report.diff.findings;
+    if (added.length + resolved.length === 0) return [];
+    const out = [
+        "### Findings of the policy packs",
+        "",
+        "| | policy | level | resource | message |",
+        "|---|---|---|---|---|",
+    ];
+    const rows = [
+        ...added.map((f) => ["new", f] as const),
+        ...resolved.map((f) => ["resolved", f] as const),
+    ];
+    for (const [mark, f] of rows.slice(0, MARKDOWN_FINDING_ROWS)) {
+        out.push(
+            `| ${mark} | ${escapeCell(f.policy)} | ${f.enforcementLevel} | ${escapeCell(f.resourceName ?? "stack")} | ${escapeCell(f.message.length > 300 ? `${f.message.slice(0, 300)}…` : f.message)} |`,
+        );
+    }
+    if (rows.length > MARKDOWN_FINDING_ROWS) {
+        out.push(
+            `| … | ${rows.length - MARKDOWN_FINDING_ROWS} more findings: see \`--format json\` | | | |`,
+        );
+    }
+    out.push("");
+    return out;
+}
+
+const MARKDOWN_FINDING_ROWS = 100;
 
 /**
  * SARIF 2.1.0: one result per function and risk category of added permissions, per new invoker and
