@@ -67,9 +67,10 @@ Compare an export with one taken after \`pulumi refresh\` to see drift.
   --format FORMAT       ${DIFF_FORMATS.join(" | ")} (default: text)
   -o, --output FILE     write the diff to FILE (whole or not at all) instead of standard output
   --fail-on LEVEL       ${DIFF_FAIL_LEVELS.join(" | ")}:
-                        exit 1 when a permission at or above that risk category is added, anyone
-                        may newly invoke a function, or a mandatory finding is new; \`any\`: when
-                        anything is added (default: ${DEFAULT_DIFF_FAIL_LEVEL})
+                        exit 1 when a permission at or above that risk category is added, a grant
+                        whose content cannot be read is added, anyone may newly invoke a function,
+                        or a mandatory finding is new; \`any\`: when anything is added
+                        (default: ${DEFAULT_DIFF_FAIL_LEVEL})
   --base REF            OLD is the program at git ref REF (a branch, tag or commit)
   --config KEY=VALUE    for program directories: a config value for both sides (repeatable)
   --old-config KEY=VALUE, --new-config KEY=VALUE   a config value for one side (repeatable)
