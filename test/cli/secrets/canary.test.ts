@@ -71,7 +71,9 @@ describe("secret canaries (every command, every format)", function () {
             };
             const beforePath = path.join(dir, "before.json");
             fs.writeFileSync(beforePath, JSON.stringify(before));
-            const run = perimeter(["diff", beforePath, exportPath, "--format", format]);
+            // The packs' findings once (text); the other formats compare permissions only.
+            const packs = format === "text" ? [] : ["--no-policy"];
+            const run = perimeter(["diff", beforePath, exportPath, "--format", format, ...packs]);
             assertNoCanary(run, `diff ${format}`);
             if (format === "text")
                 assert.match(
@@ -97,14 +99,17 @@ describe("secret canaries (every command, every format)", function () {
             assert.match(run.stdout, /allows 's3:\*' on '\[secret\]'/);
         });
 
-        for (const format of REPORT_FORMATS.filter((f) => f !== "text")) {
+        // How a program's secrets are read differs from an export's; how each format renders does not
+        // (every format is run over the export above). One format of each kind keeps CI short: a
+        // machine-readable one, the page with the drawn graph, and a graph of the program.
+        for (const format of ["json", "html"] as const) {
             it(`preview --format ${format}`, () => {
                 const run = perimeter(["preview", program, "--format", format, "--transpile-only"]);
                 assertNoCanary(run, `preview ${format}`);
             });
         }
 
-        for (const format of GRAPH_FORMATS) {
+        for (const format of ["mermaid"] as const) {
             it(`graph of the program --format ${format}`, () => {
                 const run = perimeter(["graph", program, "--format", format, "--transpile-only"]);
                 assertNoCanary(run, `graph program ${format}`);
