@@ -39,8 +39,11 @@ export async function auditEvaluations(
         context.progress.update(`perimeter: ${files}evaluating ${done}/${total}`);
     };
     const evaluations = await mapWithWorkers(sources, workers, async (source) => {
-        const text = source === STDIN_SOURCE ? stdinText : await readExportFile(source);
-        const snapshot = readStackExport(text, source);
+        // The text is not kept while the stack is evaluated: the snapshot holds what it needs.
+        const snapshot = readStackExport(
+            source === STDIN_SOURCE ? stdinText : await readExportFile(source),
+            source,
+        );
         const evaluation: Evaluation = await evaluate(snapshot, {
             packDirs: [...context.packDirs],
             ...(context.policyConfig === undefined ? {} : { policyConfig: context.policyConfig }),

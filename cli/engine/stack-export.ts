@@ -4,7 +4,7 @@
  */
 import { UsageError } from "./errors";
 import type { RecordedResource, StackSnapshot } from "./types";
-import { fromWireMap } from "./wire";
+import { fromWireMap, StringPool } from "./wire";
 
 const SUPPORTED_VERSION = 3;
 
@@ -70,6 +70,8 @@ function readResource(entry: unknown, index: number, source: string): RecordedRe
         return undefined;
     }
     const urnParts = urn.split("::");
+    // Inputs and outputs share their equal long strings (see StringPool).
+    const pool = new StringPool();
     const qualifiedType = urnParts[2] ?? "";
     const resource: { -readonly [K in keyof RecordedResource]: RecordedResource[K] } = {
         urn,
@@ -83,8 +85,8 @@ function readResource(entry: unknown, index: number, source: string): RecordedRe
                 strings(urns),
             ]),
         ),
-        inputs: fromWireMap(r.inputs),
-        outputs: fromWireMap(r.outputs),
+        inputs: fromWireMap(r.inputs, pool),
+        outputs: fromWireMap(r.outputs, pool),
     };
     if (typeof r.parent === "string" && r.parent !== "") {
         resource.parent = r.parent;

@@ -48,18 +48,19 @@ export type WireValue =
  * ciphertext-only secret from a stack export keeps its secrecy with unknown content), and resource
  * references become the referenced ID or URN, as the engine marshals them for analyzers.
  */
-export function fromWire(value: unknown): PropertyValue {
+export function fromWire(value: unknown, strings?: StringPool): PropertyValue {
     if (value === null || value === undefined) {
         return null;
     }
     if (typeof value === "string") {
-        return TYPED_UNKNOWN_SENTINELS.has(value) ? UNKNOWN : value;
+        if (TYPED_UNKNOWN_SENTINELS.has(value)) return UNKNOWN;
+        return strings === undefined ? value : strings.share(value);
     }
     if (typeof value === "boolean" || typeof value === "number") {
         return value;
     }
     if (Array.isArray(value)) {
-        return value.map((element) => fromWire(element));
+        return value.map((element) => fromWire(element, strings));
     }
     if (!isObject(value)) {
         return null;
@@ -74,18 +75,36 @@ export function fromWire(value: unknown): PropertyValue {
             return value.secret === true ? secret(content) : content;
         }
         default:
-            return fromWireMap(value);
+            return fromWireMap(value, strings);
     }
 }
 
-export function fromWireMap(value: unknown): PropertyMap {
+/**
+ * One copy of each long string: JSON.parse gives a resource's inputs and outputs their own copies of
+ * equal strings (a 100 KB policy document, big tags), which the snapshot would otherwise hold twice.
+ */
+export class StringPool {
+    private readonly pool = new Map<string, string>();
+
+    share(text: string): string {
+        if (text.length < StringPool.MIN_LENGTH) return text;
+        const seen = this.pool.get(text);
+        if (seen !== undefined) return seen;
+        this.pool.set(text, text);
+        return text;
+    }
+
+    static readonly MIN_LENGTH = 64;
+}
+
+export function fromWireMap(value: unknown, strings?: StringPool): PropertyMap {
     const result: PropertyMap = {};
     if (!isObject(value)) {
         return result;
     }
     for (const [key, element] of Object.entries(value)) {
         if (element !== undefined) {
-            setOwn(result, key, fromWire(element));
+            setOwn(result, key, fromWire(element, strings));
         }
     }
     return result;
