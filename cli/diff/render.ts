@@ -62,9 +62,16 @@ function verdict(report: DiffReport): string {
         : `Fails --fail-on ${report.failOn}: ${report.failures.join("; ")}.`;
 }
 
+/** One line of a function: its mark, what changed, and for a permission group its risk. */
+interface ChangeLine {
+    readonly mark: string;
+    readonly text: string;
+    readonly risk?: string;
+}
+
 /** The lines of one function, without the heading: what a person reads in every text format. */
-function functionLines(f: FunctionDiff): { mark: string; text: string }[] {
-    const lines: { mark: string; text: string }[] = [];
+function functionLines(f: FunctionDiff): ChangeLine[] {
+    const lines: ChangeLine[] = [];
     if (f.identities !== undefined) {
         lines.push({
             mark: "!",
@@ -75,7 +82,7 @@ function functionLines(f: FunctionDiff): { mark: string; text: string }[] {
         lines.push({ mark: "!", text: `now shares its identity with ${other}` });
     }
     const permission = (mark: string) => (g: PermissionGroup) =>
-        lines.push({ mark, text: `${groupText(g)}  [${categoryLabel(g.category)}]` });
+        lines.push({ mark, text: groupText(g), risk: categoryLabel(g.category) });
     groupLines(f.permissionsAdded).forEach(permission("+"));
     groupLines(f.permissionsRemoved).forEach(permission("-"));
     const invoker = (mark: string) => (i: Invoker) =>
@@ -114,7 +121,10 @@ function diffText(report: DiffReport): string {
     const out = [`perimeter diff ${report.before} → ${report.after}`, headline(report), ""];
     for (const f of report.diff.functions) {
         out.push(printable(functionHeading(f)));
-        for (const line of functionLines(f)) out.push(printable(`    ${line.mark} ${line.text}`));
+        for (const line of functionLines(f)) {
+            const risk = line.risk === undefined ? "" : `  [${line.risk}]`;
+            out.push(printable(`    ${line.mark} ${line.text}${risk}`));
+        }
         out.push("");
     }
     const { added, resolved } = report.diff.findings;
@@ -227,10 +237,12 @@ function diffMarkdown(report: DiffReport): string {
         const lines = functionLines(f);
         let written = 0;
         for (const line of lines) {
-            const risk = /\[([^\]]+)\]$/.exec(line.text)?.[1] ?? "";
-            const text = line.text.replace(/\s+\[[^\]]+\]$/, "");
             const mark = line.mark === "+" ? "➕" : line.mark === "-" ? "➖" : "⚠️";
-            if (!take([`| ${mark} | ${escapeCell(text)} | ${escapeCell(risk)} |`])) break;
+            if (
+                !take([`| ${mark} | ${escapeCell(line.text)} | ${escapeCell(line.risk ?? "")} |`])
+            ) {
+                break;
+            }
             written++;
         }
         if (written < lines.length) {

@@ -57,8 +57,20 @@ const IAM_ELEMENTS = new Set([
     "CanonicalUser",
 ]);
 
+/** Redactors already built: a report and its graph read the same resource list. */
+const built = new WeakMap<readonly RecordedResource[], Redact>();
+
 /** The redactor of a stack: what its secrets hold, whole and in pieces, is replaced. */
 export function secretRedactor(resources: readonly RecordedResource[]): Redact {
+    let redact = built.get(resources);
+    if (redact === undefined) {
+        redact = buildRedactor(resources);
+        built.set(resources, redact);
+    }
+    return redact;
+}
+
+function buildRedactor(resources: readonly RecordedResource[]): Redact {
     const secrets = new SecretCollector();
     for (const resource of resources) {
         for (const value of [
