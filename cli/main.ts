@@ -69,6 +69,7 @@ async function evaluateAndReport(
     const context: EvaluationContext = {
         packDirs: args.policyPacks.length > 0 ? args.policyPacks : [defaultPolicyPackDir()],
         ...(policyConfig === undefined ? {} : { policyConfig }),
+        protocol: args.protocol,
         progress,
         stdin: io.stdin,
         ...(args.debug ? { debugLog: (line: string) => io.stderr.write(`${line}\n`) } : {}),

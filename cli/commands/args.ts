@@ -17,6 +17,8 @@ export interface CommonOptions {
     /** Pack directories; empty means our own pack. */
     readonly policyPacks: readonly string[];
     readonly policyConfig?: string;
+    /** --protocol: run every pack in its own process over the analyzer protocol, ours included. */
+    readonly protocol: boolean;
     readonly format: ReportFormat;
     readonly output?: string;
     readonly failOn: FailOn;
@@ -66,6 +68,8 @@ export interface DiffArgs {
     readonly failOn: DiffFailLevel;
     readonly policyPacks: readonly string[];
     readonly policyConfig?: string;
+    /** As for preview and audit. */
+    readonly protocol: boolean;
     /** --no-policy: compare permissions and invokers only, without running the packs. */
     readonly policy: boolean;
     readonly stack?: string;
@@ -107,6 +111,7 @@ const FLAGS: Readonly<Record<string, FlagSpec>> = {
     "--policy-pack": { value: true, repeatable: true, commands: PACKS },
     "--policy-config": { value: true, commands: PACKS },
     "--no-policy": { value: false, commands: DIFF },
+    "--protocol": { value: false, commands: PACKS },
     "--format": { value: true, commands: ALL },
     "--output": { value: true, commands: ALL },
     "--fail-on": { value: true, commands: PACKS },
@@ -304,10 +309,10 @@ function diffArgs(rest: readonly string[], values: Map<string, string[]>): DiffA
     }
     if (
         values.has("--no-policy") &&
-        (values.has("--policy-pack") || values.has("--policy-config"))
+        (values.has("--policy-pack") || values.has("--policy-config") || values.has("--protocol"))
     ) {
         throw new UsageError(
-            "`--no-policy` runs no pack; drop `--policy-pack` and `--policy-config`",
+            "`--no-policy` runs no pack; drop `--policy-pack`, `--policy-config` and `--protocol`",
         );
     }
     const output = outputOf(values);
@@ -322,6 +327,7 @@ function diffArgs(rest: readonly string[], values: Map<string, string[]>): DiffA
         failOn: failOn as DiffFailLevel,
         policyPacks: values.get("--policy-pack") ?? [],
         ...(policyConfig === undefined ? {} : { policyConfig }),
+        protocol: values.has("--protocol"),
         policy: !values.has("--no-policy"),
         ...(stack === undefined ? {} : { stack }),
         preview: values.has("--preview"),
@@ -354,6 +360,7 @@ function commonOptions(values: Map<string, string[]>): CommonOptions {
     return {
         policyPacks: values.get("--policy-pack") ?? [],
         ...(policyConfig === undefined ? {} : { policyConfig }),
+        protocol: values.has("--protocol"),
         format,
         ...(output === undefined ? {} : { output }),
         failOn,

@@ -47,6 +47,7 @@ export async function auditEvaluations(
         const evaluation: Evaluation = await evaluate(snapshot, {
             packDirs: [...context.packDirs],
             ...(context.policyConfig === undefined ? {} : { policyConfig: context.policyConfig }),
+            protocol: context.protocol,
             onProgress: (done, total) => {
                 progress.set(source, { done, total });
                 showProgress();

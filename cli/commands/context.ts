@@ -13,6 +13,8 @@ export interface CommandIo {
 export interface EvaluationContext {
     readonly packDirs: readonly string[];
     readonly policyConfig?: PolicyConfigFile;
+    /** --protocol: every pack over the analyzer protocol (see ../engine/evaluate.ts). */
+    readonly protocol: boolean;
     readonly progress: Progress;
     readonly stdin: AsyncIterable<Buffer | string>;
     /** Under `--debug`: where the program's own console output goes (it is dropped otherwise). */

@@ -46,6 +46,7 @@ export async function runDiff(args: DiffArgs, io: CommandIo, progress: Progress)
             const evaluation = await evaluate(snapshot, {
                 packDirs: [...packDirs],
                 ...(policyConfig === undefined ? {} : { policyConfig }),
+                protocol: args.protocol,
                 onProgress: (done, total) =>
                     progress.update(`perimeter: evaluating ${source}: ${done}/${total}`),
             });

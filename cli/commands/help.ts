@@ -6,6 +6,9 @@ import type { CommandName } from "./args";
 const COMMON = `Options:
   --policy-pack DIR     a CrossGuard policy pack directory (repeatable; default: perimeter's own pack)
   --policy-config FILE  per-policy config, the JSON of \`pulumi policy enable --config\`
+  --protocol            run every pack in a process of its own over the analyzer protocol, as
+                        the Pulumi CLI does (default: perimeter's own pack runs in this process,
+                        with the same results, faster and in less memory)
   --format FORMAT       ${REPORT_FORMATS.join(" | ")} (default: text)
   -o, --output FILE     write the report to FILE (whole or not at all) instead of standard output
   --fail-on LEVEL       mandatory | advisory | none: exit 1 on findings at or above LEVEL
@@ -18,7 +21,8 @@ Exit codes: 0 no findings at or above the fail level, 1 findings, 2 usage or inp
 const PREVIEW = `Usage: perimeter preview [DIR] [options]
 
 Runs the Pulumi program in DIR (default: the current directory) offline under Pulumi's mock runtime,
-then the policy packs over the Pulumi analyzer protocol, and prints the resources and the findings.
+then the policy packs with the Pulumi analyzer protocol's requests, and prints the resources and
+the findings.
 
   --stack NAME          the stack whose Pulumi.<stack>.yaml config to read
   --config KEY=VALUE    set a config value (repeatable), as \`pulumi config set\` would
@@ -79,6 +83,7 @@ Compare an export with one taken after \`pulumi refresh\` to see drift.
   --transpile-only      for program directories: compile TypeScript without type checking
   --policy-pack DIR     a CrossGuard policy pack directory (repeatable; default: perimeter's own pack)
   --policy-config FILE  per-policy config, the JSON of \`pulumi policy enable --config\`
+  --protocol            run every pack in a process of its own over the analyzer protocol
   --no-policy           compare permissions and invokers only; run no policy pack
   --debug               show stack traces of errors
   -h, --help            show this help

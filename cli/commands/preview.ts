@@ -20,6 +20,7 @@ export async function previewEvaluations(
     const evaluation = await evaluate(snapshot, {
         packDirs: [...context.packDirs],
         ...(context.policyConfig === undefined ? {} : { policyConfig: context.policyConfig }),
+        protocol: context.protocol,
         onProgress: (done, total) =>
             context.progress.update(`perimeter: evaluating ${done}/${total}`),
     });

@@ -68,7 +68,7 @@ export function toStruct(map: PropertyMap): Struct {
  * Resource options as the engine fills them. A pack started by run-policy-pack rejects an Analyze
  * request without options ("a more recent version of the Pulumi CLI is required").
  */
-function resourceOptions(resource: RecordedResource): pb.AnalyzerResourceOptions {
+export function resourceOptions(resource: RecordedResource): pb.AnalyzerResourceOptions {
     const options = new pb.AnalyzerResourceOptions();
     options.setProtect(resource.protect ?? false);
     options.setIgnorechangesList([]);

@@ -150,7 +150,11 @@ function explain(error: unknown, pack: PackProcess): string {
     if (grpcError.code === grpc.status.UNAVAILABLE || grpcError.code === grpc.status.CANCELLED) {
         return `it stopped (${pack.lastError()})`;
     }
-    const details = typeof grpcError.details === "string" ? grpcError.details : String(error);
+    return firstLinesOf(typeof grpcError.details === "string" ? grpcError.details : String(error));
+}
+
+/** The first two lines of a pack's error that are not stack frames. */
+export function firstLinesOf(details: string): string {
     return details
         .split(/\r?\n/)
         .map((line) => line.trim())

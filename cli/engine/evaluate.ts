@@ -1,8 +1,11 @@
 /**
- * Evaluates a stack snapshot against one or more policy packs over the real analyzer protocol:
+ * Evaluates a stack snapshot against one or more policy packs with the analyzer protocol's requests:
  * Configure with the reconciled policy config, Analyze every resource (many calls in flight), then
- * AnalyzeStack, and collect findings, policies that could not run, and exemptions.
+ * AnalyzeStack, and collect findings, policies that could not run, and exemptions. Packs run in
+ * processes of their own over gRPC, except our own pack, which answers the same requests in process
+ * unless `protocol` is set.
  */
+import * as fs from "fs";
 import {
     providerUrn,
     startAnalyzer,
@@ -10,7 +13,9 @@ import {
     type Analyzer,
     type PolicyConfigEntry,
 } from "./analyzer";
+import { defaultPolicyPackDir } from "../install-root";
 import { droppedKeyNotices } from "./dropped-keys";
+import { startInProcessAnalyzer } from "./in-process";
 import { sortDiagnostics, type SortedDiagnostics } from "./findings";
 import { readPolicyConfigFile, reconcilePolicyConfig } from "./policy-config";
 import type {
@@ -32,6 +37,11 @@ export interface EvaluateOptions {
     packDirs: string[];
     /** Parsed JSON of a `pulumi policy enable --config` file. */
     policyConfig?: PolicyConfigFile;
+    /**
+     * Drive every pack over the analyzer protocol, in a process of its own. Without it, our own pack
+     * is evaluated in this process (./in-process.ts): same handlers, no gRPC.
+     */
+    protocol?: boolean;
     /** Analyze calls kept in flight. @default 64 */
     concurrency?: number;
     /** Called as calls complete: `done` of `total` analyzer calls. */
@@ -44,7 +54,13 @@ export async function evaluate(
     snapshot: StackSnapshot,
     options: EvaluateOptions,
 ): Promise<Evaluation> {
-    const started = await Promise.allSettled(options.packDirs.map((dir) => startAnalyzer(dir)));
+    const started = await Promise.allSettled(
+        options.packDirs.map((dir) =>
+            options.protocol !== true && isOwnPack(dir)
+                ? startInProcessAnalyzer(dir)
+                : startAnalyzer(dir),
+        ),
+    );
     const analyzers = started.flatMap((s) => (s.status === "fulfilled" ? [s.value] : []));
     try {
         const failed = started.find((s): s is PromiseRejectedResult => s.status === "rejected");
@@ -211,4 +227,13 @@ function unique(records: readonly Exempted[]): Exempted[] {
         const key = JSON.stringify([r.policy, r.urn, r.findingKey, r.reason, r.expires]);
         return seen.has(key) ? false : (seen.add(key), true);
     });
+}
+
+/** Our own pack, the one this package ships: the only pack evaluated in process. */
+function isOwnPack(dir: string): boolean {
+    try {
+        return fs.realpathSync(dir) === fs.realpathSync(defaultPolicyPackDir());
+    } catch {
+        return false;
+    }
 }

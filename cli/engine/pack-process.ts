@@ -11,9 +11,9 @@ import * as fs from "fs";
 import * as path from "path";
 import { atExit } from "../cleanup";
 import { UsageError } from "./errors";
+import { exemptionOfLine } from "./exemption-line";
 import type { Exempted } from "./types";
 
-const EXEMPTION_PREFIX = "perimeter-exemption ";
 const STDERR_TAIL = 20;
 // Terminal colour codes: Node colours stack traces even into a pipe when FORCE_COLOR is set.
 const ANSI_ESCAPE = /\u001b\[[0-9;]*m/g;
@@ -167,42 +167,16 @@ export class PackProcess {
     }
 
     private readLine(line: string): void {
-        if (line.startsWith(EXEMPTION_PREFIX)) {
-            const record = parseExemption(line.slice(EXEMPTION_PREFIX.length));
-            if (record) {
-                this.exempted.push(record);
-                return;
-            }
+        const record = exemptionOfLine(line);
+        if (record) {
+            this.exempted.push(record);
+            return;
         }
         if (line.trim() !== "") {
             this.tail.push(line);
             this.tail.splice(0, Math.max(0, this.tail.length - STDERR_TAIL));
         }
     }
-}
-
-function parseExemption(json: string): Exempted | undefined {
-    let value: unknown;
-    try {
-        value = JSON.parse(json);
-    } catch {
-        return undefined;
-    }
-    if (typeof value !== "object" || value === null) {
-        return undefined;
-    }
-    const r = value as Record<string, unknown>;
-    if (typeof r.policy !== "string" || typeof r.reason !== "string") {
-        return undefined;
-    }
-    const optional = (v: unknown): string | null => (typeof v === "string" && v !== "" ? v : null);
-    return {
-        policy: r.policy,
-        urn: optional(r.urn),
-        findingKey: typeof r.findingKey === "string" ? r.findingKey : r.policy,
-        reason: r.reason,
-        expires: optional(r.expires),
-    };
 }
 
 function packEnvironment(): NodeJS.ProcessEnv {

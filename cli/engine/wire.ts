@@ -5,6 +5,7 @@
  * The constants come from @pulumi/pulumi runtime/rpc.js (specialSigKey and friends) and @pulumi/policy
  * proxy.js (the unknown sentinels); they are part of the protocol and never change.
  */
+import { Struct } from "google-protobuf/google/protobuf/struct_pb";
 import type { PropertyMap, PropertyValue, SecretValue, UnknownValue } from "./types";
 
 /** The sentinel the Pulumi SDK and engine use for an unknown value of any type. */
@@ -133,6 +134,61 @@ export function toWireMap(map: PropertyMap): { [key: string]: WireValue } {
         setOwn(result, key, toWire(element));
     }
     return result;
+}
+
+/**
+ * A map as a pack receives it over the analyzer protocol: what its `Struct.toJavaScript()` returns
+ * after the map travelled as protobuf, for the packs evaluated in process (./in-process.ts) to see
+ * exactly that. google-protobuf's Map iterates its keys sorted, decoding drops a `__proto__` key
+ * (its entries live in a plain object) and the binary encoding is UTF-8, so a string that is not
+ * well-formed UTF-16 comes back changed; such a rare map takes the real protobuf round trip.
+ */
+export function toReceivedWireMap(map: PropertyMap): { [key: string]: WireValue } {
+    try {
+        return receivedMap(map);
+    } catch (error) {
+        if (error !== NOT_WELL_FORMED) throw error;
+        const struct = Struct.fromJavaScript(toWireMap(map));
+        return Struct.deserializeBinary(struct.serializeBinary()).toJavaScript();
+    }
+}
+
+const NOT_WELL_FORMED = new Error("a string that is not well-formed UTF-16");
+
+function received(value: PropertyValue): WireValue {
+    if (typeof value === "string") {
+        if (!isWellFormed(value)) throw NOT_WELL_FORMED;
+        return value;
+    }
+    if (value === null || typeof value !== "object") {
+        return value;
+    }
+    if (Array.isArray(value)) {
+        return value.map((element) => received(element));
+    }
+    if (isUnknown(value)) {
+        return UNKNOWN_SENTINEL;
+    }
+    if (isSecret(value)) {
+        // Sorted keys: the signature key sorts before "value".
+        return { [SIG_KEY]: SECRET_SIG, value: received(value.value) };
+    }
+    return receivedMap(value);
+}
+
+function receivedMap(map: PropertyMap): { [key: string]: WireValue } {
+    const result: { [key: string]: WireValue } = {};
+    for (const key of Object.keys(map).sort()) {
+        if (key === "__proto__") continue;
+        if (!isWellFormed(key)) throw NOT_WELL_FORMED;
+        result[key] = received(map[key] ?? null);
+    }
+    return result;
+}
+
+/** `String.prototype.isWellFormed` (Node 20; not in this project's TypeScript lib). */
+export function isWellFormed(text: string): boolean {
+    return (text as unknown as { isWellFormed(): boolean }).isWellFormed();
 }
 
 function secretContent(value: Record<string, unknown>): PropertyValue {

@@ -1,15 +1,15 @@
 /**
  * The AWS starter stack, previewed offline and judged by perimeter's own policy pack over the
- * analyzer protocol (needs the built pack: `npm run build`).
+ * analyzer protocol and in process, which must agree (needs the built pack: `npm run build`).
  */
 import { strict as assert } from "assert";
 import * as path from "path";
 import { startAnalyzer, type Analyzer } from "../../cli/engine/analyzer";
-import { evaluateWith } from "../../cli/engine/evaluate";
 import { runProgram } from "../../cli/engine/program";
 import { defaultPolicyPackDir, findInstallRoot } from "../../cli/install-root";
 import type { StackSnapshot } from "../../cli/engine/types";
 import { assertFindingsInclude, assertFindingsOnlyOn, assertNoFindings } from "./findings";
+import { evaluateBothWays } from "../cli/engine/differential";
 
 /**
  * What the unsafe scenario must make the pack say (`<resource>: <finding key>`). An Allow of `*` is
@@ -54,7 +54,7 @@ describe("examples/aws", function () {
     });
 
     it("passes every policy of the pack with zero findings", async function () {
-        const evaluation = await evaluateWith([pack], safe);
+        const evaluation = await evaluateBothWays(pack, safe);
         assertNoFindings(evaluation);
         assert.ok(evaluation.verdicts.length > 1);
     });
@@ -65,7 +65,7 @@ describe("examples/aws", function () {
             config: { scenario: "unsafe" },
             transpileOnly: true,
         });
-        const evaluation = await evaluateWith([pack], unsafe);
+        const evaluation = await evaluateBothWays(pack, unsafe);
         assertFindingsInclude(evaluation, EXPECTED_UNSAFE);
         // Everything reported traces back to the admin policy on the processor's role or the unscoped caller.
         assertFindingsOnlyOn(evaluation, ["processor-admin", "worker-any-bucket", "processor"]);

@@ -29,7 +29,10 @@ async function previewExample(
 ): Promise<{ snapshot: StackSnapshot; evaluation: Evaluation }> {
     // Type-checked by the build (the root tsconfig includes examples/); behaviour counts here.
     const snapshot = await runProgram({ dir: EXAMPLE, config, transpileOnly: true });
-    return { snapshot, evaluation: await evaluate(snapshot, { packDirs: [PACK] }) };
+    const evaluation = await evaluate(snapshot, { packDirs: [PACK], protocol: true });
+    // The pack in process (the CLI's default for our own pack) must say exactly the same.
+    assert.deepStrictEqual(await evaluate(snapshot, { packDirs: [PACK] }), evaluation);
+    return { snapshot, evaluation };
 }
 
 describe("examples/azure", () => {

@@ -6,10 +6,10 @@
 import { strict as assert } from "assert";
 import * as path from "path";
 import { startAnalyzer, type Analyzer } from "../../cli/engine/analyzer";
-import { evaluateWith } from "../../cli/engine/evaluate";
 import { runProgram } from "../../cli/engine/program";
 import { defaultPolicyPackDir, findInstallRoot } from "../../cli/install-root";
 import { assertFindingsInclude, assertNoFindings, findingKeys } from "./findings";
+import { evaluateBothWays } from "../cli/engine/differential";
 
 interface ChainExample {
     readonly cloud: "aws" | "azure" | "gcp";
@@ -73,8 +73,8 @@ describe("examples/chain", function () {
 
         describe(example.cloud, function () {
             it("previews the safe scenario with zero findings", async function () {
-                const evaluation = await evaluateWith(
-                    [pack],
+                const evaluation = await evaluateBothWays(
+                    pack,
                     await runProgram({ dir, transpileOnly: TYPE_CHECKED_BY_THE_BUILD }),
                 );
                 assertNoFindings(evaluation);
@@ -86,7 +86,7 @@ describe("examples/chain", function () {
                     config: { scenario: "unsafe" },
                     transpileOnly: TYPE_CHECKED_BY_THE_BUILD,
                 });
-                const evaluation = await evaluateWith([pack], unsafe);
+                const evaluation = await evaluateBothWays(pack, unsafe);
                 assertFindingsInclude(evaluation, example.unsafe);
                 const keys = findingKeys(evaluation);
                 const chains = evaluation.findings.filter(

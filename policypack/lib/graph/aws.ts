@@ -133,7 +133,9 @@ function profiles(
  * resource, so only grants on the same resource can repeat a permission: the others are taken whole
  * (an identity allowed `*` has tens of thousands of permissions).
  */
-function distinctPermissions(grants: readonly RoleGrant[]): Permission[] {
+function distinctPermissions(grants: readonly RoleGrant[]): readonly Permission[] {
+    // One grant: its (possibly shared) list itself, so equal profiles hold the same list.
+    if (grants.length === 1) return grants[0]?.permissions ?? [];
     const byResource = new Map<string, RoleGrant[]>();
     for (const grant of grants) {
         byResource.set(grant.resource, [...(byResource.get(grant.resource) ?? []), grant]);

@@ -135,15 +135,29 @@ function pathTo(target: string, source: string, cameFrom: ReadonlyMap<string, st
 export function callChains(graph: IdentityGraph, categories: readonly RiskCategory[]): CallChain[] {
     const chosen = new Set(categories);
     const profiles = new Map(graph.functions.map((f) => [f.functionId, f]));
-    const risky = new Map<string, { permissions: Permission[]; fingerprint: string }>();
+    // Profiles often share one permission list (roles with the same statements): judge it once.
+    const fingerprints = new Map<readonly Permission[], string>();
+    const fingerprintOfList = (permissions: readonly Permission[]): string => {
+        let fingerprint = fingerprints.get(permissions);
+        if (fingerprint === undefined) {
+            fingerprint = fingerprintOf(permissions);
+            fingerprints.set(permissions, fingerprint);
+        }
+        return fingerprint;
+    };
+    type Risky = { permissions: Permission[]; fingerprint: string };
+    const riskyOfList = new Map<readonly Permission[], Risky>();
+    const risky = new Map<string, Risky>();
     for (const profile of profiles.values()) {
-        const inCategories = profile.permissions.filter((p) =>
-            p.categories.some((c) => chosen.has(c)),
-        );
-        risky.set(profile.functionId, {
-            permissions: inCategories,
-            fingerprint: fingerprintOf(inCategories),
-        });
+        let inCategories = riskyOfList.get(profile.permissions);
+        if (inCategories === undefined) {
+            const permissions = profile.permissions.filter((p) =>
+                p.categories.some((c) => chosen.has(c)),
+            );
+            inCategories = { permissions, fingerprint: fingerprintOf(permissions) };
+            riskyOfList.set(profile.permissions, inCategories);
+        }
+        risky.set(profile.functionId, inCategories);
     }
     const callees = directCallees(graph, profiles);
     const chains: CallChain[] = [];
@@ -170,7 +184,7 @@ export function callChains(graph: IdentityGraph, categories: readonly RiskCatego
         }
         const { order, cameFrom } = walk;
         const callerPermissions = caller?.permissions ?? [];
-        const callerFingerprint = fingerprintOf(callerPermissions);
+        const callerFingerprint = fingerprintOfList(callerPermissions);
         let held = heldByFingerprint.get(callerFingerprint);
         if (held === undefined) {
             held = new HeldPermissions(callerPermissions);

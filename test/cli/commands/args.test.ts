@@ -14,6 +14,7 @@ describe("parseCommandLine", () => {
         assert.deepEqual(parseCommandLine(["preview"]), {
             command: "preview",
             policyPacks: [],
+            protocol: false,
             format: "text",
             failOn: "mandatory",
             debug: false,
@@ -46,11 +47,13 @@ describe("parseCommandLine", () => {
             "advisory",
             "--debug",
             "--transpile-only",
+            "--protocol",
         ]);
         assert.deepEqual(parsed, {
             command: "preview",
             policyPacks: ["one", "two"],
             policyConfig: "config.json",
+            protocol: true,
             format: "sarif",
             output: "out.sarif",
             failOn: "advisory",
@@ -61,6 +64,21 @@ describe("parseCommandLine", () => {
             preview: true,
             transpileOnly: true,
         });
+    });
+
+    it("takes --protocol for the commands that run packs, and not with --no-policy", () => {
+        for (const args of [
+            ["audit", "a.json"],
+            ["diff", "a.json", "b.json"],
+        ]) {
+            const parsed = parseCommandLine([...args, "--protocol"]);
+            assert.equal("protocol" in parsed && parsed.protocol, true);
+        }
+        usageError(["graph", "a.json", "--protocol"], /--protocol/);
+        usageError(
+            ["diff", "a.json", "b.json", "--no-policy", "--protocol"],
+            /drop .*`--protocol`/,
+        );
     });
 
     it("takes --output - as standard output, for reports and graphs", () => {

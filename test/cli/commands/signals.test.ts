@@ -67,6 +67,8 @@ describe("perimeter and terminating signals", function () {
                     EXPORT,
                     "-o",
                     path.join(dir, "r.json"),
+                    // Our pack runs in process by default; the pack process is what may be orphaned.
+                    "--protocol",
                 ],
                 { cwd: ROOT, stdio: "ignore" },
             );

@@ -65,23 +65,31 @@ export function invocations(
     functions: StackFunctions,
     identities: readonly InvokingIdentity[],
 ): Invocations {
-    const canInvoke = new Map<string, CanInvokeEdge>();
+    const canInvoke: CanInvokeEdge[] = [];
+    // One edge per identity, function and source: the functions seen per identity and source, kept
+    // as sets of the URN strings the resources already hold (a role allowed `*` may invoke every
+    // function: a key string per edge would cost more than the edges).
+    const seen = new Map<string, Map<string, Set<string>>>();
     const add = (
         identity: InvokingIdentity,
         fn: StackResource,
         via: string,
         conditions: readonly string[],
     ) => {
-        const key = `${identity.id}\u0000${fn.urn}\u0000${via}`;
-        if (!identity.functionUrns.has(fn.urn) && !canInvoke.has(key)) {
-            canInvoke.set(key, {
-                kind: "can-invoke",
-                from: identity.id,
-                to: fn.urn,
-                via,
-                conditions,
-            });
+        if (identity.functionUrns.has(fn.urn)) return;
+        let bySource = seen.get(identity.id);
+        if (bySource === undefined) {
+            bySource = new Map();
+            seen.set(identity.id, bySource);
         }
+        let functions = bySource.get(via);
+        if (functions === undefined) {
+            functions = new Set();
+            bySource.set(via, functions);
+        }
+        if (functions.has(fn.urn)) return;
+        functions.add(fn.urn);
+        canInvoke.push({ kind: "can-invoke", from: identity.id, to: fn.urn, via, conditions });
     };
     for (const identity of identities) {
         for (const grant of identity.grants) {
@@ -160,5 +168,5 @@ export function invocations(
             }
         }
     }
-    return { canInvoke: [...canInvoke.values()], public: publicEdges };
+    return { canInvoke, public: publicEdges };
 }
