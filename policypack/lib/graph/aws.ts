@@ -83,17 +83,29 @@ export function awsGraphPart(resources: readonly GraphResource[]): GraphPart {
         new StackFunctions(readable.resources),
         identities,
     );
-    // One by one: an identity allowed `*` can invoke every function, too many edges for a spread call.
-    for (const edge of [...invoked.canInvoke, ...invoked.public]) {
-        edges.push(edge);
-    }
     if (invoked.public.length > 0) {
         addNode({ id: PUBLIC_NODE_ID, kind: "public", cloud: null, label: "anyone" });
     }
+    // The can-invoke edges are built only when read (model.ts InvokeLists): the rules walk `invokes`.
+    let all: GraphEdge[] | undefined;
     return {
         nodes: [...nodes.values()],
-        edges,
+        get edges() {
+            if (all === undefined) {
+                all = edges;
+                // One by one: an identity allowed `*` can invoke every function, too many edges
+                // for a spread call.
+                for (const edge of [...invoked.canInvoke(), ...invoked.public]) {
+                    all.push(edge);
+                }
+            }
+            return all;
+        },
         functions: profiles(resources, lambdas, identities),
+        invokes: {
+            byIdentity: invoked.callees,
+            publicCallees: [...new Set(invoked.public.map((edge) => edge.to))],
+        },
     };
 }
 

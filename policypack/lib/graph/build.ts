@@ -4,10 +4,13 @@ import { azureGraphPart } from "./azure";
 import { gcpGraphPart } from "./gcp";
 import {
     type FunctionProfile,
+    type GraphEdge,
     type GraphNode,
     type GraphPart,
     type GraphResource,
     type IdentityGraph,
+    type InvokeLists,
+    invokesOf,
     PUBLIC_NODE_ID,
 } from "./model";
 
@@ -39,15 +42,39 @@ export function mergeGraphParts(parts: readonly GraphPart[]): IdentityGraph {
             }
         }
     }
-    const edges = parts.flatMap((part) => part.edges);
-    if (!nodeById.has(PUBLIC_NODE_ID) && edges.some((edge) => edge.kind === "public")) {
+    const invokes = mergeInvokes(parts.map((part) => part.invokes ?? invokesOf(part.edges)));
+    if (!nodeById.has(PUBLIC_NODE_ID) && invokes.publicCallees.length > 0) {
         nodeById.set(PUBLIC_NODE_ID, PUBLIC_NODE);
     }
+    // Read only by those who need every edge (the reports); the rules walk `invokes`.
+    let edges: GraphEdge[] | undefined;
     return {
         nodes: [...nodeById.values()],
-        edges,
+        get edges() {
+            edges ??= parts.flatMap((part) => part.edges);
+            return edges;
+        },
         functions: [...functionById.values()],
         nodeById,
+        invokes,
+    };
+}
+
+function mergeInvokes(lists: readonly InvokeLists[]): InvokeLists {
+    if (lists.length === 1 && lists[0] !== undefined) return lists[0];
+    const byIdentity = new Map<string, readonly string[]>();
+    for (const list of lists) {
+        for (const [id, callees] of list.byIdentity) {
+            const known = byIdentity.get(id);
+            byIdentity.set(
+                id,
+                known === undefined ? callees : [...new Set([...known, ...callees])],
+            );
+        }
+    }
+    return {
+        byIdentity,
+        publicCallees: [...new Set(lists.flatMap((list) => list.publicCallees))],
     };
 }
 

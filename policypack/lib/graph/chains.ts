@@ -16,6 +16,7 @@ import { HeldPermissions } from "./coverage";
 import {
     type FunctionProfile,
     type IdentityGraph,
+    invokesOf,
     type Permission,
     permissionKey,
     PUBLIC_NODE_ID,
@@ -56,32 +57,25 @@ export interface CallChain {
 function directCallees(
     graph: IdentityGraph,
     profiles: ReadonlyMap<string, FunctionProfile>,
-): Map<string, string[]> {
-    const invokedByIdentity = new Map<string, string[]>();
-    const publicCallees: string[] = [];
-    for (const edge of graph.edges) {
-        if (edge.kind === "can-invoke") {
-            const list = invokedByIdentity.get(edge.from);
-            if (list === undefined) {
-                invokedByIdentity.set(edge.from, [edge.to]);
-            } else {
-                list.push(edge.to);
-            }
-        } else if (edge.kind === "public") {
-            publicCallees.push(edge.to);
-        }
-    }
-    const callees = new Map<string, string[]>();
+): Map<string, readonly string[]> {
+    const invokes = graph.invokes ?? invokesOf(graph.edges);
+    const callees = new Map<string, readonly string[]>();
     for (const profile of profiles.values()) {
+        // One identity: its list itself (often shared by every function that may invoke all).
+        if (profile.identityIds.length === 1) {
+            const id = profile.identityIds[0] ?? "";
+            callees.set(profile.functionId, invokes.byIdentity.get(id) ?? []);
+            continue;
+        }
         const own = new Set<string>();
         for (const identityId of profile.identityIds) {
-            for (const callee of invokedByIdentity.get(identityId) ?? []) {
+            for (const callee of invokes.byIdentity.get(identityId) ?? []) {
                 own.add(callee);
             }
         }
         callees.set(profile.functionId, [...own]);
     }
-    callees.set(PUBLIC_NODE_ID, [...new Set(publicCallees)]);
+    callees.set(PUBLIC_NODE_ID, invokes.publicCallees);
     return callees;
 }
 
@@ -165,8 +159,13 @@ export function callChains(graph: IdentityGraph, categories: readonly RiskCatego
     // Functions with the same permissions (e.g. every role allowed `*`) share one index and one
     // answer per callee, so a stack with many such functions costs what one of them costs.
     const heldByFingerprint = new Map<string, HeldPermissions>();
-    const borrowedMemo = new Map<string, Permission[]>();
-    const walks = new Map<string, ReturnType<typeof reachableFrom>>();
+    // What a caller borrows from a target, by caller fingerprint, then target fingerprint.
+    const borrowedMemo = new Map<string, Map<string, Permission[]>>();
+    const walks = new WalksByStart();
+    const lendersOfWalk = new Map<
+        Walk,
+        Map<string, { targetId: string; borrowed: Permission[] }[]>
+    >();
     for (const caller of callers) {
         const callerId = caller?.functionId ?? PUBLIC_NODE_ID;
         const first = callees.get(callerId) ?? [];
@@ -175,13 +174,8 @@ export function callChains(graph: IdentityGraph, categories: readonly RiskCatego
         }
         // The caller itself joins its first level: what it reaches is unchanged (its callees are that
         // level), and callers that may invoke every function, themselves aside, share one walk.
-        const start = [...new Set([...first, callerId])].sort();
-        const walkKey = createHash("sha1").update(start.join("\n")).digest("base64");
-        let walk = walks.get(walkKey);
-        if (walk === undefined) {
-            walk = reachableFrom(start, callees, profiles);
-            walks.set(walkKey, walk);
-        }
+        const start = new Set(first).add(callerId);
+        const walk = walks.find(start, () => reachableFrom([...start].sort(), callees, profiles));
         const { order, cameFrom } = walk;
         const callerPermissions = caller?.permissions ?? [];
         const callerFingerprint = fingerprintOfList(callerPermissions);
@@ -190,19 +184,37 @@ export function callChains(graph: IdentityGraph, categories: readonly RiskCatego
             held = new HeldPermissions(callerPermissions);
             heldByFingerprint.set(callerFingerprint, held);
         }
-        for (const targetId of order) {
-            const target = targetId === callerId ? undefined : risky.get(targetId);
-            if (target === undefined || target.permissions.length === 0) {
-                continue;
+        let borrowedFrom = borrowedMemo.get(callerFingerprint);
+        if (borrowedFrom === undefined) {
+            borrowedFrom = new Map();
+            borrowedMemo.set(callerFingerprint, borrowedFrom);
+        }
+        // Callers with the same permissions and the same walk borrow the same: found once.
+        let byFingerprint = lendersOfWalk.get(walk);
+        if (byFingerprint === undefined) {
+            byFingerprint = new Map();
+            lendersOfWalk.set(walk, byFingerprint);
+        }
+        let lenders = byFingerprint.get(callerFingerprint);
+        if (lenders === undefined) {
+            lenders = [];
+            for (const targetId of order) {
+                const target = risky.get(targetId);
+                if (target === undefined || target.permissions.length === 0) {
+                    continue;
+                }
+                let borrowed = borrowedFrom.get(target.fingerprint);
+                if (borrowed === undefined) {
+                    const index = held;
+                    borrowed = target.permissions.filter((p) => !index.covers(p));
+                    borrowedFrom.set(target.fingerprint, borrowed);
+                }
+                if (borrowed.length > 0) lenders.push({ targetId, borrowed });
             }
-            const memoKey = `${callerFingerprint}|${target.fingerprint}`;
-            let borrowed = borrowedMemo.get(memoKey);
-            if (borrowed === undefined) {
-                const index = held;
-                borrowed = target.permissions.filter((p) => !index.covers(p));
-                borrowedMemo.set(memoKey, borrowed);
-            }
-            if (borrowed.length === 0) {
+            byFingerprint.set(callerFingerprint, lenders);
+        }
+        for (const { targetId, borrowed } of lenders) {
+            if (targetId === callerId) {
                 continue;
             }
             const path = [callerId, ...pathTo(targetId, CALLER, cameFrom).slice(1)];
@@ -218,6 +230,49 @@ export function callChains(graph: IdentityGraph, categories: readonly RiskCatego
         }
     }
     return chains;
+}
+
+type Walk = ReturnType<typeof reachableFrom>;
+
+function containsAll(set: ReadonlySet<string>, items: Iterable<string>): boolean {
+    for (const item of items) if (!set.has(item)) return false;
+    return true;
+}
+
+/**
+ * Walks by the set of functions they start from. A walk from the sorted set is the same for equal
+ * sets, so it is computed once; sets are found by size and an order-free sum of their ids' hashes,
+ * then compared, without sorting or hashing the whole list for every caller.
+ */
+class WalksByStart {
+    private readonly hashes = new Map<string, number>();
+    private readonly walks = new Map<string, { start: ReadonlySet<string>; walk: Walk }[]>();
+
+    find(start: ReadonlySet<string>, compute: () => Walk): Walk {
+        let sum = 0;
+        for (const id of start) sum = (sum + this.hashOf(id)) % 0x1_0000_0000;
+        const key = `${start.size}:${sum}`;
+        const candidates = this.walks.get(key) ?? [];
+        const same = candidates.find((c) => containsAll(c.start, start));
+        if (same !== undefined) return same.walk;
+        const walk = compute();
+        candidates.push({ start, walk });
+        this.walks.set(key, candidates);
+        return walk;
+    }
+
+    /** FNV-1a of an id, once per id. */
+    private hashOf(id: string): number {
+        let hash = this.hashes.get(id);
+        if (hash === undefined) {
+            hash = 0x811c9dc5;
+            for (let i = 0; i < id.length; i++) {
+                hash = Math.imul(hash ^ id.charCodeAt(i), 0x01000193) >>> 0;
+            }
+            this.hashes.set(id, hash);
+        }
+        return hash;
+    }
 }
 
 /** A digest of a set of permissions: equal for equal sets, whatever their order. */

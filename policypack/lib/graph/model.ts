@@ -145,16 +145,49 @@ export interface FunctionProfile {
     readonly unreadable?: readonly string[];
 }
 
+/**
+ * Who may invoke which function, without an object per edge: what the call chains walk. A role
+ * allowed `*` may invoke every function, so `can-invoke` edges grow with such roles × functions; a
+ * part may build its edges only when they are read (the reports do, the pack's rules do not).
+ */
+export interface InvokeLists {
+    /** The functions each identity may invoke (its `can-invoke` targets), each once. */
+    readonly byIdentity: ReadonlyMap<string, readonly string[]>;
+    /** The functions anyone may invoke (`public` targets), each once. */
+    readonly publicCallees: readonly string[];
+}
+
 /** What one cloud contributes. */
 export interface GraphPart {
     readonly nodes: readonly GraphNode[];
     readonly edges: readonly GraphEdge[];
     readonly functions: readonly FunctionProfile[];
+    /** The same invocations as `edges`, when the part has them without reading its edges. */
+    readonly invokes?: InvokeLists;
 }
 
 export interface IdentityGraph extends GraphPart {
     /** Nodes by id. */
     readonly nodeById: ReadonlyMap<string, GraphNode>;
+}
+
+/** The invocations a list of edges holds. */
+export function invokesOf(edges: readonly GraphEdge[]): InvokeLists {
+    const byIdentity = new Map<string, Set<string>>();
+    const publicCallees = new Set<string>();
+    for (const edge of edges) {
+        if (edge.kind === "can-invoke") {
+            const callees = byIdentity.get(edge.from);
+            if (callees === undefined) byIdentity.set(edge.from, new Set([edge.to]));
+            else callees.add(edge.to);
+        } else if (edge.kind === "public") {
+            publicCallees.add(edge.to);
+        }
+    }
+    return {
+        byIdentity: new Map([...byIdentity].map(([id, callees]) => [id, [...callees]])),
+        publicCallees: [...publicCallees],
+    };
 }
 
 export function riskCounts(permissions: readonly Permission[]): RiskCounts {

@@ -53,13 +53,42 @@ export function conditionTexts(statement: IamStatement): string[] {
     return texts;
 }
 
-function expandStatement(statement: IamStatement): AwsAction[] {
-    if (statement.actions !== undefined) {
-        return [...new Set(statement.actions.flatMap((p) => expandAwsActionPattern(p)))];
+/**
+ * The exact actions a statement names. Statements with the same patterns (every role allowed `*`)
+ * share one read-only list, so what is derived from it below is derived once. Bounded, since a pack
+ * process judges stack after stack.
+ */
+function expandStatement(statement: IamStatement): readonly AwsAction[] {
+    const key =
+        statement.actions !== undefined
+            ? `A\u0000${statement.actions.join("\u0000")}`
+            : `N\u0000${(statement.notActions ?? []).join("\u0000")}`;
+    let actions = expandedStatements.get(key);
+    if (actions === undefined) {
+        if (expandedStatements.size >= SHARED_PERMISSION_LISTS) expandedStatements.clear();
+        actions =
+            statement.actions !== undefined
+                ? [...new Set(statement.actions.flatMap((p) => expandAwsActionPattern(p)))]
+                : // NotAction: every known action the statement does not exclude.
+                  expandAwsActionPattern("*").filter((a) => reachesAction(statement, a.action));
+        expandedStatements.set(key, actions);
     }
-    // NotAction: every known action the statement does not exclude.
-    return expandAwsActionPattern("*").filter((a) => reachesAction(statement, a.action));
+    return actions;
 }
+
+const expandedStatements = new Map<string, readonly AwsAction[]>();
+
+/** The escalation actions among a (shared) list of actions, found once per list. */
+function escalationAmong(actions: readonly AwsAction[]): readonly AwsAction[] {
+    let found = escalationOfList.get(actions);
+    if (found === undefined) {
+        found = actions.filter((x) => isEscalationAction(x.action.toLowerCase()));
+        escalationOfList.set(actions, found);
+    }
+    return found;
+}
+
+const escalationOfList = new WeakMap<readonly AwsAction[], readonly AwsAction[]>();
 
 function resourcesOf(source: PermissionSource, statement: IamStatement): readonly string[] {
     if (statement.resources === undefined) {
@@ -113,7 +142,9 @@ export function roleGrants(effective: EffectivePermissions): RoleGrant[] {
             const kept = new Map<string, AwsAction[]>();
             for (const action of actions) {
                 for (const left of resourcesAfterDenies(resource, action.action, certain)) {
-                    kept.set(left, [...(kept.get(left) ?? []), action]);
+                    const list = kept.get(left);
+                    if (list === undefined) kept.set(left, [action]);
+                    else list.push(action);
                 }
             }
             for (const [left, keptActions] of kept) {
@@ -126,10 +157,9 @@ export function roleGrants(effective: EffectivePermissions): RoleGrant[] {
     // actions are judged: a role allowed `*` holds some 20,000 others.
     const held = new Set(
         allowed.flatMap((a) =>
-            a.actions.flatMap((x) => {
-                const lower = x.action.toLowerCase();
-                return isEscalationAction(lower) && isLever(x.action, a.resource) ? [lower] : [];
-            }),
+            escalationAmong(a.actions).flatMap((x) =>
+                isLever(x.action, a.resource) ? [x.action.toLowerCase()] : [],
+            ),
         ),
     );
     const escalation = escalationActions(held);
@@ -155,9 +185,12 @@ function grantOf(
     denies: readonly IamStatement[],
     escalation: ReadonlySet<string>,
 ): RoleGrant {
-    const byAction = new Map<string, AwsAction>();
-    group.forEach((entry) => entry.actions.forEach((a) => byAction.set(a.action, a)));
-    const actions = [...byAction.values()];
+    let actions = first.actions;
+    if (group.length > 1) {
+        const byAction = new Map<string, AwsAction>();
+        group.forEach((entry) => entry.actions.forEach((a) => byAction.set(a.action, a)));
+        actions = [...byAction.values()];
+    }
     const leverHere = new Set([...escalation].filter((a) => isLever(a, first.resource)));
     const permissions = permissionsOf(actions, first.resource, leverHere);
     const conditions = new Set(group.flatMap((entry) => conditionTexts(entry.statement)));
@@ -190,6 +223,7 @@ function grantOf(
  * Bounded, since a pack process judges stack after stack.
  */
 const sharedPermissions = new Map<string, readonly Permission[]>();
+const permissionsOfList = new WeakMap<readonly AwsAction[], Map<string, readonly Permission[]>>();
 const SHARED_PERMISSION_LISTS = 2_000;
 
 function permissionsOf(
@@ -206,9 +240,18 @@ function permissionsOf(
     if (actions.length < 50) {
         return build();
     }
-    const key = [resource, [...escalation].sort().join(","), ...actions.map((a) => a.action)].join(
-        "\u0000",
-    );
+    // A shared action list (see expandStatement) is known by identity; others by content.
+    const escalationKey = [...escalation].sort().join(",");
+    let byResource = permissionsOfList.get(actions);
+    if (byResource === undefined) {
+        byResource = new Map();
+        permissionsOfList.set(actions, byResource);
+    }
+    const sameList = byResource.get(`${resource}\u0000${escalationKey}`);
+    if (sameList !== undefined) {
+        return sameList;
+    }
+    const key = [resource, escalationKey, ...actions.map((a) => a.action)].join("\u0000");
     let permissions = sharedPermissions.get(key);
     if (permissions === undefined) {
         if (sharedPermissions.size >= SHARED_PERMISSION_LISTS) {
@@ -217,6 +260,7 @@ function permissionsOf(
         permissions = build();
         sharedPermissions.set(key, permissions);
     }
+    byResource.set(`${resource}\u0000${escalationKey}`, permissions);
     return permissions;
 }
 

@@ -43,7 +43,10 @@ export interface InvokingIdentity {
 }
 
 export interface Invocations {
-    readonly canInvoke: CanInvokeEdge[];
+    /** Built when called: with roles allowed `*` they number roles × functions. */
+    readonly canInvoke: () => CanInvokeEdge[];
+    /** The functions each identity may invoke, each once: the same as `canInvoke`'s targets. */
+    readonly callees: ReadonlyMap<string, readonly string[]>;
     readonly public: PublicEdge[];
 }
 
@@ -65,49 +68,34 @@ export function invocations(
     functions: StackFunctions,
     identities: readonly InvokingIdentity[],
 ): Invocations {
-    const canInvoke: CanInvokeEdge[] = [];
-    // One edge per identity, function and source: the functions seen per identity and source, kept
-    // as sets of the URN strings the resources already hold (a role allowed `*` may invoke every
-    // function: a key string per edge would cost more than the edges).
-    const seen = new Map<string, Map<string, Set<string>>>();
-    const add = (
-        identity: InvokingIdentity,
-        fn: StackResource,
-        via: string,
-        conditions: readonly string[],
-    ) => {
-        if (identity.functionUrns.has(fn.urn)) return;
-        let bySource = seen.get(identity.id);
-        if (bySource === undefined) {
-            bySource = new Map();
-            seen.set(identity.id, bySource);
-        }
-        let functions = bySource.get(via);
-        if (functions === undefined) {
-            functions = new Set();
-            bySource.set(via, functions);
-        }
-        if (functions.has(fn.urn)) return;
-        functions.add(fn.urn);
-        canInvoke.push({ kind: "can-invoke", from: identity.id, to: fn.urn, via, conditions });
-    };
+    // What each identity may invoke through each source, in order; turned into edges at the end.
+    const reached: Reached[] = [];
     for (const identity of identities) {
         for (const grant of identity.grants) {
             if (grant.permissions.some((p) => p.action === INVOKE)) {
-                for (const fn of functions.matching(grant.resource)) {
-                    add(identity, fn, grant.source.via.urn, grant.conditions);
-                }
+                const fns = functions.matching(grant.resource);
+                reached.push({
+                    identity,
+                    via: grant.source.via.urn,
+                    fns,
+                    conditions: grant.conditions,
+                });
             }
         }
         for (const { resource, property } of identity.unknownDocuments) {
-            for (const dependency of resource.propertyDependencies?.[property] ?? []) {
+            const fns = (resource.propertyDependencies?.[property] ?? []).flatMap((dependency) => {
                 const fn = functions.byUrn(dependency.urn);
-                if (fn !== undefined) {
-                    add(identity, fn, resource.urn, [
-                        `inferred during preview: the unknown document of ${resource.name} depends on this function`,
-                    ]);
-                }
-            }
+                return fn === undefined ? [] : [fn];
+            });
+            reached.push({
+                identity,
+                via: resource.urn,
+                fns,
+                mayRepeat: true,
+                conditions: [
+                    `inferred during preview: the unknown document of ${resource.name} depends on this function`,
+                ],
+            });
         }
     }
     const publicEdges: PublicEdge[] = [];
@@ -148,9 +136,7 @@ export function invocations(
                 ...named.external.flatMap((arn) => byRoleArn.get(arn) ?? []),
             ]);
             for (const identity of callers) {
-                for (const fn of targets) {
-                    add(identity, fn, resource.urn, []);
-                }
+                reached.push({ identity, via: resource.urn, fns: targets, conditions: [] });
             }
         }
         if (
@@ -168,5 +154,79 @@ export function invocations(
             }
         }
     }
-    return { canInvoke, public: publicEdges };
+    return {
+        canInvoke: () => canInvokeEdges(reached),
+        callees: calleesOf(reached),
+        public: publicEdges,
+    };
+}
+
+/** Functions an identity may invoke through one source (a policy, a Lambda permission). */
+interface Reached {
+    readonly identity: InvokingIdentity;
+    readonly via: string;
+    readonly fns: readonly StackResource[];
+    readonly conditions: readonly string[];
+    /** The list may name a function twice (property dependencies); other lists never do. */
+    readonly mayRepeat?: boolean;
+}
+
+/**
+ * One edge per identity, function and source, the first reach deciding its conditions; an identity
+ * never gets an edge to its own function. A role allowed `*` may invoke every function, so the edges
+ * grow with such roles × functions: sets (of the URN strings the resources hold) are built only for
+ * the sources reached more than once or listing a function twice, never a key string per edge.
+ */
+function canInvokeEdges(reached: readonly Reached[]): CanInvokeEdge[] {
+    const pair = (r: Reached): string => `${r.identity.id}\u0000${r.via}`;
+    const times = new Map<string, number>();
+    for (const r of reached) times.set(pair(r), (times.get(pair(r)) ?? 0) + 1);
+    const seen = new Map<string, Set<string>>();
+    const edges: CanInvokeEdge[] = [];
+    for (const r of reached) {
+        const { identity, via, conditions } = r;
+        let once: Set<string> | undefined;
+        if (times.get(pair(r)) !== 1 || r.mayRepeat === true) {
+            once = seen.get(pair(r)) ?? new Set();
+            seen.set(pair(r), once);
+        }
+        for (const fn of r.fns) {
+            if (identity.functionUrns.has(fn.urn) || once?.has(fn.urn)) continue;
+            once?.add(fn.urn);
+            edges.push({ kind: "can-invoke", from: identity.id, to: fn.urn, via, conditions });
+        }
+    }
+    return edges;
+}
+
+/** The functions each identity reaches, each once, but never its own. */
+function calleesOf(reached: readonly Reached[]): Map<string, readonly string[]> {
+    const byIdentity = new Map<string, Reached[]>();
+    for (const r of reached) {
+        const list = byIdentity.get(r.identity.id);
+        if (list === undefined) byIdentity.set(r.identity.id, [r]);
+        else list.push(r);
+    }
+    const callees = new Map<string, readonly string[]>();
+    for (const [id, list] of byIdentity) {
+        const only = list.length === 1 ? list[0] : undefined;
+        if (only !== undefined && only.mayRepeat !== true) {
+            const own = only.identity.functionUrns;
+            callees.set(
+                id,
+                only.fns.flatMap((fn) => (own.has(fn.urn) ? [] : [fn.urn])),
+            );
+            continue;
+        }
+        const urns = new Set<string>();
+        for (const r of list) {
+            for (const fn of r.fns) {
+                if (!r.identity.functionUrns.has(fn.urn)) urns.add(fn.urn);
+            }
+        }
+        callees.set(id, [...urns]);
+    }
+    // An identity with nothing to invoke has no can-invoke edge, so no entry.
+    for (const [id, list] of callees) if (list.length === 0) callees.delete(id);
+    return callees;
 }
