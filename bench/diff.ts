@@ -9,15 +9,12 @@
  *
  * `node dist/bench/diff.js [--sizes 10000,20000,50000] [--pack-sizes 10000,20000]`
  */
-import { spawnSync } from "child_process";
 import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
 import { generateStackExport } from "./generate-stack";
 import { withoutAdminAccess } from "./graph";
-import { option } from "./measure";
-
-const root = path.resolve(__dirname, "..", "..");
+import { option, runPerimeter } from "./measure";
 
 function widened(exported: { deployment: { resources: Record<string, unknown>[] } }): object {
     let n = 0;
@@ -37,21 +34,11 @@ function widened(exported: { deployment: { resources: Record<string, unknown>[] 
 }
 
 function withPacks(a: string, b: string, out: readonly string[]): Record<string, number> {
-    const measured = run(["diff", a, b, ...out]);
+    const measured = runPerimeter(["diff", a, b, ...out]);
     return {
         withPacksSeconds: measured.seconds,
         withPacksCliPeakMiB: Math.round(measured.peakMiB),
     };
-}
-
-function run(args: readonly string[]): { seconds: number; peakMiB: number; status: number | null } {
-    const result = spawnSync(
-        "/usr/bin/time",
-        ["-f", "%e %M", process.execPath, path.join(root, "bin/perimeter.js"), ...args],
-        { encoding: "utf8", maxBuffer: 1024 * 1024 * 1024 },
-    );
-    const [seconds, kib] = (result.stderr.trim().split("\n").pop() ?? "").split(" ").map(Number);
-    return { seconds: seconds ?? NaN, peakMiB: (kib ?? NaN) / 1024, status: result.status };
 }
 
 export function benchDiff(
@@ -81,7 +68,7 @@ export function benchDiff(
                 "--fail-on",
                 "none",
             ];
-            const graphOnly = run(["diff", a, b, "--no-policy", ...out]);
+            const graphOnly = runPerimeter(["diff", a, b, "--no-policy", ...out]);
             const changed = (
                 JSON.parse(fs.readFileSync(path.join(dir, "out.json"), "utf8")) as {
                     summary: { functionsChanged: number };

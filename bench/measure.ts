@@ -1,5 +1,26 @@
 /** What every benchmark script needs: flags, medians, and a module load in a fresh process. */
-import { execFileSync } from "child_process";
+import { execFileSync, spawnSync } from "child_process";
+import * as path from "path";
+
+const root = path.resolve(__dirname, "..", "..");
+
+/**
+ * `perimeter ARGS` as a user runs it, under GNU time: wall seconds and the CLI process's peak
+ * resident memory (a pack process it starts, with --protocol, is a child GNU time does not count).
+ */
+export function runPerimeter(args: readonly string[]): {
+    seconds: number;
+    peakMiB: number;
+    status: number | null;
+} {
+    const result = spawnSync(
+        "/usr/bin/time",
+        ["-f", "%e %M", process.execPath, path.join(root, "bin/perimeter.js"), ...args],
+        { encoding: "utf8", maxBuffer: 1024 * 1024 * 1024 },
+    );
+    const [seconds, kib] = (result.stderr.trim().split("\n").pop() ?? "").split(" ").map(Number);
+    return { seconds: seconds ?? NaN, peakMiB: (kib ?? NaN) / 1024, status: result.status };
+}
 
 /** The value after `--name` on the command line, or the fallback. */
 export function option(name: string, fallback: string): string {

@@ -15,7 +15,7 @@ import {
 } from "./analyzer";
 import { defaultPolicyPackDir } from "../install-root";
 import { droppedKeyNotices } from "./dropped-keys";
-import { startInProcessAnalyzer } from "./in-process";
+import { inTurn, startInProcessAnalyzer } from "./in-process";
 import { sortDiagnostics, type SortedDiagnostics } from "./findings";
 import { readPolicyConfigFile, reconcilePolicyConfig } from "./policy-config";
 import type {
@@ -67,7 +67,12 @@ export async function evaluate(
         if (failed) {
             throw failed.reason;
         }
-        return await evaluateWith(analyzers, snapshot, options);
+        // A pack keeps per-process state between its policies (the exemption record that
+        // stack-exemptions-valid judges): evaluations in this process take turns, as each would
+        // have a pack process of its own over the protocol.
+        return analyzers.some((a) => a.pid === undefined)
+            ? await inTurn(() => evaluateWith(analyzers, snapshot, options))
+            : await evaluateWith(analyzers, snapshot, options);
     } finally {
         for (const analyzer of analyzers) {
             analyzer.close();

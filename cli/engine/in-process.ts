@@ -24,6 +24,15 @@ import { isWellFormed, toReceivedWireMap, type WireValue } from "./wire";
 
 const STDERR_TAIL = 20;
 
+let turn: Promise<unknown> = Promise.resolve();
+
+/** Runs `evaluation` after every evaluation that asked before it has finished. */
+export function inTurn<T>(evaluation: () => Promise<T>): Promise<T> {
+    const result = turn.then(evaluation, evaluation);
+    turn = result.catch(() => undefined);
+    return result;
+}
+
 export async function startInProcessAnalyzer(packDir: string): Promise<Analyzer> {
     const pack = loadPackInProcess(packDir);
     const exempted: Exempted[] = [];

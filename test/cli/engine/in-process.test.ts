@@ -8,7 +8,7 @@ import { strict as assert } from "assert";
 import * as fs from "fs";
 import * as path from "path";
 import { startAnalyzer, type Analyzer } from "../../../cli/engine/analyzer";
-import { evaluate } from "../../../cli/engine/evaluate";
+import { evaluate, evaluateWith } from "../../../cli/engine/evaluate";
 import { runProgram } from "../../../cli/engine/program";
 import { readStackExport } from "../../../cli/engine/stack-export";
 import type { PolicyConfigFile, RecordedResource, StackSnapshot } from "../../../cli/engine/types";
@@ -99,6 +99,20 @@ describe("our own pack in process, against the analyzer protocol", function () {
         }
         assert.ok(findings > 100, `the fixtures gave only ${findings} findings`);
         assert.ok(exempted > 0, "no exemption was applied: the config tests nothing");
+    });
+
+    it("judges several stacks evaluated at once as each alone over the protocol", async function () {
+        // Several audit inputs are evaluated at once; in one process they must not share a pack's
+        // per-request state (the exemption record stack-exemptions-valid judges).
+        const snapshots = fixtureExports().map(exported);
+        const options = { packDirs: [defaultPolicyPackDir()], policyConfig: POLICY_CONFIG };
+        const together = await Promise.all(snapshots.map((s) => evaluate(s, options)));
+        for (const [index, snapshot] of snapshots.entries()) {
+            const alone = await evaluateWith([overProtocol], snapshot, {
+                policyConfig: POLICY_CONFIG,
+            });
+            assert.deepStrictEqual(together[index], alone, snapshot.source);
+        }
     });
 
     it("judges the secret canaries' export the same", async function () {
