@@ -50,8 +50,11 @@ export async function startInProcessAnalyzer(packDir: string): Promise<Analyzer>
         },
     };
     /** A handler's answer; a failure names the pack, the call and the policy's own explanation. */
-    const call = <T>(what: string, handler: Handler, request: unknown): Promise<T> =>
-        pack.environment.runWithPolicyEnvironment(environment, () =>
+    const call = async <T>(what: string, handler: Handler, request: unknown): Promise<T> => {
+        // A turn of the event loop per call: answered in microtasks only, a whole audit would
+        // never let a signal (Ctrl-C) or a progress line through.
+        await new Promise((resolve) => setImmediate(resolve));
+        return pack.environment.runWithPolicyEnvironment(environment, () =>
             new Promise<T>((resolve, reject) => {
                 const done = (error: unknown, response?: unknown): void =>
                     error ? reject(asError(error)) : resolve(response as T);
@@ -62,6 +65,7 @@ export async function startInProcessAnalyzer(packDir: string): Promise<Analyzer>
                 );
             }),
         );
+    };
     const { handlers } = pack;
 
     const info = await call<pb.AnalyzerInfo>(

@@ -323,12 +323,22 @@ export function defineStackPolicy<C extends object>(
                 args.notApplicable(`the stack has no ${definition.cloud.toUpperCase()} resources`);
             }
             const { raw, report } = prepareRun(definition.name, args, reportViolation, true);
-            return definition.validate(
+            const judged = definition.validate(
                 args,
                 (finding) =>
                     report(finding, { urn: finding.resource?.urn, name: finding.resource?.name }),
                 readConfig(definition.config, raw),
             );
+            return Promise.resolve(judged).then(nextTurn);
         },
     };
+}
+
+/**
+ * A turn of the event loop after each stack policy. The SDK awaits the policies of a request one after
+ * the other, which never leaves the microtask queue; a host that runs the pack in its own process
+ * (`perimeter`) then answers a signal between two policies instead of after the whole stack.
+ */
+function nextTurn(): Promise<void> {
+    return new Promise((resolve) => setImmediate(resolve));
 }

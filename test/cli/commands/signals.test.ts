@@ -1,13 +1,17 @@
 /**
  * A terminating signal to `perimeter` (SIGINT, SIGTERM, SIGHUP) stops the policy pack it started and
  * leaves no temporary file: Node ends on these signals without an `exit` event, so the CLI cleans up
- * itself (cli/cleanup.ts) and exits with the shell's code for the signal. Linux only (reads /proc).
+ * itself (cli/cleanup.ts) and exits with the shell's code for the signal. Our own pack runs in the
+ * CLI's process unless `--protocol` is given, so the pack-process cases ask for it; in process, the
+ * evaluation yields to the event loop between calls, so a signal is answered at once. Linux only
+ * (reads /proc).
  */
 import * as assert from "node:assert/strict";
 import { spawn } from "node:child_process";
 import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
+import { generateStackExport } from "../../../bench/generate-stack";
 import { ROOT } from "./run-perimeter";
 
 /** The pids whose parent is `pid`, from /proc/<pid>/stat (field 4 is the parent's pid). */
@@ -86,4 +90,35 @@ describe("perimeter and terminating signals", function () {
             fs.rmSync(dir, { recursive: true, force: true });
         });
     }
+
+    it("SIGINT during an audit with our pack in process: exits 130 at once, no temporary file", async () => {
+        const dir = fs.mkdtempSync(path.join(os.tmpdir(), "perimeter-signal-"));
+        const input = path.join(os.tmpdir(), `perimeter-signal-${process.pid}.json`);
+        // Some 15 s of evaluation on this machine: the signal lands in the middle of it.
+        fs.writeFileSync(input, JSON.stringify(generateStackExport(20_000)));
+        try {
+            const cli = spawn(
+                process.execPath,
+                [
+                    path.join(ROOT, "bin/perimeter.js"),
+                    "audit",
+                    input,
+                    "-o",
+                    path.join(dir, "r.json"),
+                ],
+                { cwd: ROOT, stdio: "ignore" },
+            );
+            const exited = new Promise<number | null>((resolve) => cli.once("exit", resolve));
+            await new Promise((resolve) => setTimeout(resolve, 4_000));
+            const signalled = Date.now();
+            cli.kill("SIGINT");
+            assert.equal(await exited, 130);
+            // Answered between two calls to the pack, not once the whole stack is judged.
+            assert.ok(Date.now() - signalled < 3_000, `${Date.now() - signalled} ms to exit`);
+            assert.deepEqual(fs.readdirSync(dir), []);
+        } finally {
+            fs.rmSync(dir, { recursive: true, force: true });
+            fs.rmSync(input, { force: true });
+        }
+    });
 });
