@@ -15,6 +15,7 @@ import {
     type AnalyzeResult,
     type PolicyConfigEntry,
 } from "./analyzer-messages";
+import type { IdentityGraph } from "../../policypack/lib/graph/model";
 import { UsageError } from "./errors";
 import { PackProcess } from "./pack-process";
 import type { Exempted, PolicyPackDescriptor, RecordedResource } from "./types";
@@ -34,6 +35,11 @@ export interface Analyzer {
     analyze(resource: RecordedResource, provider?: RecordedResource): Promise<AnalyzeResult>;
     /** Providers are looked up among `resources` by each resource's provider reference. */
     analyzeStack(resources: readonly RecordedResource[]): Promise<AnalyzeResult>;
+    /**
+     * The identity graph the pack built in the last AnalyzeStack, when it hands one over (our own
+     * pack in process; see ./built-graph.ts).
+     */
+    takeGraph?(): IdentityGraph | undefined;
     /** Exemptions the pack reported on stderr since the last call; reads stderr to the end first. */
     takeExemptions(): Promise<Exempted[]>;
     close(): void;

@@ -14,6 +14,8 @@ import {
     type PolicyConfigEntry,
 } from "./analyzer";
 import { defaultPolicyPackDir } from "../install-root";
+import type { IdentityGraph } from "../../policypack/lib/graph/model";
+import { rememberBuiltGraph } from "./built-graph";
 import { droppedKeyNotices } from "./dropped-keys";
 import { inTurn, startInProcessAnalyzer } from "./in-process";
 import { sortDiagnostics, type SortedDiagnostics } from "./findings";
@@ -130,8 +132,10 @@ export async function evaluateWith(
     await runWithLimit(calls, options.concurrency ?? DEFAULT_CONCURRENCY);
 
     const exempted: Exempted[] = [];
+    let graph: IdentityGraph | undefined;
     for (const pack of packs) {
         const result = await pack.analyzer.analyzeStack(resources);
+        graph ??= pack.analyzer.takeGraph?.();
         pack.judged.count("stack", result.notApplicable);
         pack.stack = sortDiagnostics(result.diagnostics, null, byUrn, pack.analyzer.info);
         progress();
@@ -144,7 +148,7 @@ export async function evaluateWith(
         ...droppedKeyNotices(resources),
         ...sorted.flatMap((s) => s.notEvaluated),
     ];
-    return {
+    const evaluation: Evaluation = {
         source: snapshot.source,
         packs: analyzers.map((a) => a.info),
         resources,
@@ -153,6 +157,8 @@ export async function evaluateWith(
         exempted: unique(exempted),
         verdicts: packs.flatMap((pack) => pack.judged.verdicts(findings, notEvaluated)),
     };
+    if (graph !== undefined) rememberBuiltGraph(evaluation, graph);
+    return evaluation;
 }
 
 function providerOf(

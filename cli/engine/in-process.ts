@@ -114,6 +114,9 @@ export async function startInProcessAnalyzer(packDir: string): Promise<Analyzer>
             const request = { getResourcesList: () => list };
             return answer(await call("on the stack", handlers.analyzeStack, request));
         },
+        takeGraph() {
+            return pack.requestGraph?.takeRequestGraph();
+        },
         takeExemptions() {
             return Promise.resolve(exempted.splice(0, exempted.length));
         },

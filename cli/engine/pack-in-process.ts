@@ -12,6 +12,7 @@
 import * as fs from "fs";
 import { createRequire } from "module";
 import * as path from "path";
+import type { IdentityGraph } from "../../policypack/lib/graph/model";
 import { UsageError } from "./errors";
 
 /** A unary handler as grpc-js calls it. */
@@ -36,10 +37,17 @@ export interface PolicyEnvironmentHook {
     ): T;
 }
 
+/** policypack/lib/graph/request-graph.ts, when the pack has it. */
+export interface RequestGraphHook {
+    keepRequestGraphs(): void;
+    takeRequestGraph(): IdentityGraph | undefined;
+}
+
 export interface LoadedPack {
     readonly packDir: string;
     readonly handlers: PackHandlers;
     readonly environment: PolicyEnvironmentHook;
+    readonly requestGraph?: RequestGraphHook;
 }
 
 const loaded = new Map<string, LoadedPack>();
@@ -73,9 +81,17 @@ export function loadPackInProcess(packDir: string): LoadedPack {
         throw fail(`${(error as Error).message}; build it with npm run build`);
     }
     const handlers = withOwnSdk(dir, () => captureHandlers(dir, entry, fail));
-    const pack = { packDir: dir, handlers, environment };
+    const requestGraph = optionalHook<RequestGraphHook>(entry, "lib/graph/request-graph.js");
+    requestGraph?.keepRequestGraphs();
+    const pack = { packDir: dir, handlers, environment, ...(requestGraph ? { requestGraph } : {}) };
     loaded.set(dir, pack);
     return pack;
+}
+
+/** A module of the pack beside its entry, loaded after the pack (so it is the pack's own). */
+function optionalHook<T>(entry: string, file: string): T | undefined {
+    const hook = path.join(path.dirname(entry), file);
+    return fs.existsSync(hook) ? (loadModule(hook) as T) : undefined;
 }
 
 function captureHandlers(

@@ -16,18 +16,26 @@ export function printable(text: string): string {
     );
 }
 
-/** Every string of a plain-data value (keys too) made printable; other values unchanged. */
+/**
+ * Every string of a plain-data value (keys too) made printable; other values unchanged. A value with
+ * nothing to show differently is returned itself, so what is known about it (the identity graph the
+ * pack built for an evaluation, ../graph/stack-graph.ts) still applies.
+ */
 function printableDeep(value: unknown): unknown {
     if (typeof value === "string") {
         return printable(value);
     }
     if (Array.isArray(value)) {
-        return value.map(printableDeep);
+        const items = value.map(printableDeep);
+        return items.some((item, index) => item !== value[index]) ? items : value;
     }
     if (value !== null && typeof value === "object") {
-        return Object.fromEntries(
-            Object.entries(value).map(([key, item]) => [printable(key), printableDeep(item)]),
+        const entries = Object.entries(value);
+        const shown = entries.map(([key, item]) => [printable(key), printableDeep(item)] as const);
+        const changed = shown.some(
+            ([key, item], index) => key !== entries[index]?.[0] || item !== entries[index]?.[1],
         );
+        return changed ? Object.fromEntries(shown) : value;
     }
     return value;
 }

@@ -2,6 +2,7 @@ import { defineStackPolicy } from "../../lib/define-policy";
 import { buildIdentityGraph } from "../../lib/graph/build";
 import { callChains, DEFAULT_CHAIN_CATEGORIES, describeCallChain } from "../../lib/graph/chains";
 import { RISK_CATEGORIES, type RiskCategory } from "../../lib/graph/model";
+import { recordRequestGraph } from "../../lib/graph/request-graph";
 
 interface CallChainConfig {
     readonly categories: readonly RiskCategory[];
@@ -49,6 +50,7 @@ export const stackCallChainEscalation = defineStackPolicy<CallChainConfig>({
     },
     validate: (args, report, config) => {
         const graph = buildIdentityGraph(args.resources);
+        recordRequestGraph(graph);
         if (graph.functions.length === 0) {
             args.notApplicable("the stack has no functions");
         }

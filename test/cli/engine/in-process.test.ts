@@ -13,6 +13,10 @@ import { runProgram } from "../../../cli/engine/program";
 import { readStackExport } from "../../../cli/engine/stack-export";
 import type { PolicyConfigFile, RecordedResource, StackSnapshot } from "../../../cli/engine/types";
 import { toReceivedWireMap } from "../../../cli/engine/wire";
+import { builtGraphOf } from "../../../cli/engine/built-graph";
+import { graphResourcesOf } from "../../../cli/graph/resources";
+import { buildIdentityGraph } from "../../../policypack/lib/graph/build";
+import type { IdentityGraph } from "../../../policypack/lib/graph/model";
 import { defaultPolicyPackDir, findInstallRoot } from "../../../cli/install-root";
 import { canaryExport } from "../secrets/canary-export";
 import { evaluateBothWays, ownPackInProcess } from "./differential";
@@ -113,6 +117,27 @@ describe("our own pack in process, against the analyzer protocol", function () {
             });
             assert.deepStrictEqual(together[index], alone, snapshot.source);
         }
+    });
+
+    it("hands over the identity graph it built, the one the reports would build", async function () {
+        let compared = 0;
+        for (const file of fixtureExports()) {
+            const snapshot = exported(file);
+            const evaluation = await evaluate(snapshot, { packDirs: [defaultPolicyPackDir()] });
+            const handed = builtGraphOf(evaluation);
+            assert.ok(handed !== undefined, `no graph for ${file}`);
+            const rebuilt = buildIdentityGraph(graphResourcesOf(snapshot.resources));
+            const shape = (g: IdentityGraph): string =>
+                JSON.stringify({ nodes: g.nodes, edges: g.edges, functions: g.functions });
+            assert.equal(shape(handed), shape(rebuilt), file);
+            compared += rebuilt.functions.length;
+        }
+        assert.ok(compared > 10, `only ${compared} functions compared`);
+        const overProtocol = await evaluate(exported(fixtureExports()[0] ?? ""), {
+            packDirs: [defaultPolicyPackDir()],
+            protocol: true,
+        });
+        assert.equal(builtGraphOf(overProtocol), undefined, "a pack process hands nothing over");
     });
 
     it("judges the secret canaries' export the same", async function () {
