@@ -8,6 +8,7 @@
  */
 import * as pb from "@pulumi/pulumi/proto/analyzer_pb";
 import { Empty } from "google-protobuf/google/protobuf/empty_pb";
+import { Struct, type JavaScriptValue } from "google-protobuf/google/protobuf/struct_pb";
 import { firstLinesOf, providerUrn, type Analyzer } from "./analyzer";
 import {
     configureRequest,
@@ -15,10 +16,12 @@ import {
     readAnalyzerInfo,
     resourceOptions,
     type AnalyzeResult,
+    type PolicyConfigEntry,
 } from "./analyzer-messages";
 import { UsageError } from "./errors";
 import { exemptionOfLine } from "./exemption-line";
 import { loadPackInProcess, type Handler } from "./pack-in-process";
+import { analyzeStackOnce } from "./stack-once";
 import type { Exempted, PropertyMap, RecordedResource } from "./types";
 import { isWellFormed, toReceivedWireMap, type WireValue } from "./wire";
 
@@ -50,23 +53,31 @@ export async function startInProcessAnalyzer(packDir: string): Promise<Analyzer>
         },
     };
     /** A handler's answer; a failure names the pack, the call and the policy's own explanation. */
-    const call = async <T>(what: string, handler: Handler, request: unknown): Promise<T> => {
+    const run = async <T>(what: string, work: () => Promise<T>): Promise<T> => {
         // A turn of the event loop per call: answered in microtasks only, a whole audit would
         // never let a signal (Ctrl-C) or a progress line through.
         await new Promise((resolve) => setImmediate(resolve));
         return pack.environment.runWithPolicyEnvironment(environment, () =>
-            new Promise<T>((resolve, reject) => {
-                const done = (error: unknown, response?: unknown): void =>
-                    error ? reject(asError(error)) : resolve(response as T);
-                Promise.resolve(handler({ request }, done)).catch(done);
-            }).catch((error: unknown) => {
+            work().catch((error: unknown) => {
                 throw new UsageError(
                     `policy pack '${packDir}' failed ${what}: ${firstLinesOf(asError(error).message)}`,
                 );
             }),
         );
     };
+    const call = <T>(what: string, handler: Handler, request: unknown): Promise<T> =>
+        run(
+            what,
+            () =>
+                new Promise<T>((resolve, reject) => {
+                    const done = (error: unknown, response?: unknown): void =>
+                        error ? reject(asError(error)) : resolve(response as T);
+                    Promise.resolve(handler({ request }, done)).catch(done);
+                }),
+        );
     const { handlers } = pack;
+    // Each policy's config as Configure delivered it (./stack-once.ts reads it as the SDK does).
+    let configured: Record<string, PolicyConfigEntry> = {};
 
     const info = await call<pb.AnalyzerInfo>(
         "to describe itself",
@@ -82,6 +93,12 @@ export async function startInProcessAnalyzer(packDir: string): Promise<Analyzer>
         async configure(config) {
             if (!info.getSupportsconfig()) return;
             await call("to accept its config", handlers.configure, configureRequest(config));
+            configured = Object.fromEntries(
+                Object.entries(config).map(([policy, entry]) => [
+                    policy,
+                    { ...entry, properties: asDelivered(entry.properties) },
+                ]),
+            );
         },
         async configureStack(stack) {
             const request = new pb.AnalyzerStackConfigureRequest();
@@ -111,8 +128,10 @@ export async function startInProcessAnalyzer(packDir: string): Promise<Analyzer>
             const list = resources.map(
                 (r) => new ReceivedResource(r, r.outputs, undefined, providerOf(r)),
             );
-            const request = { getResourcesList: () => list };
-            return answer(await call("on the stack", handlers.analyzeStack, request));
+            const response = await run("on the stack", () =>
+                analyzeStackOnce(pack.sdk, pack.served, configured, list),
+            );
+            return answer(response as pb.AnalyzeResponse);
         },
         takeGraph() {
             return pack.requestGraph?.takeRequestGraph();
@@ -189,6 +208,7 @@ class ReceivedResource {
     getProperties = (): ReceivedProperties => this.properties;
     getOptions = (): pb.AnalyzerResourceOptions => this.options;
     getProvider = (): ReceivedProvider | undefined => this.provider;
+    getProtect = (): boolean => this.resource.protect ?? false;
     getParent = (): string => this.resource.parent ?? "";
     getDependenciesList = (): string[] => [...this.resource.dependencies];
     getPropertydependenciesMap = (): Map<string, { getUrnsList: () => string[] }> =>
@@ -204,4 +224,9 @@ class ReceivedResource {
 
 function asError(error: unknown): Error {
     return error instanceof Error ? error : new Error(String(error));
+}
+
+/** Config properties as the protocol delivers them: through a protobuf Struct. */
+function asDelivered(properties: { readonly [key: string]: unknown }): { [key: string]: unknown } {
+    return Struct.fromJavaScript(properties as Record<string, JavaScriptValue>).toJavaScript();
 }

@@ -43,8 +43,32 @@ export interface RequestGraphHook {
     takeRequestGraph(): IdentityGraph | undefined;
 }
 
+/** What the pack handed the SDK's `serve`: its name, version, default level and policies. */
+export interface ServedPack {
+    readonly name: string;
+    readonly version: string;
+    readonly enforcementLevel: string;
+    readonly policies: readonly Record<string, unknown>[];
+}
+
+/** The parts of the pack's own SDK instance that ./stack-once.ts runs a stack request with. */
+export interface PackSdk {
+    deserializeProperties(struct: { toJavaScript(): unknown }, proxySecrets: boolean): object;
+    unknownCheckingProxy<T extends object>(value: T): T;
+    readonly UnknownValueError: new (...args: never[]) => Error;
+    isStackPolicy(policy: unknown): boolean;
+    getPulumiType(value: unknown): string | undefined;
+    makeAnalyzeResponse(diagnostics: unknown[], notApplicable: unknown[] | undefined): unknown;
+    readonly PolicyNotApplicable: new () => {
+        setPolicyName(name: string): void;
+        setReason(reason: string): void;
+    };
+}
+
 export interface LoadedPack {
     readonly packDir: string;
+    readonly served: ServedPack;
+    readonly sdk: PackSdk;
     readonly handlers: PackHandlers;
     readonly environment: PolicyEnvironmentHook;
     readonly requestGraph?: RequestGraphHook;
@@ -80,10 +104,41 @@ export function loadPackInProcess(packDir: string): LoadedPack {
     } catch (error) {
         throw fail(`${(error as Error).message}; build it with npm run build`);
     }
-    const handlers = withOwnSdk(dir, () => captureHandlers(dir, entry, fail));
+    const { handlers, served, sdk } = withOwnSdk(dir, (sdkDir) => {
+        // policy.js calls `server_1.serve(...)` through the module's exports: wrapped, it tells us
+        // what the pack served.
+        const server = loadModule(path.join(sdkDir, "server.js")) as {
+            serve: (...args: unknown[]) => void;
+        };
+        const serve = server.serve;
+        let servedArgs: unknown[] = [];
+        server.serve = (...args: unknown[]) => {
+            servedArgs = args;
+            serve(...args);
+        };
+        const captured = captureHandlers(dir, entry, fail);
+        const [name, version, enforcementLevel, packArgs] = servedArgs as [
+            string,
+            string,
+            string,
+            { policies?: Record<string, unknown>[] },
+        ];
+        return {
+            handlers: captured,
+            served: { name, version, enforcementLevel, policies: packArgs.policies ?? [] },
+            sdk: packSdk(sdkDir),
+        };
+    });
     const requestGraph = optionalHook<RequestGraphHook>(entry, "lib/graph/request-graph.js");
     requestGraph?.keepRequestGraphs();
-    const pack = { packDir: dir, handlers, environment, ...(requestGraph ? { requestGraph } : {}) };
+    const pack = {
+        packDir: dir,
+        served,
+        sdk,
+        handlers,
+        environment,
+        ...(requestGraph ? { requestGraph } : {}),
+    };
     loaded.set(dir, pack);
     return pack;
 }
@@ -140,13 +195,28 @@ function captureHandlers(
  * Runs `load` with a fresh `@pulumi/policy` in the module cache, then puts back what was there: the
  * pack keeps its own instance, and the rest of this process keeps the one it had.
  */
-function withOwnSdk<T>(dir: string, load: () => T): T {
+function packSdk(sdkDir: string): PackSdk {
+    const load = (file: string): Record<string, unknown> =>
+        loadModule(path.join(sdkDir, file)) as Record<string, unknown>;
+    const proto = loadModule(
+        require.resolve("@pulumi/pulumi/proto/analyzer_pb", { paths: [sdkDir] }),
+    ) as Record<string, unknown>;
+    return {
+        ...load("deserialize.js"),
+        ...load("proxy.js"),
+        ...load("policy.js"),
+        ...load("protoutil.js"),
+        PolicyNotApplicable: proto["PolicyNotApplicable"],
+    } as unknown as PackSdk;
+}
+
+function withOwnSdk<T>(dir: string, load: (sdkDir: string) => T): T {
     const sdkDir = path.dirname(require.resolve("@pulumi/policy/package.json", { paths: [dir] }));
     const inSdk = (key: string): boolean => key.startsWith(sdkDir + path.sep);
     const saved = Object.entries(require.cache).filter(([key]) => inSdk(key));
     for (const [key] of saved) delete require.cache[key];
     try {
-        return load();
+        return load(sdkDir);
     } finally {
         for (const key of Object.keys(require.cache)) {
             if (inSdk(key)) delete require.cache[key];
