@@ -21,7 +21,7 @@ import {
 import { UsageError } from "./errors";
 import { exemptionOfLine } from "./exemption-line";
 import { loadPackInProcess, type Handler } from "./pack-in-process";
-import { analyzeStackOnce } from "./stack-once";
+import { analyzeOnce, analyzeStackOnce } from "./read-once";
 import type { Exempted, PropertyMap, RecordedResource } from "./types";
 import { isWellFormed, toReceivedWireMap, type WireValue } from "./wire";
 
@@ -76,7 +76,7 @@ export async function startInProcessAnalyzer(packDir: string): Promise<Analyzer>
                 }),
         );
     const { handlers } = pack;
-    // Each policy's config as Configure delivered it (./stack-once.ts reads it as the SDK does).
+    // Each policy's config as Configure delivered it (./read-once.ts reads it as the SDK does).
     let configured: Record<string, PolicyConfigEntry> = {};
 
     const info = await call<pb.AnalyzerInfo>(
@@ -109,7 +109,10 @@ export async function startInProcessAnalyzer(packDir: string): Promise<Analyzer>
         },
         async analyze(resource, provider) {
             const request = new ReceivedResource(resource, resource.inputs, provider);
-            return answer(await call(`on ${resource.urn}`, handlers.analyze, request));
+            const response = await run(`on ${resource.urn}`, () =>
+                analyzeOnce(pack.sdk, pack.served, configured, request),
+            );
+            return answer(response as pb.AnalyzeResponse);
         },
         async analyzeStack(resources) {
             const providers = new Map<string, ReceivedProvider>();

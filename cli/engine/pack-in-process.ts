@@ -51,12 +51,13 @@ export interface ServedPack {
     readonly policies: readonly Record<string, unknown>[];
 }
 
-/** The parts of the pack's own SDK instance that ./stack-once.ts runs a stack request with. */
+/** The parts of the pack's own SDK instance that ./read-once.ts runs a request with. */
 export interface PackSdk {
     deserializeProperties(struct: { toJavaScript(): unknown }, proxySecrets: boolean): object;
     unknownCheckingProxy<T extends object>(value: T): T;
     readonly UnknownValueError: new (...args: never[]) => Error;
     isStackPolicy(policy: unknown): boolean;
+    isResourcePolicy(policy: unknown): boolean;
     getPulumiType(value: unknown): string | undefined;
     makeAnalyzeResponse(diagnostics: unknown[], notApplicable: unknown[] | undefined): unknown;
     readonly PolicyNotApplicable: new () => {
