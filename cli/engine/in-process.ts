@@ -1,10 +1,11 @@
 /**
  * An {@link Analyzer} that evaluates our own policy pack inside this process instead of over gRPC:
- * the same requests, answered by the SDK's own handlers (./pack-in-process.ts), without a pack
- * process, protobuf encoding or a second copy of the stack. Each resource is turned once per request
- * into what the protocol would deliver (`toReceivedWireMap`), and the handlers read it as they read a
- * `Struct`. Answers and errors take the same shape as over the protocol; test/cli/engine/
- * in-process.test.ts compares the two paths over every fixture stack and example.
+ * the same requests, without a pack process, protobuf encoding or a second copy of the stack.
+ * GetAnalyzerInfo, Configure and ConfigureStack go to the SDK's own handlers (./pack-in-process.ts);
+ * Analyze and AnalyzeStack follow its handlers reading each resource once (./read-once.ts). Each
+ * resource is turned once per request into what the protocol would deliver (`toReceivedWireMap`),
+ * read as a `Struct` is read. Answers and errors take the same shape as over the protocol;
+ * test/cli/engine/in-process.test.ts compares the two paths over every fixture stack and example.
  */
 import * as pb from "@pulumi/pulumi/proto/analyzer_pb";
 import { Empty } from "google-protobuf/google/protobuf/empty_pb";
