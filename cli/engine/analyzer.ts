@@ -24,7 +24,7 @@ export type { AnalyzeResult, AnalyzerDiagnostic, PolicyConfigEntry } from "./ana
 
 export interface Analyzer {
     readonly packDir: string;
-    /** The pack's process id. */
+    /** The pack's process id; undefined for a pack evaluated in this process (./in-process.ts). */
     readonly pid: number | undefined;
     readonly info: PolicyPackDescriptor;
     /** Config the pack supplied itself (`new PolicyPack(name, args, initialConfig)`). */
