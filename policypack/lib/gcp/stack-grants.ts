@@ -26,10 +26,11 @@ export interface StackGrants {
 }
 
 /**
- * Memoised per array of resource objects, so one policy asking twice links once. It does not span
- * policies: the SDK's server deserializes the stack again for every stack policy and hands each one
- * new resource objects (node_modules/@pulumi/policy/server.js, makeAnalyzeStackRpcFun); see
- * bench/README.md on one model per request.
+ * Memoised per list of resource objects, so one policy asking twice links once. Over the protocol it
+ * does not span policies: the SDK's server deserializes the stack again for every stack policy and
+ * hands each one new resource objects (node_modules/@pulumi/policy/server.js,
+ * makeAnalyzeStackRpcFun). In `perimeter`'s process every stack policy of a request gets the same
+ * resources (cli/engine/read-once.ts), so there the stack's grants are linked once per request.
  */
 const linked = new WeakMap<
     PolicyResource,
