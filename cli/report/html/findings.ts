@@ -8,8 +8,9 @@ export const OPEN_GROUPS_UP_TO = 100;
 
 /**
  * The findings of one evaluation, one collapsible group per policy (most severe policy first, its
- * findings in natural resource order: fn2 before fn10), with filters by severity, cloud and compliance
- * framework. Each row carries its facets as data attributes; the page's script hides the rows the
+ * findings in natural resource order: fn2 before fn10) and, where a policy reports a resource more
+ * than once, one collapsible group per resource inside it; with filters by severity, cloud and
+ * compliance framework. Each row carries its facets as data attributes; the page's script hides the rows the
  * filters exclude and the groups left empty, and counts what each group still shows (without the
  * script every row shows). Groups start open up to OPEN_GROUPS_UP_TO findings: a stack with thousands
  * opens as a list of policies with their counts.
@@ -74,24 +75,71 @@ function groupMarkup(group: PolicyGroup, evaluation: Evaluation, open: boolean):
                 ${resources} ${resources === 1 ? "resource" : "resources"}</span
             >
         </summary>
-        <div class="table-wrap">
-            <table class="findings-table">
-                <thead>
-                    <tr>
-                        <th>Severity</th>
-                        <th>Level</th>
-                        <th>Resource</th>
-                        <th>Message</th>
-                        <th>Cloud</th>
-                        <th>Controls</th>
-                    </tr>
-                </thead>
-                <tbody>
-                    ${group.findings.map((f) => row(f, evaluation))}
-                </tbody>
-            </table>
-        </div>
+        ${
+            resources === n
+                ? findingsTable(group.findings, evaluation)
+                : resourceGroups(group.findings).map((list) =>
+                      resourceGroupMarkup(list, evaluation, open),
+                  )
+        }
     </details>`;
+}
+
+/** A policy's findings by resource, in the (natural) order the resources first come. */
+function resourceGroups(findings: readonly Finding[]): Finding[][] {
+    const byResource = new Map<string, Finding[]>();
+    for (const finding of findings) {
+        const key = finding.urn ?? "";
+        const list = byResource.get(key);
+        if (list === undefined) byResource.set(key, [finding]);
+        else list.push(finding);
+    }
+    return [...byResource.values()];
+}
+
+/**
+ * One resource's findings of one policy, collapsible (a grant reported for several actions or
+ * methods is one heading); the page's script counts and hides it as it does a policy's group.
+ */
+function resourceGroupMarkup(
+    findings: readonly Finding[],
+    evaluation: Evaluation,
+    open: boolean,
+): Markup {
+    const first = findings[0];
+    if (first === undefined) return html``;
+    const { name } = describeResource(first.urn, evaluation.resources);
+    const label = first.urn === null ? "stack" : (first.resourceName ?? name);
+    const n = findings.length;
+    return html`<details class="resource-group" data-group${open ? html` open` : html``}>
+        <summary>
+            <span class="res-name" title="${first.urn ?? ""}">${label}</span>
+            <span class="group-count"
+                ><span data-group-count>${n}</span> ${n === 1 ? "finding" : "findings"}</span
+            >
+        </summary>
+        ${findingsTable(findings, evaluation)}
+    </details>`;
+}
+
+function findingsTable(findings: readonly Finding[], evaluation: Evaluation): Markup {
+    return html`<div class="table-wrap">
+        <table class="findings-table">
+            <thead>
+                <tr>
+                    <th>Severity</th>
+                    <th>Level</th>
+                    <th>Resource</th>
+                    <th>Message</th>
+                    <th>Cloud</th>
+                    <th>Controls</th>
+                </tr>
+            </thead>
+            <tbody>
+                ${findings.map((f) => row(f, evaluation))}
+            </tbody>
+        </table>
+    </div>`;
 }
 
 function filters(findings: readonly Finding[], id: string): Markup {

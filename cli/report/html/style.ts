@@ -64,6 +64,8 @@ details.block[open] > summary { margin-bottom: 12px; }
 .finding-group > summary code { font-weight: 600; }
 .finding-group .group-count { color: var(--muted, #666); font-size: 13px; }
 .finding-group .table-wrap { padding: 0 8px 8px; }
+.resource-group { border-top: 1px solid var(--line); margin: 0 8px 8px; }
+.resource-group > summary { cursor: pointer; padding: 4px 2px; display: flex; gap: 8px; align-items: center; }
 table { border-collapse: collapse; width: 100%; font-size: 14px; }
 th { text-align: left; font-size: 12px; text-transform: uppercase; letter-spacing: 0.04em; color: var(--muted); font-weight: 600; border-bottom: 2px solid var(--line); padding: 6px 10px; }
 td { border-bottom: 1px solid var(--line); padding: 8px 10px; vertical-align: top; }

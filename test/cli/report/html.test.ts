@@ -164,6 +164,28 @@ describe("toHtml", () => {
         );
     });
 
+    it("groups a policy's findings on one resource under that resource, collapsible, with its count", () => {
+        const on = (name: string, key: string) =>
+            finding({
+                urn: `urn:pulumi:dev::shop::gcp:projects/iAMMember:IAMMember::${name}`,
+                resourceType: "gcp:projects/iAMMember:IAMMember",
+                resourceName: name,
+                findingKey: key,
+            });
+        const owner = ["a", "b", "c"].map((method) => on("owner-binding", method));
+        const evaluation = { ...emptyEvaluation(), findings: [...owner, on("viewer", "d")] };
+        const page = toHtml(reportInput([evaluation]), [DRAWN]);
+        assertHas(page, "<span data-group-count>4</span> findings on 2 resources");
+        const resources = page.split('<details class="resource-group" data-group open>').slice(1);
+        assert.equal(resources.length, 2);
+        assertHas(resources[0] ?? "", ">owner-binding</span>");
+        assertHas(resources[0] ?? "", "<span data-group-count>3</span> findings");
+        assertHas(resources[1] ?? "", "<span data-group-count>1</span> finding");
+        // A policy with one finding per resource stays one table.
+        const single = toHtml(reportInput([taggedEvaluation()]), [DRAWN]);
+        assert.ok(!single.includes('<details class="resource-group"'));
+    });
+
     it("sorts resources and function cards naturally, and starts a large stack with its groups closed", () => {
         const on = (name: string) =>
             finding({
