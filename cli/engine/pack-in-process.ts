@@ -21,12 +21,11 @@ export type Handler = (
     callback: (error: unknown, response?: unknown) => void,
 ) => unknown;
 
+/** The SDK handlers used as they are (Analyze and AnalyzeStack follow theirs in ./read-once.ts). */
 export interface PackHandlers {
     readonly getAnalyzerInfo: Handler;
     readonly configure: Handler;
     readonly configureStack: Handler;
-    readonly analyze: Handler;
-    readonly analyzeStack: Handler;
 }
 
 /** Where the pack's policies write lines and read the date: policypack/lib/environment.ts. */

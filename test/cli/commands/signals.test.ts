@@ -7,7 +7,7 @@
  * (reads /proc).
  */
 import * as assert from "node:assert/strict";
-import { spawn } from "node:child_process";
+import { spawn, type ChildProcess } from "node:child_process";
 import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
@@ -39,6 +39,27 @@ function alive(pid: number): boolean {
     }
 }
 
+/** `perimeter audit INPUT -o DIR/r.json [FLAGS]`, started, with the promise of its exit code. */
+function auditInto(
+    dir: string,
+    input: string,
+    ...flags: string[]
+): { cli: ChildProcess; exited: Promise<number | null> } {
+    const cli = spawn(
+        process.execPath,
+        [
+            path.join(ROOT, "bin/perimeter.js"),
+            "audit",
+            input,
+            "-o",
+            path.join(dir, "r.json"),
+            ...flags,
+        ],
+        { cwd: ROOT, stdio: "ignore" },
+    );
+    return { cli, exited: new Promise((resolve) => cli.once("exit", resolve)) };
+}
+
 async function until(check: () => boolean, what: string, ms = 30_000): Promise<void> {
     const end = Date.now() + ms;
     while (!check()) {
@@ -63,20 +84,8 @@ describe("perimeter and terminating signals", function () {
     ] as const) {
         it(`${signal}: stops the pack, leaves no temporary file, exits ${code}`, async () => {
             const dir = fs.mkdtempSync(path.join(os.tmpdir(), "perimeter-signal-"));
-            const cli = spawn(
-                process.execPath,
-                [
-                    path.join(ROOT, "bin/perimeter.js"),
-                    "audit",
-                    EXPORT,
-                    "-o",
-                    path.join(dir, "r.json"),
-                    // Our pack runs in process by default; the pack process is what may be orphaned.
-                    "--protocol",
-                ],
-                { cwd: ROOT, stdio: "ignore" },
-            );
-            const exited = new Promise<number | null>((resolve) => cli.once("exit", resolve));
+            // Our pack runs in process by default; the pack process is what may be orphaned.
+            const { cli, exited } = auditInto(dir, EXPORT, "--protocol");
             const cliPid = cli.pid ?? 0;
             let packs: number[] = [];
             await until(() => {
@@ -97,18 +106,7 @@ describe("perimeter and terminating signals", function () {
         // Some 15 s of evaluation on this machine: the signal lands in the middle of it.
         fs.writeFileSync(input, JSON.stringify(generateStackExport(20_000)));
         try {
-            const cli = spawn(
-                process.execPath,
-                [
-                    path.join(ROOT, "bin/perimeter.js"),
-                    "audit",
-                    input,
-                    "-o",
-                    path.join(dir, "r.json"),
-                ],
-                { cwd: ROOT, stdio: "ignore" },
-            );
-            const exited = new Promise<number | null>((resolve) => cli.once("exit", resolve));
+            const { cli, exited } = auditInto(dir, input);
             await new Promise((resolve) => setTimeout(resolve, 4_000));
             const signalled = Date.now();
             cli.kill("SIGINT");
