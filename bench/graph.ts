@@ -14,12 +14,12 @@
  * `node dist/bench/graph.js [--sizes 1000,10000,50000] [--runs 5]` (bench/run.ts `graph` runs this).
  */
 import { spawnSync } from "child_process";
-import { unknownCheckingProxy } from "@pulumi/policy";
+import { stackResourcesOf } from "../policypack/lib/stack-view";
 import { buildIdentityGraph } from "../policypack/lib/graph/build";
 import { callChains, DEFAULT_CHAIN_CATEGORIES } from "../policypack/lib/graph/chains";
-import type { GraphResource } from "../policypack/lib/graph/model";
 import { generateStackExport } from "./generate-stack";
 import { median, option } from "./measure";
+import type { StackResource } from "../policypack/lib/stack/resource";
 
 const RESOURCES_PER_FUNCTION = 10;
 const SERVICE_SIZE = 5;
@@ -140,38 +140,25 @@ export function withoutAdminAccess(resource: ExportResource): ExportResource {
 }
 
 /** The generated export's resources as the SDK hands them to a stack policy (props behind its proxy). */
-export function graphStack(size: number): GraphResource[] {
+export function graphStack(size: number): StackResource[] {
     const functions = Math.max(1, Math.floor(size / RESOURCES_PER_FUNCTION));
     const base = generateStackExport(2 + 4 * functions).deployment.resources;
     const all = base.map(withoutAdminAccess);
     for (let i = 0; i < functions; i++) {
         all.push(...extraResources(i, functions));
     }
-    const byUrn = new Map<string, GraphResource>();
-    const resources = all.map((r) => {
-        const urn = r.urn as string;
-        const resource = {
-            urn,
-            type: r.type as string,
-            name: urn.slice(urn.lastIndexOf("::") + 2),
-            props: unknownCheckingProxy(r.outputs ?? {}) as Record<string, unknown>,
-            propertyDependencies: {} as Record<string, { urn: string }[]>,
-        };
-        byUrn.set(urn, resource);
-        return {
-            resource,
-            dependencies: (r.propertyDependencies ?? {}) as Record<string, string[]>,
-        };
-    });
-    for (const { resource, dependencies } of resources) {
-        for (const [property, urns] of Object.entries(dependencies)) {
-            resource.propertyDependencies[property] = urns.flatMap((u) => {
-                const target = byUrn.get(u);
-                return target === undefined ? [] : [target];
-            });
-        }
-    }
-    return resources.map((r) => r.resource);
+    return stackResourcesOf(
+        all.map((r) => {
+            const urn = r.urn as string;
+            return {
+                urn,
+                type: r.type as string,
+                name: urn.slice(urn.lastIndexOf("::") + 2),
+                props: (r.outputs ?? {}) as Record<string, unknown>,
+                propertyDependencies: (r.propertyDependencies ?? {}) as Record<string, string[]>,
+            };
+        }),
+    );
 }
 
 const elapsedMs = (started: bigint) => Number(process.hrtime.bigint() - started) / 1e6;

@@ -6,11 +6,11 @@
  * archives as @pulumi/pulumi's classes.
  * test/cli/graph/resources.test.ts checks the result against the SDK's own AnalyzeStack handler.
  */
-import type { GraphResource } from "../../policypack/lib/graph/model";
 import { stackResourcesOf, UNKNOWN_VALUE } from "../../policypack/lib/stack-view";
 import type { PropertyMap, PropertyValue, RecordedResource } from "../engine/types";
 import * as pulumi from "@pulumi/pulumi";
 import { isSecret, isUnknown, SIG_KEY } from "../engine/wire";
+import type { StackResource } from "../../policypack/lib/stack/resource";
 
 /** Pulumi's asset and archive signatures (@pulumi/pulumi runtime/rpc.js specialAssetSig, specialArchiveSig). */
 const ASSET_SIG = "c44067f5952c0a294b673a41bacd8c17";
@@ -84,7 +84,7 @@ function plainMap(map: PropertyMap): Record<string, unknown> {
  * ConfigureStack's dry-run flag differs, and the SDK does not pass it to policies), and the values a
  * preview does not know are already unknown in them.
  */
-export function graphResourcesOf(resources: readonly RecordedResource[]): GraphResource[] {
+export function graphResourcesOf(resources: readonly RecordedResource[]): StackResource[] {
     return stackResourcesOf(
         resources.map((r) => ({
             urn: r.urn,

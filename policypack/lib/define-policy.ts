@@ -27,6 +27,7 @@ import {
 } from "./exemptions";
 import { formatFindingKey, messageWithKey, quoteList, type RuleFinding } from "./finding";
 import { rulesDocUrl } from "./rules-doc";
+import type { StackResource } from "./stack/resource";
 
 /** A policy of this pack, as the SDK's PolicyPack takes it. */
 export type PackPolicy = ResourceValidationPolicy | StackValidationPolicy;
@@ -54,14 +55,6 @@ export type ConfigProperty<T> = PolicyConfigJSONSchema & {
 
 export type ConfigSchemaFor<C> = { readonly [K in keyof C]: ConfigProperty<C[K]> };
 
-/** The resource a rule judges: inputs behind the SDK's unknown-checking proxy. */
-export interface PolicedResource {
-    readonly type: string;
-    readonly name: string;
-    readonly urn: string;
-    readonly props: Readonly<Record<string, unknown>>;
-}
-
 export type ReportFinding = (finding: RuleFinding) => void;
 
 /** A stack finding names the resource it is about, or none for a finding about the stack as a whole. */
@@ -73,7 +66,7 @@ export interface ResourcePolicyDefinition<C extends object> extends PolicyMetada
     /** Type tokens (`aws:iam/role:Role`); the policy is not applicable to any other. */
     readonly resourceTypes: readonly [string, ...string[]];
     readonly config: ConfigSchemaFor<C>;
-    readonly validate: (resource: PolicedResource, report: ReportFinding, config: C) => void;
+    readonly validate: (resource: StackResource, report: ReportFinding, config: C) => void;
 }
 
 export interface StackPolicyDefinition<C extends object> extends PolicyMetadata {
@@ -269,7 +262,7 @@ export function defineResourcePolicy<C extends object>(
         }
         const { raw, report } = prepareRun(definition.name, args, reportViolation, false);
         const target = { urn: args.urn, name: args.name };
-        const resource: PolicedResource = {
+        const resource: StackResource = {
             type: args.type,
             name: args.name,
             urn: args.urn,

@@ -7,7 +7,7 @@
  * resources of the list, and URNs outside it are dropped, as the SDK's server does.
  */
 import * as policySdk from "@pulumi/policy";
-import type { GraphResource } from "./graph/model";
+import type { StackResource } from "./stack/resource";
 
 /**
  * The package root exports `unknownCheckingProxy` (its index.js, listed in its index.d.ts); the type
@@ -36,11 +36,11 @@ interface MutableResource {
     type: string;
     name: string;
     props: Readonly<Record<string, unknown>>;
-    propertyDependencies: Record<string, GraphResource[]>;
-    parent?: GraphResource;
+    propertyDependencies: Record<string, StackResource[]>;
+    parent?: StackResource;
 }
 
-export function stackResourcesOf(inputs: readonly StackResourceInput[]): GraphResource[] {
+export function stackResourcesOf(inputs: readonly StackResourceInput[]): StackResource[] {
     const resources = inputs.map((input): MutableResource => ({
         urn: input.urn,
         type: input.type,

@@ -10,9 +10,9 @@ import {
     AWS_IAM_ROLE_TYPE,
     identityDocumentsOf,
 } from "../aws-iam-resources";
-import type { PolicedResource } from "../define-policy";
 import { describeResource } from "../finding";
 import { type IamStatement, parseIamDocument } from "../iam-document";
+import type { StackResource } from "../stack/resource";
 
 /** The resource types that carry identity policy documents. */
 export const AWS_IDENTITY_DOCUMENT_TYPES: readonly [string, ...string[]] = [
@@ -30,7 +30,7 @@ export interface WrittenDocument {
  * The parsed documents of a resource. Unparseable documents are skipped here: aws-iam-no-admin-access
  * reports them once, rather than every document rule reporting the same problem.
  */
-export function writtenDocuments(resource: PolicedResource): WrittenDocument[] {
+export function writtenDocuments(resource: StackResource): WrittenDocument[] {
     const subject = describeResource(resource.type, resource.name);
     return identityDocumentsOf(resource.type, resource.props).flatMap((embedded) => {
         const parsed = parseIamDocument(embedded.document);

@@ -30,8 +30,8 @@ import {
     AWS_ROLE_POLICY_ATTACHMENTS_EXCLUSIVE,
     linkedBy,
     ResourceIndex,
-    type StackResource,
 } from "./stack-links";
+import type { StackResource } from "../stack/resource";
 
 /** How a policy reaches a role. */
 export type PermissionPath =

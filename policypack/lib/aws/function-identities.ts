@@ -3,13 +3,8 @@
  * stack by value, or through the property dependency of `role` while the ARN is unknown in preview.
  */
 import { knownString, UNKNOWN } from "./known-value";
-import {
-    AWS_LAMBDA_FUNCTION,
-    AWS_ROLE,
-    linkedBy,
-    ResourceIndex,
-    type StackResource,
-} from "./stack-links";
+import { AWS_LAMBDA_FUNCTION, AWS_ROLE, linkedBy, ResourceIndex } from "./stack-links";
+import type { StackResource } from "../stack/resource";
 
 export interface FunctionIdentity {
     /** The role in the stack; undefined when the functions name a role outside it. */

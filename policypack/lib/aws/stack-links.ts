@@ -4,15 +4,7 @@
  * name), and by property dependencies (URNs) when it is unknown during preview.
  */
 import { knownStrings, UNKNOWN } from "./known-value";
-
-/** The part of a policy resource (`PolicyResource` of @pulumi/policy) the model reads. */
-export interface StackResource {
-    readonly urn: string;
-    readonly type: string;
-    readonly name: string;
-    readonly props: Readonly<Record<string, unknown>>;
-    readonly propertyDependencies?: Readonly<Record<string, readonly { readonly urn: string }[]>>;
-}
+import type { StackResource } from "../stack/resource";
 
 export const AWS_ROLE = "aws:iam/role:Role";
 export const AWS_POLICY = "aws:iam/policy:Policy";

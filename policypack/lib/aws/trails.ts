@@ -5,7 +5,7 @@
  * property dependencies: a function the selectors depend on is one they name.
  */
 import { readKnown, UNKNOWN } from "./known-value";
-import type { StackResource } from "./stack-links";
+import type { StackResource } from "../stack/resource";
 
 const LAMBDA_RESOURCE_TYPE = "AWS::Lambda::Function";
 

@@ -4,7 +4,6 @@
  * property dependencies when they are not (during preview a principal ID is computed by Azure), as in
  * the judgement model of ../shared/RULES.md.
  */
-import type { PolicyResource } from "@pulumi/policy";
 import { readKnown } from "../known-value";
 import {
     hasSystemAssigned,
@@ -17,34 +16,35 @@ import {
     USER_ASSIGNED_IDENTITY_TYPE,
     userAssignedIdentityIds,
 } from "./resources";
+import type { StackResource } from "../stack/resource";
 
 /** An identity some function app runs as. */
 export interface FunctionIdentity {
-    readonly app: PolicyResource;
+    readonly app: StackResource;
     /** The user-assigned identity resource, or the app itself for its system-assigned identity. */
-    readonly holder: PolicyResource;
+    readonly holder: StackResource;
     readonly kind: "user-assigned" | "system-assigned";
 }
 
 /** Every Function App (site or slot whose `kind` contains `functionapp`) of the stack. */
-export function functionAppsOf(resources: readonly PolicyResource[]): PolicyResource[] {
+export function functionAppsOf(resources: readonly StackResource[]): StackResource[] {
     return resources.filter((r) => isSiteType(r.type) && isFunctionAppKind(r.props["kind"]));
 }
 
-function dependsOn(resource: PolicyResource, property: string, target: PolicyResource): boolean {
-    return (resource.propertyDependencies[property] ?? []).some((d) => d.urn === target.urn);
+function dependsOn(resource: StackResource, property: string, target: StackResource): boolean {
+    return (resource.propertyDependencies?.[property] ?? []).some((d) => d.urn === target.urn);
 }
 
 const IDENTITY_PATH =
     /\/resourceGroups\/([^/]+)\/providers\/Microsoft\.ManagedIdentity\/userAssignedIdentities\/([^/]+)\/?$/i;
 
-function knownText(resource: PolicyResource, property: string): string | undefined {
+function knownText(resource: StackResource, property: string): string | undefined {
     const value = readKnown((): unknown => resource.props[property]);
     return value.known && typeof value.value === "string" ? value.value : undefined;
 }
 
 /** `<resource group>/<name>` of a user-assigned identity resource, lower-cased, when both are known. */
-function groupAndName(identity: PolicyResource): string | undefined {
+function groupAndName(identity: StackResource): string | undefined {
     const group = knownText(identity, "resourceGroupName");
     const name = knownText(identity, "name") ?? knownText(identity, "resourceName");
     return group === undefined || name === undefined ? undefined : `${group}/${name}`.toLowerCase();
@@ -59,7 +59,7 @@ function groupAndName(identity: PolicyResource): string | undefined {
  *   input, so an identity created elsewhere in the program and passed by ID, or read with `.get`
  *   (`AzureFunction`'s `existingIdentityId`), is found by its path.
  */
-function attachesIdentity(app: PolicyResource, identity: PolicyResource): boolean {
+function attachesIdentity(app: StackResource, identity: StackResource): boolean {
     if (dependsOn(app, "identity", identity)) {
         return true;
     }
@@ -86,16 +86,16 @@ function attachesIdentity(app: PolicyResource, identity: PolicyResource): boolea
 
 /** The user-assigned identity resources of the stack attached to `app`. */
 export function userAssignedIdentitiesOf(
-    app: PolicyResource,
-    resources: readonly PolicyResource[],
-): PolicyResource[] {
+    app: StackResource,
+    resources: readonly StackResource[],
+): StackResource[] {
     return resources.filter(
         (r) => r.type === USER_ASSIGNED_IDENTITY_TYPE && attachesIdentity(app, r),
     );
 }
 
 /** Every identity of the stack that a function app runs as. */
-export function functionIdentitiesOf(resources: readonly PolicyResource[]): FunctionIdentity[] {
+export function functionIdentitiesOf(resources: readonly StackResource[]): FunctionIdentity[] {
     const identities: FunctionIdentity[] = [];
     for (const app of functionAppsOf(resources)) {
         const type = readKnown(() => identityTypeOf(app.props["identity"]));
@@ -123,7 +123,7 @@ function principalIdOf(identity: FunctionIdentity): string | undefined {
 
 /** A role assignment held by a function identity. */
 export interface FunctionRoleAssignment {
-    readonly assignment: PolicyResource;
+    readonly assignment: StackResource;
     readonly identity: FunctionIdentity;
 }
 
@@ -132,7 +132,7 @@ export interface FunctionRoleAssignment {
  * the assignment's principal is not known yet, depending on the identity's resource.
  */
 export function functionRoleAssignmentsOf(
-    resources: readonly PolicyResource[],
+    resources: readonly StackResource[],
 ): FunctionRoleAssignment[] {
     const identities = functionIdentitiesOf(resources);
     if (identities.length === 0) {

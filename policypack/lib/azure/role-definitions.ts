@@ -3,11 +3,11 @@
  * (`azure-native:authorization:RoleDefinition`), and the role an assignment names, judged by GUID
  * against the generated built-in list or by the custom role's own permissions.
  */
-import type { PolicyResource } from "@pulumi/policy";
 import { readKnown } from "../known-value";
 import { lookupPrivilegedRole, roleGuidOf } from "./builtin-roles";
 import { isObject, ROLE_DEFINITION_TYPE, sameArmId, stringsOf } from "./resources";
 import { describePrivilege, type PermissionBlock, privilegesOf } from "./role-permissions";
+import type { StackResource } from "../stack/resource";
 
 /** The permission blocks of a custom role's `permissions`; malformed entries count as empty. */
 export function permissionBlocksOf(permissions: unknown): PermissionBlock[] {
@@ -37,12 +37,12 @@ export interface JudgedRole {
  * linker of assignments to custom roles, for the rules and the identity graph.
  */
 export function customRoleOf(
-    assignment: PolicyResource,
-    resources: readonly PolicyResource[],
+    assignment: StackResource,
+    resources: readonly StackResource[],
     roleDefinitionId: string | undefined,
-): PolicyResource | undefined {
+): StackResource | undefined {
     const definitions = resources.filter((r) => r.type === ROLE_DEFINITION_TYPE);
-    const byDependency = (assignment.propertyDependencies["roleDefinitionId"] ?? []).find(
+    const byDependency = (assignment.propertyDependencies?.["roleDefinitionId"] ?? []).find(
         (d) => d.type === ROLE_DEFINITION_TYPE,
     );
     if (byDependency !== undefined || roleDefinitionId === undefined) {
@@ -69,10 +69,10 @@ export function customRoleOf(
 
 /** Judges the role an assignment names. The custom role's permissions are read only when it is linked. */
 export function judgeAssignedRole(
-    assignment: PolicyResource,
-    resources: readonly PolicyResource[],
+    assignment: StackResource,
+    resources: readonly StackResource[],
 ): JudgedRole {
-    const dependsOnCustom = (assignment.propertyDependencies["roleDefinitionId"] ?? []).some(
+    const dependsOnCustom = (assignment.propertyDependencies?.["roleDefinitionId"] ?? []).some(
         (d) => d.type === ROLE_DEFINITION_TYPE,
     );
     // A custom role's ID is unknown in preview; the dependency already says which role it is.

@@ -4,16 +4,16 @@
  * dependency when the program passed the site's outputs (always the case in preview, where the ID is
  * unknown), and by value otherwise, as a stack export of hand-written IDs needs.
  */
-import type { PolicyResource } from "@pulumi/policy";
 import { knownText } from "../known-value";
 import { sameArmId, WEB_APP_SLOT_TYPE } from "./resources";
+import type { StackResource } from "../stack/resource";
 
-function dependsOn(resource: PolicyResource, property: string, target: PolicyResource): boolean {
-    return (resource.propertyDependencies[property] ?? []).some((d) => d.urn === target.urn);
+function dependsOn(resource: StackResource, property: string, target: StackResource): boolean {
+    return (resource.propertyDependencies?.[property] ?? []).some((d) => d.urn === target.urn);
 }
 
 /** The resource's ARM ID extends the site's (`<site id>/basicPublishingCredentialsPolicies/ftp`). */
-function idBelow(resource: PolicyResource, site: PolicyResource): boolean {
+function idBelow(resource: StackResource, site: StackResource): boolean {
     const siteId = knownText(() => site.props["id"]);
     const id = knownText(() => resource.props["id"]);
     return (
@@ -24,7 +24,7 @@ function idBelow(resource: PolicyResource, site: PolicyResource): boolean {
 }
 
 /** A policy named by `name` (+ `slot`), as `WebAppFtpAllowed` and `WebAppScmAllowed` (and `...Slot`) are. */
-export function belongsToSiteByName(resource: PolicyResource, site: PolicyResource): boolean {
+export function belongsToSiteByName(resource: StackResource, site: StackResource): boolean {
     if (dependsOn(resource, "name", site) || idBelow(resource, site)) {
         return true;
     }
@@ -50,7 +50,7 @@ export function belongsToSiteByName(resource: PolicyResource, site: PolicyResour
 }
 
 /** A resource attached by `resourceUri`, as a diagnostic setting is. */
-export function belongsToSiteByUri(resource: PolicyResource, site: PolicyResource): boolean {
+export function belongsToSiteByUri(resource: StackResource, site: StackResource): boolean {
     if (dependsOn(resource, "resourceUri", site) || idBelow(resource, site)) {
         return true;
     }

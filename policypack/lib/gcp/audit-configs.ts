@@ -3,9 +3,9 @@
  * folder and organization level, and the `auditConfigs` of authoritative IAM policies. `allServices`
  * covers every service. Exempted members are ignored: the logs exist, for everyone else.
  */
-import type { PolicyResource } from "@pulumi/policy";
 import { gcpIamResourceType } from "./iam-resources";
 import { recordOf } from "../values";
+import type { StackResource } from "../stack/resource";
 
 export const GCP_AUDIT_CONFIG_TYPES: readonly string[] = [
     "gcp:projects/iAMAuditConfig:IAMAuditConfig",
@@ -48,7 +48,7 @@ function policyAuditConfigs(policyData: unknown): unknown[] {
     }
 }
 
-export function auditedServices(resources: readonly PolicyResource[]): AuditedServices {
+export function auditedServices(resources: readonly StackResource[]): AuditedServices {
     const byService = new Map<string, Set<string>>();
     for (const resource of resources) {
         if (AUDIT_CONFIG_TYPES.has(resource.type)) {

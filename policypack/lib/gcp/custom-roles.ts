@@ -3,8 +3,8 @@
  * one a grant names: the one reader and the one linker, for the rules (./stack-grants.ts) and the
  * identity graph (../graph/gcp/grants.ts).
  */
-import type { PolicyResource } from "@pulumi/policy";
 import { readKnown } from "../known-value";
+import type { StackResource } from "../stack/resource";
 
 export const GCP_PROJECT_CUSTOM_ROLE = "gcp:projects/iAMCustomRole:IAMCustomRole";
 export const GCP_ORGANIZATION_CUSTOM_ROLE = "gcp:organizations/iAMCustomRole:IAMCustomRole";
@@ -14,7 +14,7 @@ const CUSTOM_ROLE_TYPES = new Set([GCP_PROJECT_CUSTOM_ROLE, GCP_ORGANIZATION_CUS
 export const CUSTOM_ROLE_NAME = /^(?:projects|organizations)\/[^/]+\/roles\/([^/]+)$/;
 
 export interface CustomRole {
-    readonly resource: PolicyResource;
+    readonly resource: StackResource;
     readonly roleId: string | undefined;
     /** undefined while unknown during preview; see `permissionsToJudge`. */
     readonly permissions: readonly string[] | undefined;
@@ -24,7 +24,7 @@ export function isCustomRoleType(type: string): boolean {
     return CUSTOM_ROLE_TYPES.has(type);
 }
 
-export function readCustomRole(resource: PolicyResource): CustomRole {
+export function readCustomRole(resource: StackResource): CustomRole {
     const roleId = readKnown((): unknown => resource.props["roleId"]);
     // The entries are read inside the guard too: in preview one of them may be unknown.
     const permissions = readKnown((): string[] => {
@@ -55,7 +55,7 @@ export function permissionsToJudge(role: CustomRole): readonly string[] {
  * role property (`roleField`) depends on while the name is unknown.
  */
 export function customRoleOf(
-    iam: PolicyResource,
+    iam: StackResource,
     role: string | undefined,
     roleField: string | undefined,
     roles: readonly CustomRole[],
@@ -65,6 +65,6 @@ export function customRoleOf(
     if (byId !== undefined || roleField === undefined) {
         return byId;
     }
-    const dependsOn = new Set((iam.propertyDependencies[roleField] ?? []).map((r) => r.urn));
+    const dependsOn = new Set((iam.propertyDependencies?.[roleField] ?? []).map((r) => r.urn));
     return roles.find((r) => dependsOn.has(r.resource.urn));
 }

@@ -5,7 +5,6 @@
  * engine still records that `member` depends on the account). Default accounts share one key per kind,
  * since their project number is rarely in the program.
  */
-import type { PolicyResource } from "@pulumi/policy";
 import {
     defaultAccountKind,
     fieldPathText,
@@ -17,13 +16,14 @@ import {
     serviceAccountEmailOf,
 } from "./functions";
 import { readKnown } from "../known-value";
+import type { StackResource } from "../stack/resource";
 
 export interface FunctionIdentity {
     /** The email, `default:<kind>`, or `urn:<account urn>` while the email is unknown. */
     readonly key: string;
     /** How messages name it: the email, the default account, or the account's resource name. */
     readonly label: string;
-    readonly functions: PolicyResource[];
+    readonly functions: StackResource[];
 }
 
 const DEFAULT_PREFIX = "default:";
@@ -38,7 +38,7 @@ export function isDefaultIdentityKey(key: string): boolean {
 }
 
 /** The email of a `serviceaccount.Account`, when known. */
-function accountEmail(account: PolicyResource): string | undefined {
+function accountEmail(account: StackResource): string | undefined {
     const email = readKnown((): unknown => account.props["email"]);
     return email.known ? serviceAccountEmailOf(email.value) : undefined;
 }
@@ -48,7 +48,7 @@ interface AccountRef {
     readonly label: string;
 }
 
-function accountRef(account: PolicyResource): AccountRef {
+function accountRef(account: StackResource): AccountRef {
     const email = accountEmail(account);
     return email !== undefined
         ? { key: keyOfEmail(email), label: email }
@@ -56,8 +56,8 @@ function accountRef(account: PolicyResource): AccountRef {
 }
 
 /** The accounts a property depends on, for a value that is unknown during preview. */
-function accountsBehind(resource: PolicyResource, property: string): AccountRef[] {
-    return (resource.propertyDependencies[property] ?? [])
+function accountsBehind(resource: StackResource, property: string): AccountRef[] {
+    return (resource.propertyDependencies?.[property] ?? [])
         .filter((r) => r.type === GCP_SERVICE_ACCOUNT)
         .map(accountRef);
 }
@@ -76,7 +76,7 @@ export function identityOfMember(member: string): AccountRef | undefined {
  * property dependencies of `memberProperty` (`member`, `members`).
  */
 export function identitiesOfMembers(
-    resource: PolicyResource,
+    resource: StackResource,
     members: readonly string[] | undefined,
     memberProperty: string | undefined,
 ): AccountRef[] {
@@ -87,7 +87,7 @@ export function identitiesOfMembers(
 }
 
 /** The identity a function runs as: its account by value, its default, or through dependencies. */
-export function identityOfFunction(fn: PolicyResource): AccountRef | undefined {
+export function identityOfFunction(fn: StackResource): AccountRef | undefined {
     const field = runtimeAccountField(fn.type);
     if (field === undefined) {
         return undefined;
@@ -112,7 +112,7 @@ export function identityOfFunction(fn: PolicyResource): AccountRef | undefined {
 
 /** Every identity some function of the stack runs as, with its functions. */
 export function functionIdentities(
-    resources: readonly PolicyResource[],
+    resources: readonly StackResource[],
 ): ReadonlyMap<string, FunctionIdentity> {
     const identities = new Map<string, FunctionIdentity>();
     for (const resource of resources) {
@@ -134,7 +134,7 @@ export function functionIdentities(
 }
 
 /** `function 'a'` or `functions 'a', 'b'`. */
-export function functionsText(functions: readonly PolicyResource[]): string {
+export function functionsText(functions: readonly StackResource[]): string {
     const names = functions.map((f) => `'${f.name}'`);
     return `${names.length === 1 ? "function" : "functions"} ${names.join(", ")}`;
 }

@@ -2,14 +2,14 @@
  * Every grant of a stack to a function identity, whatever the IAM flavour, with custom roles resolved
  * to their permissions. Stack rules judge these; resource rules read one resource with `readGrants`.
  */
-import type { PolicyResource } from "@pulumi/policy";
 import { type GcpGrant, readGrants } from "./grants";
 import { gcpIamResourceType, type GcpIamResourceType } from "./iam-resources";
 import { type FunctionIdentity, functionIdentities, identitiesOfMembers } from "./identities";
 import { type CustomRole, customRoleOf, isCustomRoleType, readCustomRole } from "./custom-roles";
+import type { StackResource } from "../stack/resource";
 
 export interface FunctionGrant {
-    readonly resource: PolicyResource;
+    readonly resource: StackResource;
     readonly entry: GcpIamResourceType;
     readonly grant: GcpGrant;
     /** The function identities among the grant's members. */
@@ -33,11 +33,11 @@ export interface StackGrants {
  * resources (cli/engine/read-once.ts), so there the stack's grants are linked once per request.
  */
 const linked = new WeakMap<
-    PolicyResource,
-    { resources: readonly PolicyResource[]; grants: StackGrants }
+    StackResource,
+    { resources: readonly StackResource[]; grants: StackGrants }
 >();
 
-export function stackGrants(resources: readonly PolicyResource[]): StackGrants {
+export function stackGrants(resources: readonly StackResource[]): StackGrants {
     const first = resources[0];
     const cached = first === undefined ? undefined : linked.get(first);
     if (
@@ -54,7 +54,7 @@ export function stackGrants(resources: readonly PolicyResource[]): StackGrants {
     return grants;
 }
 
-function linkStackGrants(resources: readonly PolicyResource[]): StackGrants {
+function linkStackGrants(resources: readonly StackResource[]): StackGrants {
     const identities = functionIdentities(resources);
     const customRoles = resources.filter((r) => isCustomRoleType(r.type)).map(readCustomRole);
     const functionGrants: FunctionGrant[] = [];

@@ -22,14 +22,14 @@ import {
     type GraphEdge,
     type GraphNode,
     type GraphPart,
-    type GraphResource,
     type Permission,
     PUBLIC_NODE_ID,
     permissionKey,
     riskCounts,
 } from "./model";
+import type { StackResource } from "../stack/resource";
 
-export function awsGraphPart(resources: readonly GraphResource[]): GraphPart {
+export function awsGraphPart(resources: readonly StackResource[]): GraphPart {
     const lambdas = resources.filter((r) => r.type === AWS_LAMBDA_FUNCTION);
     if (lambdas.length === 0) {
         return { nodes: [], edges: [], functions: [] };
@@ -110,8 +110,8 @@ export function awsGraphPart(resources: readonly GraphResource[]): GraphPart {
 }
 
 function profiles(
-    resources: readonly GraphResource[],
-    lambdas: readonly GraphResource[],
+    resources: readonly StackResource[],
+    lambdas: readonly StackResource[],
     identities: readonly Identity[],
 ): FunctionProfile[] {
     const components = componentsByFunction(resources, lambdas);

@@ -22,17 +22,16 @@ import {
     type GraphEdge,
     type GraphNode,
     type GraphPart,
-    type GraphResource,
     type Permission,
     permissionKey,
     PUBLIC_NODE_ID,
     riskCounts,
 } from "./model";
+import type { StackResource } from "../stack/resource";
 
-export function azureGraphPart(resources: readonly GraphResource[]): GraphPart {
+export function azureGraphPart(resources: readonly StackResource[]): GraphPart {
     const stack = new AzureStack(resources);
-    const view = stack.asPolicyResources().all;
-    const apps = functionAppsOf(view).flatMap((a) => stack.resource(a.urn) ?? []);
+    const apps = functionAppsOf(resources);
     if (apps.length === 0) {
         return { nodes: [], edges: [], functions: [] };
     }
@@ -41,7 +40,7 @@ export function azureGraphPart(resources: readonly GraphResource[]): GraphPart {
     );
     const edges: GraphEdge[] = [];
 
-    const identities = collectIdentities(view, stack);
+    const identities = collectIdentities(resources, stack);
     for (const identity of identities.all.values()) {
         nodes.set(identity.node.id, identity.node);
         for (const app of identity.apps) {
@@ -53,7 +52,7 @@ export function azureGraphPart(resources: readonly GraphResource[]): GraphPart {
     const permissionsOfIdentity = new Map<string, Permission[]>();
     const incomplete = new Set<string>();
     const hostStorageOf = new Map<string, ReturnType<typeof ownHostStorage>>();
-    for (const { assignment, identity } of heldRoleAssignments(identities, view, stack)) {
+    for (const { assignment, identity } of heldRoleAssignments(identities, resources, stack)) {
         const nodeId = identity.node.id;
         let isOwnRuntime = hostStorageOf.get(nodeId);
         if (isOwnRuntime === undefined) {

@@ -7,12 +7,12 @@ import {
     type GraphEdge,
     type GraphNode,
     type GraphPart,
-    type GraphResource,
     type IdentityGraph,
     type InvokeLists,
     invokesOf,
     PUBLIC_NODE_ID,
 } from "./model";
+import type { StackResource } from "../stack/resource";
 
 /** The node every `public` edge starts from. */
 export const PUBLIC_NODE: GraphNode = {
@@ -78,7 +78,7 @@ function mergeInvokes(lists: readonly InvokeLists[]): InvokeLists {
     };
 }
 
-export function buildIdentityGraph(resources: readonly GraphResource[]): IdentityGraph {
+export function buildIdentityGraph(resources: readonly StackResource[]): IdentityGraph {
     return mergeGraphParts([
         awsGraphPart(resources),
         azureGraphPart(resources),

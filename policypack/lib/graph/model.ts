@@ -15,16 +15,7 @@
  * (URNs) when they are unknown during preview, and never throw on any property bag.
  */
 
-/** The part of a policy resource (`PolicyResource` of @pulumi/policy) the graph reads. */
-export interface GraphResource {
-    readonly urn: string;
-    readonly type: string;
-    readonly name: string;
-    /** Reading an unknown value throws the SDK's `UnknownValueError` (see ../known-value.ts). */
-    readonly props: Readonly<Record<string, unknown>>;
-    readonly propertyDependencies?: Readonly<Record<string, readonly { readonly urn: string }[]>>;
-    readonly parent?: { readonly urn: string };
-}
+import type { StackResource } from "../stack/resource";
 
 export type Cloud = "aws" | "azure" | "gcp";
 

@@ -1,14 +1,9 @@
 import { functionIdentities } from "../../lib/aws/function-identities";
 import { describeIdentity } from "../../lib/aws/identity-findings";
-import {
-    AWS_LAMBDA_FUNCTION,
-    AWS_ROLE,
-    linkedBy,
-    ResourceIndex,
-    type StackResource,
-} from "../../lib/aws/stack-links";
+import { AWS_LAMBDA_FUNCTION, AWS_ROLE, linkedBy, ResourceIndex } from "../../lib/aws/stack-links";
 import { defineStackPolicy } from "../../lib/define-policy";
 import { describeResource } from "../../lib/finding";
+import type { StackResource } from "../../lib/stack/resource";
 
 /**
  * Properties through which other resources run as, or hand out, a role: instance profiles (`role`),

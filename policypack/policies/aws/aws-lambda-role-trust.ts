@@ -1,9 +1,9 @@
 import { functionIdentities } from "../../lib/aws/function-identities";
-import type { StackResource } from "../../lib/aws/stack-links";
 import { conditionKeys } from "../../lib/aws/statements";
 import { defineStackPolicy, type ReportStackFinding } from "../../lib/define-policy";
 import { describeResource } from "../../lib/finding";
 import { type IamStatement, parseIamDocument } from "../../lib/iam-document";
+import type { StackResource } from "../../lib/stack/resource";
 
 const LAMBDA_SERVICE = "lambda.amazonaws.com";
 const SOURCE_ACCOUNT = "aws:SourceAccount";

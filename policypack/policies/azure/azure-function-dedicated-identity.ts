@@ -1,15 +1,15 @@
-import type { PolicyResource } from "@pulumi/policy";
 import { readKnown } from "../../lib/known-value";
 import { functionAppsOf, userAssignedIdentitiesOf } from "../../lib/azure/function-identities";
 import { USER_ASSIGNED_IDENTITY_TYPE } from "../../lib/azure/resources";
 import { defineStackPolicy } from "../../lib/define-policy";
 import { describeResource, quoteList } from "../../lib/finding";
+import type { StackResource } from "../../lib/stack/resource";
 
 /**
  * A deployment slot is the same function app in another stage, so it may share the app's identity.
  * Site names are globally unique (`<name>.azurewebsites.net`) and a slot carries its app's `name`.
  */
-function siteKey(app: PolicyResource): string {
+function siteKey(app: StackResource): string {
     const name = readKnown((): unknown => app.props["name"]);
     return name.known && typeof name.value === "string"
         ? `site:${name.value.toLowerCase()}`
@@ -35,10 +35,10 @@ export const azureFunctionDedicatedIdentity = defineStackPolicy({
         if (apps.length < 2 || identities.length === 0) {
             return;
         }
-        const appsByIdentity = new Map<string, Map<string, PolicyResource>>();
+        const appsByIdentity = new Map<string, Map<string, StackResource>>();
         for (const app of apps) {
             for (const identity of userAssignedIdentitiesOf(app, args.resources)) {
-                const users = appsByIdentity.get(identity.urn) ?? new Map<string, PolicyResource>();
+                const users = appsByIdentity.get(identity.urn) ?? new Map<string, StackResource>();
                 const key = siteKey(app);
                 if (!users.has(key)) {
                     users.set(key, app);

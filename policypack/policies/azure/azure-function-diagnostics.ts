@@ -1,16 +1,16 @@
-import type { PolicyResource } from "@pulumi/policy";
 import { readKnown } from "../../lib/known-value";
 import { functionAppsOf } from "../../lib/azure/function-identities";
 import { DIAGNOSTIC_SETTING_TYPE, isObject } from "../../lib/azure/resources";
 import { belongsToSiteByUri } from "../../lib/azure/site-links";
 import { defineStackPolicy } from "../../lib/define-policy";
 import { describeResource } from "../../lib/finding";
+import type { StackResource } from "../../lib/stack/resource";
 
 /**
  * A workspace ID built from the workspace's outputs is unknown in preview; it is still a workspace, so
  * an unknown value counts as one rather than stopping the rule.
  */
-function sendsToWorkspace(setting: PolicyResource): boolean {
+function sendsToWorkspace(setting: StackResource): boolean {
     const workspace = readKnown((): unknown => setting.props["workspaceId"]);
     return !workspace.known || (typeof workspace.value === "string" && workspace.value !== "");
 }
@@ -20,7 +20,7 @@ interface Config {
 }
 
 /** The log categories a setting sends: `allLogs` covers every category of the resource. */
-function sentCategories(setting: PolicyResource): { all: boolean; categories: Set<string> } {
+function sentCategories(setting: StackResource): { all: boolean; categories: Set<string> } {
     const categories = new Set<string>();
     let all = false;
     const logs: unknown = setting.props["logs"];

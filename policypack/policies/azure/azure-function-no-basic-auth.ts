@@ -1,9 +1,9 @@
-import type { PolicyResource } from "@pulumi/policy";
 import { functionAppsOf } from "../../lib/azure/function-identities";
 import { FTP_POLICY_TYPES, SCM_POLICY_TYPES, WEB_APP_SLOT_TYPE } from "../../lib/azure/resources";
 import { belongsToSiteByName } from "../../lib/azure/site-links";
 import { defineStackPolicy } from "../../lib/define-policy";
 import { describeResource } from "../../lib/finding";
+import type { StackResource } from "../../lib/stack/resource";
 
 interface Channel {
     readonly id: "ftp" | "scm";
@@ -17,7 +17,7 @@ const CHANNELS: readonly Channel[] = [
 ];
 
 /** Whether the stack turns the channel's basic publishing credentials off for `app`. */
-function disabledFor(app: PolicyResource, channel: Channel, resources: readonly PolicyResource[]) {
+function disabledFor(app: StackResource, channel: Channel, resources: readonly StackResource[]) {
     const type = app.type === WEB_APP_SLOT_TYPE ? channel.types[1] : channel.types[0];
     const policies = resources.filter((r) => r.type === type && belongsToSiteByName(r, app));
     return { type, disabled: policies.some((policy) => policy.props["allow"] === false) };

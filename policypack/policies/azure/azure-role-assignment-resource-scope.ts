@@ -1,4 +1,3 @@
-import type { PolicyResource } from "@pulumi/policy";
 import {
     functionRoleAssignmentsOf,
     describeFunctionIdentity,
@@ -6,6 +5,7 @@ import {
 import { readKnown } from "../../lib/known-value";
 import { defineStackPolicy } from "../../lib/define-policy";
 import { describeResource } from "../../lib/finding";
+import type { StackResource } from "../../lib/stack/resource";
 
 type ScopeLevel = "root" | "management group" | "subscription" | "resource group" | "resource";
 
@@ -54,7 +54,7 @@ export const azureRoleAssignmentResourceScope = defineStackPolicy<Config>({
     validate: (args, report, config) => {
         // A scope built from another resource's ID is unknown in preview: judge the known ones first,
         // then let the SDK's proxy report the first unknown one.
-        const unknownScopes: PolicyResource[] = [];
+        const unknownScopes: StackResource[] = [];
         for (const { assignment, identity } of functionRoleAssignmentsOf(args.resources)) {
             const scope = readKnown((): unknown => assignment.props["scope"]);
             if (!scope.known) {

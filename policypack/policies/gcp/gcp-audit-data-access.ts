@@ -1,8 +1,8 @@
-import type { PolicyResource } from "@pulumi/policy";
 import { defineStackPolicy } from "../../lib/define-policy";
 import { describeResource } from "../../lib/finding";
 import { type AuditedServices, auditedServices } from "../../lib/gcp/audit-configs";
 import { stackGrants } from "../../lib/gcp/stack-grants";
+import type { StackResource } from "../../lib/stack/resource";
 
 interface Config {
     readonly auditedOutsideStack: boolean;
@@ -72,7 +72,7 @@ export const gcpAuditDataAccess = defineStackPolicy<Config>({
             return;
         }
         const { functionGrants } = stackGrants(resources);
-        const users = new Map<string, Set<PolicyResource>>();
+        const users = new Map<string, Set<StackResource>>();
         for (const grant of functionGrants) {
             const service =
                 grant.entry.level === "resource"

@@ -1,4 +1,3 @@
-import type { PolicyResource } from "@pulumi/policy";
 import { defineStackPolicy } from "../../lib/define-policy";
 import { currentPolicyEnvironment } from "../../lib/environment";
 import {
@@ -9,13 +8,14 @@ import {
 } from "../../lib/exemptions";
 import type { RuleFinding } from "../../lib/finding";
 import { globMatch } from "../../lib/glob";
+import type { StackResource } from "../../lib/stack/resource";
 
 /** An empty list (the default) configures nothing; anything else is judged. */
 function isConfigured(raw: unknown): boolean {
     return raw !== undefined && raw !== null && !(Array.isArray(raw) && raw.length === 0);
 }
 
-function namesSomeResource(exemption: Exemption, resources: readonly PolicyResource[]): boolean {
+function namesSomeResource(exemption: Exemption, resources: readonly StackResource[]): boolean {
     return resources.some(
         (r) => globMatch(exemption.resource, r.urn) || globMatch(exemption.resource, r.name),
     );
@@ -24,7 +24,7 @@ function namesSomeResource(exemption: Exemption, resources: readonly PolicyResou
 /** Why a well-formed exemption is no longer right for this stack, or nothing. */
 function staleReasons(
     exemption: Exemption,
-    resources: readonly PolicyResource[],
+    resources: readonly StackResource[],
     now: Date,
 ): string[] {
     const reasons: string[] = [];
@@ -42,7 +42,7 @@ function staleReasons(
 function judgePolicyExemptions(
     policy: string,
     raw: unknown,
-    resources: readonly PolicyResource[],
+    resources: readonly StackResource[],
     now: Date,
 ): RuleFinding[] {
     if (raw === undefined || raw === null) {

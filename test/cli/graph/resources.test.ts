@@ -1,11 +1,11 @@
 import * as assert from "node:assert/strict";
 import { UnknownValueError } from "@pulumi/policy";
-import type { GraphResource } from "../../../policypack/lib/graph/model";
 import { readKnown } from "../../../policypack/lib/known-value";
 import { analyzeStackRequest } from "../../../cli/engine/analyzer-messages";
 import type { RecordedResource } from "../../../cli/engine/types";
 import { SIG_KEY, UNKNOWN, secret } from "../../../cli/engine/wire";
 import { graphResourcesOf } from "../../../cli/graph/resources";
+import type { StackResource } from "../../../policypack/lib/stack/resource";
 
 /** The SDK's AnalyzeStack handler (internal, but it is the code the pack runs). */
 // eslint-disable-next-line @typescript-eslint/no-require-imports
@@ -131,7 +131,7 @@ function urnsOf(dependencies: Readonly<Record<string, readonly { urn: string }[]
 
 describe("graphResourcesOf", () => {
     let sdk: SdkResource[];
-    let mine: GraphResource[];
+    let mine: StackResource[];
 
     before(async () => {
         sdk = await asTheSdkSeesThem(stack());

@@ -11,7 +11,8 @@
 import { expandAwsActionPattern } from "../../aws-actions";
 import { knownString } from "../../aws/known-value";
 import { readKnown } from "../../known-value";
-import type { DeclaredAccess, GraphResource } from "../model";
+import type { DeclaredAccess } from "../model";
+import type { StackResource } from "../../stack/resource";
 
 export const AWS_FUNCTION_COMPONENT = "perimeter:index:AwsFunction";
 
@@ -28,7 +29,7 @@ function strings(value: unknown): string[] {
  * The `action on resource` keys (as ../model.ts permissionKey forms them, actions in AWS casing) the
  * component declared; undefined when its outputs are unknown (preview) or not of our shape.
  */
-export function declaredPermissionKeys(component: GraphResource): ReadonlySet<string> | undefined {
+export function declaredPermissionKeys(component: StackResource): ReadonlySet<string> | undefined {
     const read = readKnown(() => {
         const granted = component.props["permissions"];
         if (!Array.isArray(granted)) {
@@ -57,16 +58,16 @@ export function declaredPermissionKeys(component: GraphResource): ReadonlySet<st
 
 /** Which component created each Lambda function, by function URN. */
 export function componentsByFunction(
-    resources: readonly GraphResource[],
-    functions: readonly GraphResource[],
-): Map<string, GraphResource> {
+    resources: readonly StackResource[],
+    functions: readonly StackResource[],
+): Map<string, StackResource> {
     const components = resources.filter((r) => r.type === AWS_FUNCTION_COMPONENT);
-    const result = new Map<string, GraphResource>();
+    const result = new Map<string, StackResource>();
     if (components.length === 0) {
         return result;
     }
     const byUrn = new Map(components.map((c) => [c.urn, c]));
-    const byArn = new Map<string, GraphResource>();
+    const byArn = new Map<string, StackResource>();
     for (const component of components) {
         const arn = knownString(component.props, "functionArn");
         if (typeof arn === "string" && arn !== "") {

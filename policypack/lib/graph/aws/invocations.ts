@@ -18,11 +18,12 @@
 import { awsActionPatternMatches } from "../../aws-actions";
 import { knownString, UNKNOWN } from "../../aws/known-value";
 import { lacksScopingConditions } from "../../aws/lambda-permissions";
-import { AWS_ROLE, linkedBy, ResourceIndex, type StackResource } from "../../aws/stack-links";
+import { AWS_ROLE, linkedBy, ResourceIndex } from "../../aws/stack-links";
 import type { CanInvokeEdge, PublicEdge } from "../model";
 import { PUBLIC_NODE_ID } from "../model";
 import type { RoleGrant } from "./grants";
 import type { StackFunctions } from "./stack-functions";
+import type { StackResource } from "../../stack/resource";
 
 export const AWS_LAMBDA_PERMISSION = "aws:lambda/permission:Permission";
 export const AWS_LAMBDA_FUNCTION_URL = "aws:lambda/functionUrl:FunctionUrl";

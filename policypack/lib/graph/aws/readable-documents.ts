@@ -6,9 +6,10 @@
  * count and the identity is marked incomplete.
  */
 import { identityDocumentsOf } from "../../aws-iam-resources";
-import { AWS_POLICY, AWS_ROLE, AWS_ROLE_POLICY, type StackResource } from "../../aws/stack-links";
+import { AWS_POLICY, AWS_ROLE, AWS_ROLE_POLICY } from "../../aws/stack-links";
 import { parseIamDocument } from "../../iam-document";
 import { readKnown } from "../../known-value";
+import type { StackResource } from "../../stack/resource";
 
 /** The property holding the identity documents, per resource type that has one. */
 const DOCUMENT_PROPERTY: Readonly<Record<string, string>> = {

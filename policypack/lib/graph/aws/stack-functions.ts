@@ -5,12 +5,8 @@
  */
 import { hasWildcard, globMatch } from "../../glob";
 import { knownString } from "../../aws/known-value";
-import {
-    AWS_LAMBDA_FUNCTION,
-    linkedBy,
-    ResourceIndex,
-    type StackResource,
-} from "../../aws/stack-links";
+import { AWS_LAMBDA_FUNCTION, linkedBy, ResourceIndex } from "../../aws/stack-links";
+import type { StackResource } from "../../stack/resource";
 
 /** `arn:aws:lambda:eu-west-1:111122223333:function:api` from the same ARN with a `:qualifier`. */
 function unqualifiedArn(value: string): string | undefined {

@@ -1,6 +1,7 @@
 /** The nodes of grant targets: resources of the stack by ARN, or ARNs and patterns outside it. */
 import { knownString } from "../../aws/known-value";
-import type { GraphNode, GraphResource } from "../model";
+import type { GraphNode } from "../model";
+import type { StackResource } from "../../stack/resource";
 
 /** `bucket/*` from `arn:aws:s3:::bucket/*`: what follows the account field of an ARN. */
 function shortLabel(value: string): string {
@@ -9,8 +10,8 @@ function shortLabel(value: string): string {
 }
 
 /** Node ids of grant targets: the URN of the stack resource with that ARN, else `aws:resource:<value>`. */
-export function targetNodes(resources: readonly GraphResource[]): (value: string) => GraphNode {
-    let byArn: Map<string, GraphResource> | undefined;
+export function targetNodes(resources: readonly StackResource[]): (value: string) => GraphNode {
+    let byArn: Map<string, StackResource> | undefined;
     const nodes = new Map<string, GraphNode>();
     return (value) => {
         if (byArn === undefined) {

@@ -6,17 +6,18 @@
  * identity holds. The pack reads the output by its shape only and never loads the component code.
  */
 import { readKnown } from "../../known-value";
-import { type DeclaredAccess, type GraphResource, permissionKey } from "../model";
+import { type DeclaredAccess, permissionKey } from "../model";
 import { actionsDeniedBy } from "./conditions";
 import { permissionsOf } from "./grants";
 import { roleWithGuid } from "./roles";
 import { type AzureStack, isRecord } from "./stack";
+import type { StackResource } from "../../stack/resource";
 
 export const AZURE_FUNCTION_COMPONENT_TYPE = "perimeter:index:AzureFunction";
 
 /** The AzureFunction component that created `app`: its parent, or the component whose `app` it is. */
-export function componentOf(app: GraphResource, stack: AzureStack): GraphResource | undefined {
-    const parent = app.parent === undefined ? undefined : stack.resource(app.parent.urn);
+export function componentOf(app: StackResource, stack: AzureStack): StackResource | undefined {
+    const parent = app.parent;
     if (parent?.type === AZURE_FUNCTION_COMPONENT_TYPE) {
         return parent;
     }
@@ -28,7 +29,7 @@ export function componentOf(app: GraphResource, stack: AzureStack): GraphResourc
 }
 
 /** The number of distinct permissions the component's `declaredAccess` names; undefined when unread. */
-export function declaredPermissionCount(component: GraphResource): number | undefined {
+export function declaredPermissionCount(component: StackResource): number | undefined {
     const entries = readKnown((): unknown => component.props["declaredAccess"]);
     if (!entries.known || !Array.isArray(entries.value)) {
         return undefined;

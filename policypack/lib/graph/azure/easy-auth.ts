@@ -14,8 +14,9 @@
 import { WEB_APP_SLOT_TYPE } from "../../azure/resources";
 import { belongsToSiteByName } from "../../azure/site-links";
 import { readKnown } from "../../known-value";
-import { type CanInvokeEdge, type GraphResource, PUBLIC_NODE_ID, type PublicEdge } from "../model";
+import { type CanInvokeEdge, PUBLIC_NODE_ID, type PublicEdge } from "../model";
 import { type AzureStack, readPath } from "./stack";
+import type { StackResource } from "../../stack/resource";
 
 export const AUTH_SETTINGS_TYPES = [
     "azure-native:web:WebAppAuthSettingsV2",
@@ -26,7 +27,7 @@ export const AUTH_SETTINGS_TYPES = [
 export interface CallerIdentity {
     readonly nodeId: string;
     /** The user-assigned identity resource, or the app of a system-assigned identity. */
-    readonly holder: GraphResource;
+    readonly holder: StackResource;
     readonly appUrn: string;
     readonly principalId?: string;
     readonly clientId?: string;
@@ -58,7 +59,7 @@ const LISTS: readonly { path: readonly string[]; matches: "principalId" | "clien
     },
 ];
 
-function allowList(settings: GraphResource, path: readonly string[]): AllowList {
+function allowList(settings: StackResource, path: readonly string[]): AllowList {
     const list = readPath(settings, path);
     if (!list.known) {
         return { configured: true, values: [], unknown: true };
@@ -91,7 +92,7 @@ function admits(list: AllowList, value: string | undefined, dependsOnCaller: boo
 }
 
 /** Why unauthenticated requests reach the app, or undefined when Easy Auth requires a token. */
-function anonymousAccess(settings: GraphResource): string | undefined {
+function anonymousAccess(settings: StackResource): string | undefined {
     const action = readPath(settings, ["globalValidation", "unauthenticatedClientAction"]);
     if (action.known && action.value === "AllowAnonymous") {
         return "unauthenticatedClientAction is AllowAnonymous";
@@ -108,8 +109,8 @@ export interface EasyAuthEdges {
 }
 
 function edgesOf(
-    settings: GraphResource,
-    app: GraphResource,
+    settings: StackResource,
+    app: StackResource,
     callers: readonly CallerIdentity[],
     stack: AzureStack,
 ): EasyAuthEdges {
@@ -159,26 +160,23 @@ function edgesOf(
 
 /** The can-invoke and public edges of every function app with Easy Auth settings in the stack. */
 export function easyAuthEdges(
-    apps: readonly GraphResource[],
+    apps: readonly StackResource[],
     callers: readonly CallerIdentity[],
     stack: AzureStack,
 ): EasyAuthEdges {
     const canInvoke: CanInvokeEdge[] = [];
     const publicEdges: PublicEdge[] = [];
-    const views = stack.asPolicyResources().byUrn;
     for (const settings of stack.ofType(...AUTH_SETTINGS_TYPES)) {
         const platform = readPath(settings, ["platform", "enabled"]);
         if (platform.known && platform.value !== true) {
             continue; // Easy Auth is off: the settings admit and refuse nobody.
         }
-        const settingsView = views.get(settings.urn);
         const forSlot = settings.type.endsWith("Slot");
         for (const app of apps) {
             if (forSlot !== (app.type === WEB_APP_SLOT_TYPE)) {
                 continue;
             }
-            const appView = views.get(app.urn);
-            if (settingsView && appView && belongsToSiteByName(settingsView, appView)) {
+            if (belongsToSiteByName(settings, app)) {
                 const edges = edgesOf(settings, app, callers, stack);
                 for (const edge of edges.canInvoke) {
                     canInvoke.push(edge);

@@ -8,7 +8,6 @@ import type { PermissionBlock } from "../../azure/role-permissions";
 import {
     type GrantedEdge,
     type GraphNode,
-    type GraphResource,
     type Permission,
     permissionKey,
     RISK_CATEGORIES,
@@ -18,17 +17,18 @@ import { categoriesOf } from "./categories";
 import { actionsDeniedBy, conditionText } from "./conditions";
 import { type AssignedRole, assignedRoleOf } from "./roles";
 import { type AzureStack, knownString, lastSegment } from "./stack";
+import type { StackResource } from "../../stack/resource";
 
 export interface Target {
     readonly node: GraphNode;
     /** The scope as permissions name it: the ARM ID, or the target's URN when the ID is unknown. */
     readonly scope: string;
-    readonly resource?: GraphResource;
+    readonly resource?: StackResource;
 }
 
 /** The node a scope (or the resource a scope property depends on) stands for. */
 export function targetOf(
-    holder: GraphResource,
+    holder: StackResource,
     property: string,
     stack: AzureStack,
 ): Target | undefined {
@@ -117,7 +117,7 @@ export interface RoleGrant {
  * storage of a function that runs as the identity.
  */
 export function roleAssignmentGrant(
-    assignment: GraphResource,
+    assignment: StackResource,
     identityId: string,
     stack: AzureStack,
     isOwnRuntime: (target: Target) => boolean,

@@ -6,10 +6,10 @@
  */
 import { appSettingsOf } from "../../azure/app-settings";
 import { readKnown } from "../../known-value";
-import type { GraphResource } from "../model";
 import { AZURE_FUNCTION_COMPONENT_TYPE } from "./declared";
 import type { Target } from "./grants";
 import { type AzureStack, knownString, readPath } from "./stack";
+import type { StackResource } from "../../stack/resource";
 
 const STORAGE_ACCOUNT_TYPE = "azure-native:storage:StorageAccount";
 const HOST_SETTING =
@@ -22,7 +22,7 @@ function accountNameIn(value: string): string {
     return (host?.[1] ?? value.trim()).toLowerCase();
 }
 
-function hostAccountNames(app: GraphResource): Set<string> {
+function hostAccountNames(app: StackResource): Set<string> {
     const names = new Set<string>();
     const settings = readKnown(() => appSettingsOf(app.type, app.props));
     for (const setting of settings.known ? settings.value : []) {
@@ -40,13 +40,13 @@ function hostAccountNames(app: GraphResource): Set<string> {
 
 /** Whether a grant's target is the host storage of one of `apps`. */
 export function ownHostStorage(
-    apps: readonly GraphResource[],
+    apps: readonly StackResource[],
     stack: AzureStack,
 ): (target: Target) => boolean {
     const names = new Set(apps.flatMap((app) => [...hostAccountNames(app)]));
     const components = new Set(
         apps.flatMap((app) => {
-            const parent = app.parent === undefined ? undefined : stack.resource(app.parent.urn);
+            const parent = app.parent;
             return parent?.type === AZURE_FUNCTION_COMPONENT_TYPE ? [parent.urn] : [];
         }),
     );

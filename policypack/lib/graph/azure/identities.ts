@@ -4,12 +4,12 @@
  * or the identity's resource group and name; assignments by principal ID or property dependency):
  * the graph and the mandatory rules see the same identities and the same assignments.
  */
-import type { PolicyResource } from "@pulumi/policy";
 import { functionIdentitiesOf, functionRoleAssignmentsOf } from "../../azure/function-identities";
 import { readKnown } from "../../known-value";
-import type { GraphNode, GraphResource } from "../model";
+import type { GraphNode } from "../model";
 import type { CallerIdentity } from "./easy-auth";
 import { type AzureStack, isRecord, knownString } from "./stack";
+import type { StackResource } from "../../stack/resource";
 
 type IdentityKind = "user-assigned" | "system-assigned";
 
@@ -17,7 +17,7 @@ export interface IdentityInfo {
     readonly node: GraphNode;
     readonly caller: CallerIdentity;
     /** The apps that run as it. */
-    readonly apps: GraphResource[];
+    readonly apps: StackResource[];
 }
 
 export interface FunctionIdentities {
@@ -27,7 +27,7 @@ export interface FunctionIdentities {
     readonly ofApp: ReadonlyMap<string, readonly IdentityInfo[]>;
 }
 
-export function resourceNode(resource: GraphResource, kind: "function" | "identity"): GraphNode {
+export function resourceNode(resource: StackResource, kind: "function" | "identity"): GraphNode {
     return {
         id: resource.urn,
         kind,
@@ -38,7 +38,7 @@ export function resourceNode(resource: GraphResource, kind: "function" | "identi
     };
 }
 
-function systemPrincipalId(app: GraphResource): string | undefined {
+function systemPrincipalId(app: StackResource): string | undefined {
     const principal = readKnown((): unknown => {
         const identity: unknown = app.props["identity"];
         return isRecord(identity) ? identity["principalId"] : undefined;
@@ -46,7 +46,7 @@ function systemPrincipalId(app: GraphResource): string | undefined {
     return principal.known && typeof principal.value === "string" ? principal.value : undefined;
 }
 
-function identityNode(app: GraphResource, holder: GraphResource, kind: IdentityKind): GraphNode {
+function identityNode(app: StackResource, holder: StackResource, kind: IdentityKind): GraphNode {
     return kind === "user-assigned"
         ? resourceNode(holder, "identity")
         : {
@@ -59,8 +59,8 @@ function identityNode(app: GraphResource, holder: GraphResource, kind: IdentityK
 
 function callerOf(
     node: GraphNode,
-    app: GraphResource,
-    holder: GraphResource,
+    app: StackResource,
+    holder: StackResource,
     kind: IdentityKind,
 ): CallerIdentity {
     const principalId =
@@ -76,7 +76,7 @@ function callerOf(
 }
 
 export function collectIdentities(
-    view: readonly PolicyResource[],
+    resources: readonly StackResource[],
     stack: AzureStack,
 ): FunctionIdentities {
     const all = new Map<string, IdentityInfo>();
@@ -84,7 +84,7 @@ export function collectIdentities(
     // One identity is one principal: an identity the program creates and reads again with `.get`
     // (AzureFunction's `existingIdentityId`) is two resources of the stack and one node.
     const byPrincipal = new Map<string, IdentityInfo>();
-    const attach = (app: GraphResource, holder: GraphResource, kind: IdentityKind): void => {
+    const attach = (app: StackResource, holder: StackResource, kind: IdentityKind): void => {
         const node = identityNode(app, holder, kind);
         const principal = kind === "user-assigned" ? knownString(holder, "principalId") : undefined;
         let info =
@@ -102,12 +102,8 @@ export function collectIdentities(
             info.apps.push(app);
         }
     };
-    for (const found of functionIdentitiesOf(view)) {
-        const app = stack.resource(found.app.urn);
-        const holder = stack.resource(found.holder.urn);
-        if (app !== undefined && holder !== undefined) {
-            attach(app, holder, found.kind);
-        }
+    for (const found of functionIdentitiesOf(resources)) {
+        attach(found.app, found.holder, found.kind);
     }
     return { all, ofApp };
 }
@@ -115,24 +111,24 @@ export function collectIdentities(
 /** Every (role assignment, identity) pair where the identity holds the assignment, once. */
 export function heldRoleAssignments(
     identities: FunctionIdentities,
-    view: readonly PolicyResource[],
+    resources: readonly StackResource[],
     stack: AzureStack,
-): { assignment: GraphResource; identity: IdentityInfo }[] {
-    const held: { assignment: GraphResource; identity: IdentityInfo }[] = [];
+): { assignment: StackResource; identity: IdentityInfo }[] {
+    const held: { assignment: StackResource; identity: IdentityInfo }[] = [];
     const seen = new Set<string>();
-    const add = (assignment: GraphResource | undefined, identity: IdentityInfo | undefined) => {
+    const add = (assignment: StackResource | undefined, identity: IdentityInfo | undefined) => {
         const key = `${assignment?.urn ?? ""} ${identity?.node.id ?? ""}`;
         if (assignment !== undefined && identity !== undefined && !seen.has(key)) {
             seen.add(key);
             held.push({ assignment, identity });
         }
     };
-    for (const { assignment, identity } of functionRoleAssignmentsOf(view)) {
+    for (const { assignment, identity } of functionRoleAssignmentsOf(resources)) {
         const nodeId =
             identity.kind === "user-assigned"
                 ? identity.holder.urn
                 : `azure:identity:system-assigned:${identity.app.urn}`;
-        add(stack.resource(assignment.urn), identities.all.get(nodeId));
+        add(assignment, identities.all.get(nodeId));
     }
     return held;
 }

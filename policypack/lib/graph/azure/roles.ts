@@ -7,8 +7,8 @@ import { lookupBuiltinRole, roleGuidOf } from "../../azure/builtin-roles";
 import { customRoleOf, permissionBlocksOf } from "../../azure/role-definitions";
 import type { PermissionBlock } from "../../azure/role-permissions";
 import { readKnown } from "../../known-value";
-import type { GraphResource } from "../model";
 import { type AzureStack, knownString } from "./stack";
+import type { StackResource } from "../../stack/resource";
 
 export interface AssignedRole {
     /** The role's name, or its GUID when the name is not known. */
@@ -19,7 +19,7 @@ export interface AssignedRole {
     readonly exact: boolean;
 }
 
-function customRole(definition: GraphResource, guid: string | undefined): AssignedRole {
+function customRole(definition: StackResource, guid: string | undefined): AssignedRole {
     const blocks = readKnown(() => permissionBlocksOf(definition.props["permissions"]));
     return {
         name: knownString(definition, "roleName") ?? definition.name,
@@ -31,17 +31,13 @@ function customRole(definition: GraphResource, guid: string | undefined): Assign
 
 /** The assigned role, or undefined when the assignment's role cannot be read (unknown, unlinked). */
 export function assignedRoleOf(
-    assignment: GraphResource,
+    assignment: StackResource,
     stack: AzureStack,
 ): AssignedRole | undefined {
     const roleDefinitionId = knownString(assignment, "roleDefinitionId");
     const guid = roleDefinitionId === undefined ? undefined : roleGuidOf(roleDefinitionId);
-    // The rules' linker, over the same resources seen as the SDK's PolicyResource.
-    const view = stack.asPolicyResources();
-    const asPolicy = view.byUrn.get(assignment.urn);
-    const linked =
-        asPolicy === undefined ? undefined : customRoleOf(asPolicy, view.all, roleDefinitionId);
-    const custom = linked === undefined ? undefined : stack.resource(linked.urn);
+    // The rules' linker, over the same resources.
+    const custom = customRoleOf(assignment, stack.resources, roleDefinitionId);
     if (custom !== undefined) {
         return customRole(custom, guid);
     }

@@ -5,15 +5,15 @@
  * Declared = the permissions of those roles; the ratio compares what the identity effectively holds.
  * The pack reads the component's outputs only; it never imports the component code.
  */
-import type { PolicyResource } from "@pulumi/policy";
 import { isGcpFunctionType } from "../../gcp/functions";
 import { readKnown } from "../../known-value";
 import type { DeclaredAccess } from "../model";
 import { permissionsOfPredefinedRole } from "./role-permissions";
+import type { StackResource } from "../../stack/resource";
 
 export const GCP_FUNCTION_COMPONENT = "perimeter:index:GcpFunction";
 
-function declaredRoles(component: PolicyResource): string[] | undefined {
+function declaredRoles(component: StackResource): string[] | undefined {
     // Read entries inside the same guard: in preview one entry (or its role) may be unknown, and the
     // SDK's proxy throws when it is touched, not when the list is.
     const declared = readKnown((): string[] | undefined => {
@@ -34,7 +34,7 @@ function declaredRoles(component: PolicyResource): string[] | undefined {
 
 /** Declared permission counts by the URN of the function each component created. */
 export function declaredPermissionCounts(
-    resources: readonly PolicyResource[],
+    resources: readonly StackResource[],
 ): ReadonlyMap<string, number> {
     const byComponent = new Map<string, number>();
     for (const resource of resources) {

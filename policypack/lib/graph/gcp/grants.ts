@@ -4,15 +4,15 @@
  * dependencies), the IAM Condition as text, and the role's permissions. Reads through `readKnown`, so
  * an unknown value makes a grant unreadable rather than the graph throw.
  */
-import type { PolicyResource } from "@pulumi/policy";
 import { type GcpGrant, memberConditionOf, readGrants } from "../../gcp/grants";
 import type { GcpIamResourceType } from "../../gcp/iam-resources";
 import { readKnown } from "../../known-value";
 import { CUSTOM_ROLE_NAME, type CustomRole, customRoleOf } from "../../gcp/custom-roles";
 import { permissionsOfPredefinedRole } from "./role-permissions";
+import type { StackResource } from "../../stack/resource";
 
 export interface StackGrant {
-    readonly iam: PolicyResource;
+    readonly iam: StackResource;
     readonly entry: GcpIamResourceType;
     /** undefined while the role is unknown during preview. */
     readonly role: string | undefined;
@@ -25,7 +25,7 @@ export interface StackGrant {
     readonly expression?: string;
 }
 
-function membersOf(iam: PolicyResource, field: string): readonly string[] | undefined {
+function membersOf(iam: StackResource, field: string): readonly string[] | undefined {
     const value = readKnown((): unknown => iam.props[field]);
     if (!value.known) {
         return undefined;
@@ -42,7 +42,7 @@ function membersOf(iam: PolicyResource, field: string): readonly string[] | unde
     return members;
 }
 
-function fromRead(iam: PolicyResource, entry: GcpIamResourceType, grant: GcpGrant): StackGrant {
+function fromRead(iam: StackResource, entry: GcpIamResourceType, grant: GcpGrant): StackGrant {
     return {
         iam,
         entry,
@@ -54,7 +54,7 @@ function fromRead(iam: PolicyResource, entry: GcpIamResourceType, grant: GcpGran
     };
 }
 
-function memberConditions(iam: PolicyResource): string[] {
+function memberConditions(iam: StackResource): string[] {
     const condition = memberConditionOf(iam.props);
     return condition === undefined ? [] : [condition];
 }
@@ -63,7 +63,7 @@ function memberConditions(iam: PolicyResource): string[] {
  * The grants of one IAM resource. While a policy's data is unknown, one grant with unknown role and
  * members stands for it, so its dependencies still reach the identities it names.
  */
-export function grantsOf(iam: PolicyResource, entry: GcpIamResourceType): StackGrant[] {
+export function grantsOf(iam: StackResource, entry: GcpIamResourceType): StackGrant[] {
     const read = readKnown(() => readGrants(entry, iam.props));
     if (read.known) {
         return read.value.ok ? read.value.grants.map((g) => fromRead(iam, entry, g)) : [];

@@ -3,17 +3,17 @@
  * URN of the stack's service account when there is one, else `gcp:identity:<email>` or
  * `gcp:identity:default:<kind>` for Google's default accounts.
  */
-import type { PolicyResource } from "@pulumi/policy";
 import { GCP_SERVICE_ACCOUNT, serviceAccountEmailOf } from "../../gcp/functions";
 import type { FunctionIdentity } from "../../gcp/identities";
 import { readKnown } from "../../known-value";
 import type { GraphNode } from "../model";
+import type { StackResource } from "../../stack/resource";
 
 const URN_KEY = "urn:";
 
 /** Service accounts of the stack by their email, where known. */
-export function accountsByEmail(resources: readonly PolicyResource[]): Map<string, PolicyResource> {
-    const accounts = new Map<string, PolicyResource>();
+export function accountsByEmail(resources: readonly StackResource[]): Map<string, StackResource> {
+    const accounts = new Map<string, StackResource>();
     for (const resource of resources) {
         if (resource.type !== GCP_SERVICE_ACCOUNT) {
             continue;
@@ -29,7 +29,7 @@ export function accountsByEmail(resources: readonly PolicyResource[]): Map<strin
 
 export function identityNode(
     identity: FunctionIdentity,
-    accounts: ReadonlyMap<string, PolicyResource>,
+    accounts: ReadonlyMap<string, StackResource>,
 ): GraphNode {
     const account = identity.key.startsWith(URN_KEY)
         ? { urn: identity.key.slice(URN_KEY.length) }

@@ -3,7 +3,6 @@
  * value, or by property dependencies while the members are unknown) and to the public members, and
  * resolves its target and permissions.
  */
-import type { PolicyResource } from "@pulumi/policy";
 import { PUBLIC_MEMBERS } from "../../gcp/grants";
 import { gcpIamResourceType } from "../../gcp/iam-resources";
 import { type FunctionIdentity, identitiesOfMembers } from "../../gcp/identities";
@@ -18,6 +17,7 @@ import {
     invokableKinds,
     targetOf,
 } from "./targets";
+import type { StackResource } from "../../stack/resource";
 
 export interface LinkedGrant {
     readonly grant: StackGrant;
@@ -28,7 +28,7 @@ export interface LinkedGrant {
     /** `allUsers` / `allAuthenticatedUsers` among the members. */
     readonly publicMembers: readonly string[];
     /** The functions the members may invoke through this grant. */
-    readonly invokes: readonly PolicyResource[];
+    readonly invokes: readonly StackResource[];
 }
 
 const ABOVE_FUNCTIONS = new Set(["organization", "folder", "project"]);
@@ -38,7 +38,7 @@ function invokedFunctions(
     target: GrantTarget,
     permissions: GrantPermissions,
     functions: FunctionIndex,
-): PolicyResource[] {
+): StackResource[] {
     const held = permissions.permissions ?? [];
     const invoke = INVOKE_PERMISSIONS.filter((p) => held.includes(p));
     if (invoke.length === 0) {
@@ -55,7 +55,7 @@ function invokedFunctions(
 }
 
 export function linkGrants(
-    resources: readonly PolicyResource[],
+    resources: readonly StackResource[],
     identities: ReadonlyMap<string, FunctionIdentity>,
     functions: FunctionIndex,
 ): LinkedGrant[] {

@@ -5,14 +5,12 @@
  * invoker grants on a function (or above it: every function of the stack the permission reaches) and
  * public edges for allUsers / allAuthenticatedUsers invokers.
  */
-import type { PolicyResource } from "@pulumi/policy";
 import { type FunctionIdentity, functionIdentities } from "../../gcp/identities";
 import {
     type FunctionProfile,
     type GraphEdge,
     type GraphNode,
     type GraphPart,
-    type GraphResource,
     type Permission,
     PUBLIC_NODE_ID,
     permissionKey,
@@ -22,8 +20,8 @@ import { declaredAccess, declaredPermissionCounts } from "./declared";
 import { grantedEdges } from "./granted";
 import { accountsByEmail, identityNode } from "./identity-nodes";
 import { type LinkedGrant, linkGrants } from "./link";
-import { policyResourceViews } from "./resources";
 import { FunctionIndex, functionNode } from "./targets";
+import type { StackResource } from "../../stack/resource";
 
 const PUBLIC_NODE: GraphNode = { id: PUBLIC_NODE_ID, kind: "public", cloud: null, label: "anyone" };
 
@@ -120,7 +118,7 @@ function grantsByIdentity(linked: readonly LinkedGrant[]): Map<FunctionIdentity,
 }
 
 function profileOf(
-    fn: PolicyResource,
+    fn: StackResource,
     identity: IdentityProfile | undefined,
     declared: ReadonlyMap<string, number>,
 ): FunctionProfile {
@@ -138,18 +136,17 @@ function profileOf(
     };
 }
 
-export function gcpGraphPart(resources: readonly GraphResource[]): GraphPart {
-    const views = policyResourceViews(resources);
-    const functions = new FunctionIndex(views.all);
+export function gcpGraphPart(resources: readonly StackResource[]): GraphPart {
+    const functions = new FunctionIndex(resources);
     const builder = new PartBuilder();
     if (functions.functions.length === 0) {
         return builder.part();
     }
     functions.functions.forEach((fn) => builder.node(functionNode(fn)));
-    const identities = functionIdentities(views.all);
-    const linked = linkGrants(views.all, identities, functions);
+    const identities = functionIdentities(resources);
+    const linked = linkGrants(resources, identities, functions);
     const byIdentity = grantsByIdentity(linked);
-    const accounts = accountsByEmail(views.all);
+    const accounts = accountsByEmail(resources);
     const profileOfFunction = new Map<string, IdentityProfile>();
     for (const identity of identities.values()) {
         const node = identityNode(identity, accounts);
@@ -160,7 +157,7 @@ export function gcpGraphPart(resources: readonly GraphResource[]): GraphPart {
         }
     }
     addPublicEdges(builder, linked);
-    const declared = declaredPermissionCounts(views.all);
+    const declared = declaredPermissionCounts(resources);
     for (const fn of functions.functions) {
         builder.functions.push(profileOf(fn, profileOfFunction.get(fn.urn), declared));
     }

@@ -5,7 +5,6 @@
  * its underlying Cloud Run service (`serviceConfig.service`), which is where GcpFunction grants
  * `run:invoke`.
  */
-import type { PolicyResource } from "@pulumi/policy";
 import {
     GCP_CLOUD_RUN_SERVICE,
     GCP_FUNCTION_GEN1,
@@ -16,6 +15,7 @@ import { GCP_INVOKABLE_TARGETS, type GcpIamResourceType } from "../../gcp/iam-re
 import { knownText, readKnown } from "../../known-value";
 import type { GraphNode } from "../model";
 import { recordOf } from "../../values";
+import type { StackResource } from "../../stack/resource";
 
 export interface GrantTarget {
     readonly node: GraphNode;
@@ -27,7 +27,7 @@ export interface GrantTarget {
      */
     readonly resource: string;
     /** The function the grant is on, when it is on one (node id = its URN). */
-    readonly function?: PolicyResource;
+    readonly function?: StackResource;
     /** Set when an IAM Condition confines a grant above the resource level to this one resource. */
     readonly confined?: boolean;
 }
@@ -54,11 +54,11 @@ function shortName(value: string): string {
 
 /** Functions of the stack by URN and by the names IAM resources call them. */
 export class FunctionIndex {
-    readonly functions: readonly PolicyResource[];
-    private readonly byUrn = new Map<string, PolicyResource>();
-    private readonly byName = new Map<string, PolicyResource>();
+    readonly functions: readonly StackResource[];
+    private readonly byUrn = new Map<string, StackResource>();
+    private readonly byName = new Map<string, StackResource>();
 
-    constructor(resources: readonly PolicyResource[]) {
+    constructor(resources: readonly StackResource[]) {
         this.functions = resources.filter((r) => isGcpFunctionType(r.type));
         for (const fn of this.functions) {
             this.byUrn.set(fn.urn, fn);
@@ -70,16 +70,16 @@ export class FunctionIndex {
         }
     }
 
-    function(urn: string): PolicyResource | undefined {
+    function(urn: string): StackResource | undefined {
         return this.byUrn.get(urn);
     }
 
-    named(value: string): PolicyResource | undefined {
+    named(value: string): StackResource | undefined {
         return this.byName.get(shortName(value));
     }
 
     /** The function's name and, for gen2, its Cloud Run service's name, where known. */
-    private namesOf(fn: PolicyResource): string[] {
+    private namesOf(fn: StackResource): string[] {
         const names = [knownText(() => fn.props["name"])];
         if (fn.type === GCP_FUNCTION_GEN2) {
             names.push(knownText(() => recordOf(fn.props["serviceConfig"])?.["service"]));
@@ -111,10 +111,7 @@ const LEVEL_PREFIX: Readonly<Record<string, string>> = {
  * provider fills it in for most IAM resources), else the `project` of the stack resource it is on (a
  * bucket's IAM resources have no project field, the bucket has).
  */
-function projectOf(
-    iam: PolicyResource,
-    dependency: PolicyResource | undefined,
-): string | undefined {
+function projectOf(iam: StackResource, dependency: StackResource | undefined): string | undefined {
     const project =
         knownText(() => iam.props["project"]) ??
         (dependency === undefined ? undefined : knownText(() => dependency.props["project"]));
@@ -140,7 +137,7 @@ function resourceText(
     return inProject(value.includes("/") ? value : `${entry.target} ${value}`, project);
 }
 
-export function functionNode(fn: PolicyResource): GraphNode {
+export function functionNode(fn: StackResource): GraphNode {
     return {
         id: fn.urn,
         kind: "function",
@@ -151,7 +148,7 @@ export function functionNode(fn: PolicyResource): GraphNode {
     };
 }
 
-function stackNode(resource: PolicyResource): GraphNode {
+function stackNode(resource: StackResource): GraphNode {
     return {
         id: resource.urn,
         kind: "resource",
@@ -164,14 +161,14 @@ function stackNode(resource: PolicyResource): GraphNode {
 
 /** The target of one IAM resource; never throws, whatever its fields hold. */
 export function targetOf(
-    iam: PolicyResource,
+    iam: StackResource,
     entry: GcpIamResourceType,
     functions: FunctionIndex,
 ): GrantTarget {
     const values = entry.targetFields.map((field) => knownText(() => iam.props[field]));
     const known = values.every((v) => v !== undefined) ? values.join("/") : undefined;
     const dependency = entry.targetFields
-        .flatMap((field) => iam.propertyDependencies[field] ?? [])
+        .flatMap((field) => iam.propertyDependencies?.[field] ?? [])
         .find((r) => r.urn !== iam.urn);
     const invokable = GCP_INVOKABLE_TARGETS.has(entry.target);
     const project = entry.level === "resource" ? projectOf(iam, dependency) : undefined;

@@ -1,7 +1,7 @@
 import * as assert from "assert";
 import { effectivePermissions } from "../../../../policypack/lib/aws/effective-permissions";
 import { functionIdentities } from "../../../../policypack/lib/aws/function-identities";
-import type { StackResource } from "../../../../policypack/lib/aws/stack-links";
+import type { StackResource } from "../../../../policypack/lib/stack/resource";
 
 const ACCOUNT = "111122223333";
 const READ = JSON.stringify({
@@ -12,16 +12,14 @@ function r(
     type: string,
     name: string,
     props: Record<string, unknown>,
-    deps: Record<string, string[]> = {},
+    deps: Record<string, StackResource[]> = {},
 ): StackResource {
     return {
         type,
         name,
         urn: `urn:pulumi:t::p::${type}::${name}`,
         props,
-        propertyDependencies: Object.fromEntries(
-            Object.entries(deps).map(([k, urns]) => [k, urns.map((urn) => ({ urn }))]),
-        ),
+        propertyDependencies: deps,
     };
 }
 
@@ -97,12 +95,7 @@ describe("effective permissions of AWS roles", () => {
 
     it("finds the role of each function by ARN, or by dependency when the ARN is not a value", () => {
         const byArn = r("aws:lambda/function:Function", "a", { role: role.props["arn"] });
-        const byDependency = r(
-            "aws:lambda/function:Function",
-            "b",
-            { role: 42 },
-            { role: [role.urn] },
-        );
+        const byDependency = r("aws:lambda/function:Function", "b", { role: 42 }, { role: [role] });
         const external = r("aws:lambda/function:Function", "c", {
             role: `arn:aws:iam::${ACCOUNT}:role/legacy`,
         });

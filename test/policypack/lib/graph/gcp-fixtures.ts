@@ -2,16 +2,16 @@
  * Hand-written GCP stacks for the identity graph tests, shaped as a stack policy receives them: property
  * bags behind the SDK's unknown-checking proxy, property dependencies and parents by URN.
  */
-import { unknownCheckingProxy } from "@pulumi/policy";
-import type { GraphResource } from "../../../../policypack/lib/graph/model";
-import { account, emailOf, gen2, PROJECT, type StackResource } from "../../policies/gcp/fixtures";
+import { stackResourcesOf } from "../../../../policypack/lib/stack-view";
+import type { StackResource } from "../../../../policypack/lib/stack/resource";
+import { account, emailOf, gen2, PROJECT, type FixtureResource } from "../../policies/gcp/fixtures";
 
 export const RUN_MEMBER = "gcp:cloudrunv2/serviceIamMember:ServiceIamMember";
 export const SECRET_MEMBER = "gcp:secretmanager/secretIamMember:SecretIamMember";
 export const TOPIC_MEMBER = "gcp:pubsub/topicIAMMember:TopicIAMMember";
 export const REGION = "europe-west1";
 
-export interface GraphStackResource extends StackResource {
+export interface GraphStackResource extends FixtureResource {
     /** name of the resource (in the same list) that is the parent */
     readonly parentName?: string;
 }
@@ -19,23 +19,25 @@ export interface GraphStackResource extends StackResource {
 export const urnOf = (r: { type: string; name: string }): string =>
     `urn:pulumi:test::shop::${r.type}::${r.name}`;
 
-/** The resources as graph resources, with dependencies and parents resolved by name. */
-export function graphResources(resources: readonly GraphStackResource[]): GraphResource[] {
+/** The resources as a stack policy gets them, with dependencies and parents resolved by name. */
+export function graphResources(resources: readonly GraphStackResource[]): StackResource[] {
     const urns = new Map(resources.map((r) => [r.name, r.urn ?? urnOf(r)]));
-    const urn = (name: string) => ({ urn: urns.get(name) ?? `missing:${name}` });
-    return resources.map((r) => ({
-        type: r.type,
-        name: r.name,
-        urn: r.urn ?? urnOf(r),
-        props: unknownCheckingProxy(structuredClone(r.props)) as Record<string, unknown>,
-        propertyDependencies: Object.fromEntries(
-            Object.entries(r.dependsOn ?? {}).map(([property, names]) => [
-                property,
-                names.map(urn),
-            ]),
-        ),
-        ...(r.parentName !== undefined ? { parent: urn(r.parentName) } : {}),
-    }));
+    const urn = (name: string) => urns.get(name) ?? `missing:${name}`;
+    return stackResourcesOf(
+        resources.map((r) => ({
+            type: r.type,
+            name: r.name,
+            urn: r.urn ?? urnOf(r),
+            props: structuredClone(r.props),
+            propertyDependencies: Object.fromEntries(
+                Object.entries(r.dependsOn ?? {}).map(([property, names]) => [
+                    property,
+                    names.map(urn),
+                ]),
+            ),
+            ...(r.parentName !== undefined ? { parent: urn(r.parentName) } : {}),
+        })),
+    );
 }
 
 export const serviceNameOf = (fn: string): string =>

@@ -16,16 +16,16 @@ export function emailOf(accountId: string): string {
     return `${accountId}@${PROJECT}.iam.gserviceaccount.com`;
 }
 
-export interface StackResource extends HarnessResource {
+export interface FixtureResource extends HarnessResource {
     /** property → names of resources (in the same list) it depends on */
     readonly dependsOn?: Readonly<Record<string, readonly string[]>>;
 }
 
-export function account(name: string, email: unknown = emailOf(name)): StackResource {
+export function account(name: string, email: unknown = emailOf(name)): FixtureResource {
     return { type: "gcp:serviceaccount/account:Account", name, props: { accountId: name, email } };
 }
 
-export function gen2(name: string, serviceAccountEmail?: unknown): StackResource {
+export function gen2(name: string, serviceAccountEmail?: unknown): FixtureResource {
     return {
         type: "gcp:cloudfunctionsv2/function:Function",
         name,
@@ -39,7 +39,7 @@ export function gen2(name: string, serviceAccountEmail?: unknown): StackResource
     };
 }
 
-export function gen1(name: string, serviceAccountEmail?: string): StackResource {
+export function gen1(name: string, serviceAccountEmail?: string): FixtureResource {
     return {
         type: "gcp:cloudfunctions/function:Function",
         name,
@@ -51,7 +51,7 @@ export function gen1(name: string, serviceAccountEmail?: string): StackResource 
     };
 }
 
-export function runService(name: string, serviceAccount?: string): StackResource {
+export function runService(name: string, serviceAccount?: string): FixtureResource {
     return {
         type: "gcp:cloudrunv2/service:Service",
         name,
@@ -63,7 +63,7 @@ export function runService(name: string, serviceAccount?: string): StackResource
     };
 }
 
-export function projectMember(name: string, role: string, member: unknown): StackResource {
+export function projectMember(name: string, role: string, member: unknown): FixtureResource {
     return {
         type: "gcp:projects/iAMMember:IAMMember",
         name,
@@ -86,7 +86,7 @@ export interface StackRun {
 /** Runs a stack policy over resources with property dependencies between them. */
 export async function runGcpStack(
     policy: StackValidationPolicy,
-    resources: readonly StackResource[],
+    resources: readonly FixtureResource[],
     config: PolicyConfig = {},
 ): Promise<StackRun> {
     const built = resources.map(

@@ -1,11 +1,18 @@
 import * as assert from "assert";
 import { gcpAuditDataAccess as policy } from "../../../../policypack/policies/gcp/gcp-audit-data-access";
 import { runStackPolicy, UNKNOWN } from "../../harness";
-import { emailOf, gen2, PROJECT, projectMember, runGcpStack, type StackResource } from "./fixtures";
+import {
+    emailOf,
+    gen2,
+    PROJECT,
+    projectMember,
+    runGcpStack,
+    type FixtureResource,
+} from "./fixtures";
 
 const FN = `serviceAccount:${emailOf("fn")}`;
 
-function auditConfig(service: string, ...logTypes: string[]): StackResource {
+function auditConfig(service: string, ...logTypes: string[]): FixtureResource {
     return {
         type: "gcp:projects/iAMAuditConfig:IAMAuditConfig",
         name: `audit-${service}`,
@@ -17,7 +24,7 @@ function auditConfig(service: string, ...logTypes: string[]): StackResource {
     };
 }
 
-const bucketRead: StackResource = {
+const bucketRead: FixtureResource = {
     type: "gcp:storage/bucketIAMMember:BucketIAMMember",
     name: "read",
     props: { bucket: "uploads", role: "roles/storage.objectViewer", member: FN },

@@ -1,9 +1,9 @@
 import * as assert from "assert";
 import { gcpFunctionDedicatedServiceAccount as policy } from "../../../../policypack/policies/gcp/gcp-function-dedicated-service-account";
 import { runResourcePolicy, UNKNOWN, type HarnessOptions } from "../../harness";
-import { DEFAULT_COMPUTE, emailOf, gen1, gen2, runService, type StackResource } from "./fixtures";
+import { DEFAULT_COMPUTE, emailOf, gen1, gen2, runService, type FixtureResource } from "./fixtures";
 
-function judge(resource: StackResource, options?: HarnessOptions) {
+function judge(resource: FixtureResource, options?: HarnessOptions) {
     return runResourcePolicy(policy, resource, options);
 }
 

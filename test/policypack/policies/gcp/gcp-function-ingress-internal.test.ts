@@ -1,13 +1,13 @@
 import * as assert from "assert";
 import { gcpFunctionIngressInternal as policy } from "../../../../policypack/policies/gcp/gcp-function-ingress-internal";
 import { runResourcePolicy, UNKNOWN, type HarnessOptions } from "../../harness";
-import { gen1, gen2, runService, type StackResource } from "./fixtures";
+import { gen1, gen2, runService, type FixtureResource } from "./fixtures";
 
-function judge(resource: StackResource, options?: HarnessOptions) {
+function judge(resource: FixtureResource, options?: HarnessOptions) {
     return runResourcePolicy(policy, resource, options);
 }
 
-const openGen2: StackResource = {
+const openGen2: FixtureResource = {
     type: "gcp:cloudfunctionsv2/function:Function",
     name: "api",
     props: { serviceConfig: { ingressSettings: "ALLOW_ALL" } },
