@@ -55,8 +55,7 @@ export function customRoleOf(
             return true;
         }
         const own = readKnown(
-            (): unknown =>
-                (definition.props["roleDefinitionId"] as unknown) ?? definition.props["name"],
+            (): unknown => definition.props["roleDefinitionId"] ?? definition.props["name"],
         );
         return (
             guid !== undefined &&
@@ -78,7 +77,7 @@ export function judgeAssignedRole(
     // A custom role's ID is unknown in preview; the dependency already says which role it is.
     const raw = dependsOnCustom
         ? readKnown((): unknown => assignment.props["roleDefinitionId"])
-        : { known: true as const, value: assignment.props["roleDefinitionId"] as unknown };
+        : { known: true as const, value: assignment.props["roleDefinitionId"] };
     const roleDefinitionId = raw.known && typeof raw.value === "string" ? raw.value : undefined;
     const custom = customRoleOf(assignment, resources, roleDefinitionId);
     const guid = roleDefinitionId === undefined ? undefined : roleGuidOf(roleDefinitionId);

@@ -40,7 +40,7 @@ export function azureGraphPart(resources: readonly StackResource[]): GraphPart {
     );
     const edges: GraphEdge[] = [];
 
-    const identities = collectIdentities(resources, stack);
+    const identities = collectIdentities(resources);
     for (const identity of identities.all.values()) {
         nodes.set(identity.node.id, identity.node);
         for (const app of identity.apps) {
@@ -52,11 +52,11 @@ export function azureGraphPart(resources: readonly StackResource[]): GraphPart {
     const permissionsOfIdentity = new Map<string, Permission[]>();
     const incomplete = new Set<string>();
     const hostStorageOf = new Map<string, ReturnType<typeof ownHostStorage>>();
-    for (const { assignment, identity } of heldRoleAssignments(identities, resources, stack)) {
+    for (const { assignment, identity } of heldRoleAssignments(identities, resources)) {
         const nodeId = identity.node.id;
         let isOwnRuntime = hostStorageOf.get(nodeId);
         if (isOwnRuntime === undefined) {
-            isOwnRuntime = ownHostStorage(identity.apps, stack);
+            isOwnRuntime = ownHostStorage(identity.apps);
             hostStorageOf.set(nodeId, isOwnRuntime);
         }
         const grant = roleAssignmentGrant(assignment, nodeId, stack, isOwnRuntime);

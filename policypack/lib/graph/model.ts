@@ -15,8 +15,6 @@
  * (URNs) when they are unknown during preview, and never throw on any property bag.
  */
 
-import type { StackResource } from "../stack/resource";
-
 export type Cloud = "aws" | "azure" | "gcp";
 
 /** Risk categories of a permission, most dangerous first. */

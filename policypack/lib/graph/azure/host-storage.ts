@@ -8,7 +8,7 @@ import { appSettingsOf } from "../../azure/app-settings";
 import { readKnown } from "../../known-value";
 import { AZURE_FUNCTION_COMPONENT_TYPE } from "./declared";
 import type { Target } from "./grants";
-import { type AzureStack, knownString, readPath } from "./stack";
+import { knownString, readPath } from "./stack";
 import type { StackResource } from "../../stack/resource";
 
 const STORAGE_ACCOUNT_TYPE = "azure-native:storage:StorageAccount";
@@ -39,10 +39,7 @@ function hostAccountNames(app: StackResource): Set<string> {
 }
 
 /** Whether a grant's target is the host storage of one of `apps`. */
-export function ownHostStorage(
-    apps: readonly StackResource[],
-    stack: AzureStack,
-): (target: Target) => boolean {
+export function ownHostStorage(apps: readonly StackResource[]): (target: Target) => boolean {
     const names = new Set(apps.flatMap((app) => [...hostAccountNames(app)]));
     const components = new Set(
         apps.flatMap((app) => {

@@ -8,7 +8,7 @@ import { functionIdentitiesOf, functionRoleAssignmentsOf } from "../../azure/fun
 import { readKnown } from "../../known-value";
 import type { GraphNode } from "../model";
 import type { CallerIdentity } from "./easy-auth";
-import { type AzureStack, isRecord, knownString } from "./stack";
+import { isRecord, knownString } from "./stack";
 import type { StackResource } from "../../stack/resource";
 
 type IdentityKind = "user-assigned" | "system-assigned";
@@ -75,10 +75,7 @@ function callerOf(
     };
 }
 
-export function collectIdentities(
-    resources: readonly StackResource[],
-    stack: AzureStack,
-): FunctionIdentities {
+export function collectIdentities(resources: readonly StackResource[]): FunctionIdentities {
     const all = new Map<string, IdentityInfo>();
     const ofApp = new Map<string, IdentityInfo[]>();
     // One identity is one principal: an identity the program creates and reads again with `.get`
@@ -112,7 +109,6 @@ export function collectIdentities(
 export function heldRoleAssignments(
     identities: FunctionIdentities,
     resources: readonly StackResource[],
-    stack: AzureStack,
 ): { assignment: StackResource; identity: IdentityInfo }[] {
     const held: { assignment: StackResource; identity: IdentityInfo }[] = [];
     const seen = new Set<string>();
