@@ -30,3 +30,62 @@ export function knownText(read: () => unknown): string | undefined {
         ? value.value
         : undefined;
 }
+
+type Props = Readonly<Record<string, unknown>>;
+
+/** The value a read returns, or undefined when it is unknown in preview. */
+export function knownValue<T>(read: () => T): T | undefined {
+    const value = readKnown(read);
+    return value.known ? value.value : undefined;
+}
+
+/** `resource.props[property]` as {@link knownText} reads it. */
+export function propertyText(
+    resource: { readonly props: Props },
+    property: string,
+): string | undefined {
+    return knownText(() => resource.props[property]);
+}
+
+/** A string property: unknown in preview; else the string, or undefined when absent or not a string. */
+export function knownString(props: Props, key: string): Known<string | undefined> {
+    const value = readKnown(() => props[key]);
+    if (!value.known) {
+        return value;
+    }
+    return { known: true, value: typeof value.value === "string" ? value.value : undefined };
+}
+
+/** Whether a string property is set: true when unknown in preview (it will be), or known and non-empty. */
+export function isSetOrUnknown(props: Props, key: string): boolean {
+    const value = knownString(props, key);
+    return !value.known || (value.value !== undefined && value.value !== "");
+}
+
+/**
+ * A string-or-list property as a list whose items may each be unknown; unknown when the list itself
+ * is. Non-string items are dropped: they name nothing.
+ */
+export function knownStrings(props: Props, key: string): Known<readonly Known<string>[]> {
+    const value = readKnown(() => props[key]);
+    if (!value.known) {
+        return value;
+    }
+    if (typeof value.value === "string") {
+        return { known: true, value: [value] as Known<string>[] };
+    }
+    if (!Array.isArray(value.value)) {
+        return { known: true, value: [] };
+    }
+    const list = value.value as readonly unknown[];
+    const items: Known<string>[] = [];
+    for (let i = 0; i < list.length; i += 1) {
+        const item = readKnown(() => list[i]);
+        if (!item.known) {
+            items.push(item);
+        } else if (typeof item.value === "string") {
+            items.push({ known: true, value: item.value });
+        }
+    }
+    return { known: true, value: items };
+}

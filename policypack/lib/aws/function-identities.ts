@@ -2,7 +2,7 @@
  * Which IAM roles Lambda functions run as: a function's `role` is an ARN, matched to a role of the
  * stack by value, or through the property dependency of `role` while the ARN is unknown in preview.
  */
-import { knownString, UNKNOWN } from "./known-value";
+import { knownString } from "../known-value";
 import { AWS_LAMBDA_FUNCTION, AWS_ROLE, linkedBy, ResourceIndex } from "./stack-links";
 import type { StackResource } from "../stack/resource";
 
@@ -37,12 +37,13 @@ export function functionIdentities(resources: readonly StackResource[]): Functio
         if (fn.type !== AWS_LAMBDA_FUNCTION) {
             continue;
         }
-        const arn = knownString(fn.props, "role");
+        const role = knownString(fn.props, "role");
+        const arn = role.known ? role.value : undefined;
         const linked = linkedBy(fn, "role", roles);
         for (const role of linked.resources) {
-            add(role.urn, { role, roleArn: typeof arn === "string" ? arn : undefined }, fn);
+            add(role.urn, { role, roleArn: arn }, fn);
         }
-        if (linked.resources.length === 0 && arn !== UNKNOWN && arn !== undefined) {
+        if (linked.resources.length === 0 && arn !== undefined) {
             add(arn, { roleArn: arn }, fn);
         }
     }

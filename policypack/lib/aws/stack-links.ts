@@ -3,7 +3,7 @@
  * which policy an ARN names. By value when the value is known (role name, ARN or id; policy ARN or
  * name), and by property dependencies (URNs) when it is unknown during preview.
  */
-import { knownStrings, UNKNOWN } from "./known-value";
+import { knownStrings } from "../known-value";
 import type { StackResource } from "../stack/resource";
 
 export const AWS_ROLE = "aws:iam/role:Role";
@@ -37,8 +37,9 @@ export class ResourceIndex {
             this.byUrn.set(resource.urn, resource);
             for (const key of ["arn", "id", "name"]) {
                 const values = knownStrings(resource.props, key);
-                for (const value of values === UNKNOWN ? [] : values) {
-                    if (value !== UNKNOWN && value !== "") {
+                for (const item of values.known ? values.value : []) {
+                    const value = item.known ? item.value : "";
+                    if (value !== "") {
                         this.byValue.set(value, resource);
                         const short = nameFromIamArn(value);
                         if (short !== undefined && !this.byValue.has(short)) {
@@ -90,12 +91,13 @@ export function linkedBy(
     const found = new Set<StackResource>();
     const external: string[] = [];
     // No usable value (unknown, absent, or not a string) leaves the dependencies to say what it names.
-    let unresolved = values === UNKNOWN || values.length === 0;
-    for (const value of values === UNKNOWN ? [] : values) {
-        if (value === UNKNOWN) {
+    let unresolved = !values.known || values.value.length === 0;
+    for (const item of values.known ? values.value : []) {
+        if (!item.known) {
             unresolved = true;
             continue;
         }
+        const value = item.value;
         const target = index.lookup(value);
         if (target === undefined) {
             external.push(value);

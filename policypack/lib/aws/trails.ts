@@ -4,7 +4,7 @@
  * resources.type AWS::Lambda::Function). Selector values unknown in preview fall back to the trail's
  * property dependencies: a function the selectors depend on is one they name.
  */
-import { readKnown, UNKNOWN } from "./known-value";
+import { knownValue, readKnown } from "../known-value";
 import type { StackResource } from "../stack/resource";
 
 const LAMBDA_RESOURCE_TYPE = "AWS::Lambda::Function";
@@ -39,16 +39,16 @@ interface Collected {
 
 function classic(selectors: unknown, into: Collected): void {
     for (const selector of records(selectors)) {
-        for (const data of records(readKnown(() => selector["dataResources"]))) {
+        for (const data of records(knownValue(() => selector["dataResources"]))) {
             if (data["type"] !== LAMBDA_RESOURCE_TYPE) {
                 continue;
             }
             const values = readKnown(() => data["values"]);
-            if (values === UNKNOWN) {
+            if (!values.known) {
                 into.unknown = true;
                 continue;
             }
-            for (const v of strings(values)) {
+            for (const v of strings(values.value)) {
                 // `arn:aws:lambda` alone selects every function in the account.
                 if (/^arn:aws[a-z-]*:lambda:?$/.test(v)) {
                     into.all = true;
@@ -62,7 +62,7 @@ function classic(selectors: unknown, into: Collected): void {
 
 function advanced(selectors: unknown, into: Collected): void {
     for (const selector of records(selectors)) {
-        const fields = records(readKnown(() => selector["fieldSelectors"]));
+        const fields = records(knownValue(() => selector["fieldSelectors"]));
         const equals = (field: string) =>
             strings(fields.find((f) => f["field"] === field)?.["equals"]);
         if (
@@ -78,12 +78,12 @@ function advanced(selectors: unknown, into: Collected): void {
         }
         const starts = readKnown(() => arnField["startsWiths"]);
         const exact = readKnown(() => arnField["equals"]);
-        if (starts === UNKNOWN || exact === UNKNOWN) {
+        if (!starts.known || !exact.known) {
             into.unknown = true;
         }
         into.arns.push(
-            ...strings(starts === UNKNOWN ? [] : starts),
-            ...strings(exact === UNKNOWN ? [] : exact),
+            ...strings(starts.known ? starts.value : []),
+            ...strings(exact.known ? exact.value : []),
         );
     }
 }
@@ -92,11 +92,11 @@ export function lambdaCoverage(trail: StackResource): LambdaCoverage {
     const collected: Collected = { all: false, arns: [], unknown: false };
     const selectors = readKnown(() => trail.props["eventSelectors"]);
     const advancedSelectors = readKnown(() => trail.props["advancedEventSelectors"]);
-    if (selectors === UNKNOWN || advancedSelectors === UNKNOWN) {
+    if (!selectors.known || !advancedSelectors.known) {
         collected.unknown = true;
     }
-    classic(selectors === UNKNOWN ? [] : selectors, collected);
-    advanced(advancedSelectors === UNKNOWN ? [] : advancedSelectors, collected);
+    classic(selectors.known ? selectors.value : [], collected);
+    advanced(advancedSelectors.known ? advancedSelectors.value : [], collected);
     const dependencyUrns = new Set<string>();
     if (collected.unknown) {
         for (const property of ["eventSelectors", "advancedEventSelectors"]) {

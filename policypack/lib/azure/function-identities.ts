@@ -4,7 +4,7 @@
  * property dependencies when they are not (during preview a principal ID is computed by Azure), as in
  * the judgement model of ../shared/RULES.md.
  */
-import { readKnown } from "../known-value";
+import { propertyText, readKnown } from "../known-value";
 import {
     hasSystemAssigned,
     identityTypeOf,
@@ -38,15 +38,10 @@ function dependsOn(resource: StackResource, property: string, target: StackResou
 const IDENTITY_PATH =
     /\/resourceGroups\/([^/]+)\/providers\/Microsoft\.ManagedIdentity\/userAssignedIdentities\/([^/]+)\/?$/i;
 
-function knownText(resource: StackResource, property: string): string | undefined {
-    const value = readKnown((): unknown => resource.props[property]);
-    return value.known && typeof value.value === "string" ? value.value : undefined;
-}
-
 /** `<resource group>/<name>` of a user-assigned identity resource, lower-cased, when both are known. */
 function groupAndName(identity: StackResource): string | undefined {
-    const group = knownText(identity, "resourceGroupName");
-    const name = knownText(identity, "name") ?? knownText(identity, "resourceName");
+    const group = propertyText(identity, "resourceGroupName");
+    const name = propertyText(identity, "name") ?? propertyText(identity, "resourceName");
     return group === undefined || name === undefined ? undefined : `${group}/${name}`.toLowerCase();
 }
 
@@ -70,7 +65,7 @@ function attachesIdentity(app: StackResource, identity: StackResource): boolean 
     if (!attached.known || attached.value.length === 0) {
         return false;
     }
-    const id = knownText(identity, "id");
+    const id = propertyText(identity, "id");
     if (id !== undefined && attached.value.some((candidate) => sameArmId(candidate, id))) {
         return true;
     }

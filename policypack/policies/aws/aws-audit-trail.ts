@@ -1,4 +1,4 @@
-import { knownString } from "../../lib/aws/known-value";
+import { propertyText } from "../../lib/known-value";
 import { AWS_LAMBDA_FUNCTION } from "../../lib/aws/stack-links";
 import { covers, lambdaCoverage } from "../../lib/aws/trails";
 import { defineStackPolicy } from "../../lib/define-policy";
@@ -46,9 +46,8 @@ export const awsAuditTrail = defineStackPolicy({
             }
         }
         for (const fn of functions) {
-            const arn = knownString(fn.props, "arn");
-            const known = typeof arn === "string" ? arn : undefined;
-            if (!validated.some((coverage) => covers(coverage, fn, known))) {
+            const arn = propertyText(fn, "arn");
+            if (!validated.some((coverage) => covers(coverage, fn, arn))) {
                 report({
                     resource: fn,
                     message: `${describeResource(fn.type, fn.name)} has its Lambda data events recorded by no CloudTrail trail with log file validation`,

@@ -1,4 +1,4 @@
-import { readKnown, UNKNOWN } from "../../lib/aws/known-value";
+import { knownValue } from "../../lib/known-value";
 import { findSecret } from "../../lib/aws/secrets";
 import { defineResourcePolicy } from "../../lib/define-policy";
 import { describeResource, redact } from "../../lib/finding";
@@ -41,8 +41,8 @@ export const awsLambdaNoPlaintextSecrets = defineResourcePolicy({
             }
             // A value unknown in preview is computed by the program, so it is not a literal secret:
             // skip it rather than give up on the other variables.
-            const value = readKnown(() => variables[name]);
-            if (value === UNKNOWN || typeof value !== "string") {
+            const value = knownValue(() => variables[name]);
+            if (typeof value !== "string") {
                 continue;
             }
             const secret = findSecret(name, value);

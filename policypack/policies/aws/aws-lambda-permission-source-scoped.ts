@@ -1,16 +1,10 @@
-import { knownString, UNKNOWN } from "../../lib/aws/known-value";
 import { listedIgnoringCase } from "../../lib/aws/documents";
 import { defineResourcePolicy } from "../../lib/define-policy";
 import { describeResource } from "../../lib/finding";
+import { isSetOrUnknown } from "../../lib/known-value";
 
 /** S3 bucket ARNs carry no account, so a bucket name taken over in another account would match. */
 const NEEDS_SOURCE_ACCOUNT = new Set(["s3.amazonaws.com"]);
-
-/** Presence only; a value computed by the program (unknown in preview) will be there. */
-function isSet(props: Readonly<Record<string, unknown>>, key: string): boolean {
-    const value = knownString(props, key);
-    return value === UNKNOWN || (value !== undefined && value !== "");
-}
 
 export const awsLambdaPermissionSourceScoped = defineResourcePolicy({
     name: "aws-lambda-permission-source-scoped",
@@ -44,13 +38,16 @@ export const awsLambdaPermissionSourceScoped = defineResourcePolicy({
             return;
         }
         const subject = describeResource(resource.type, resource.name);
-        if (!isSet(resource.props, "sourceArn")) {
+        if (!isSetOrUnknown(resource.props, "sourceArn")) {
             report({
                 message: `${subject} lets '${principal}' invoke the function on behalf of any resource (no sourceArn)`,
                 key: { kind: "Property", value: "sourceArn" },
             });
         }
-        if (NEEDS_SOURCE_ACCOUNT.has(principal) && !isSet(resource.props, "sourceAccount")) {
+        if (
+            NEEDS_SOURCE_ACCOUNT.has(principal) &&
+            !isSetOrUnknown(resource.props, "sourceAccount")
+        ) {
             report({
                 message: `${subject} lets '${principal}' invoke the function without sourceAccount; bucket ARNs name no account`,
                 key: { kind: "Property", value: "sourceAccount" },

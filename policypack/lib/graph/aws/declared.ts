@@ -9,8 +9,7 @@
  * without parents, the function whose ARN is the component's `functionArn` output.
  */
 import { expandAwsActionPattern } from "../../aws-actions";
-import { knownString } from "../../aws/known-value";
-import { readKnown } from "../../known-value";
+import { propertyText, readKnown } from "../../known-value";
 import type { DeclaredAccess } from "../model";
 import type { StackResource } from "../../stack/resource";
 
@@ -69,13 +68,13 @@ export function componentsByFunction(
     const byUrn = new Map(components.map((c) => [c.urn, c]));
     const byArn = new Map<string, StackResource>();
     for (const component of components) {
-        const arn = knownString(component.props, "functionArn");
-        if (typeof arn === "string" && arn !== "") {
+        const arn = propertyText(component, "functionArn");
+        if (arn !== undefined) {
             byArn.set(arn, component);
         }
     }
     for (const fn of functions) {
-        const arn = knownString(fn.props, "arn");
+        const arn = propertyText(fn, "arn");
         const component =
             (fn.parent === undefined ? undefined : byUrn.get(fn.parent.urn)) ??
             (typeof arn === "string" ? byArn.get(arn) : undefined);

@@ -16,7 +16,7 @@
  * `lambda:invoke` grant).
  */
 import { awsActionPatternMatches } from "../../aws-actions";
-import { knownString, UNKNOWN } from "../../aws/known-value";
+import { knownString, propertyText } from "../../known-value";
 import { lacksScopingConditions } from "../../aws/lambda-permissions";
 import { AWS_ROLE, linkedBy, ResourceIndex } from "../../aws/stack-links";
 import type { CanInvokeEdge, PublicEdge } from "../model";
@@ -56,11 +56,13 @@ const INVOKE = "lambda:InvokeFunction";
 function allowsInvoking(permission: StackResource): boolean {
     const action = knownString(permission.props, "action");
     // A computed action is most likely an invoke; unknown is not a reason to lose the edge.
+    if (!action.known) {
+        return true;
+    }
     return (
-        action === UNKNOWN ||
-        (action !== undefined &&
-            (awsActionPatternMatches(action, INVOKE) ||
-                awsActionPatternMatches(action, "lambda:InvokeFunctionUrl")))
+        action.value !== undefined &&
+        (awsActionPatternMatches(action.value, INVOKE) ||
+            awsActionPatternMatches(action.value, "lambda:InvokeFunctionUrl"))
     );
 }
 
@@ -118,7 +120,7 @@ export function invocations(
     for (const resource of resources) {
         if (resource.type === AWS_LAMBDA_PERMISSION && allowsInvoking(resource)) {
             const targets = functions.namedBy(resource, "function");
-            const principal = knownString(resource.props, "principal");
+            const principal = propertyText(resource, "principal");
             if (principal === "*" && lacksScopingConditions(resource.props)) {
                 for (const fn of targets) {
                     publicEdges.push({
@@ -142,7 +144,7 @@ export function invocations(
         }
         if (
             resource.type === AWS_LAMBDA_FUNCTION_URL &&
-            knownString(resource.props, "authorizationType") === "NONE"
+            propertyText(resource, "authorizationType") === "NONE"
         ) {
             for (const fn of functions.namedBy(resource, "functionName")) {
                 publicEdges.push({

@@ -4,7 +4,7 @@
  * an identity policy, or, while values are unknown, the property dependencies of the naming property.
  */
 import { hasWildcard, globMatch } from "../../glob";
-import { knownString } from "../../aws/known-value";
+import { propertyText } from "../../known-value";
 import { AWS_LAMBDA_FUNCTION, linkedBy, ResourceIndex } from "../../aws/stack-links";
 import type { StackResource } from "../../stack/resource";
 
@@ -35,8 +35,8 @@ export class StackFunctions {
         this.index = new ResourceIndex(AWS_LAMBDA_FUNCTION, resources);
         this.all = [...this.index.all];
         for (const fn of this.all) {
-            const arn = knownString(fn.props, "arn");
-            if (typeof arn === "string" && arn !== "") {
+            const arn = propertyText(fn, "arn");
+            if (arn !== undefined) {
                 this.byArn.set(arn, fn);
                 this.byArnName.set(nameOf(arn), fn);
             }
@@ -45,8 +45,8 @@ export class StackFunctions {
 
     /** The known ARN of a function of the stack. */
     arnOf(fn: StackResource): string | undefined {
-        const arn = knownString(fn.props, "arn");
-        return typeof arn === "string" && arn !== "" ? arn : undefined;
+        const arn = propertyText(fn, "arn");
+        return arn !== undefined ? arn : undefined;
     }
 
     byUrn(urn: string): StackResource | undefined {

@@ -1,5 +1,5 @@
 /** The nodes of grant targets: resources of the stack by ARN, or ARNs and patterns outside it. */
-import { knownString } from "../../aws/known-value";
+import { propertyText } from "../../known-value";
 import type { GraphNode } from "../model";
 import type { StackResource } from "../../stack/resource";
 
@@ -17,8 +17,8 @@ export function targetNodes(resources: readonly StackResource[]): (value: string
         if (byArn === undefined) {
             byArn = new Map();
             for (const resource of resources) {
-                const arn = knownString(resource.props, "arn");
-                if (typeof arn === "string" && arn !== "") {
+                const arn = propertyText(resource, "arn");
+                if (arn !== undefined) {
                     byArn.set(arn, resource);
                 }
             }

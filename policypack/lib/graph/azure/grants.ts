@@ -16,7 +16,8 @@ import {
 import { categoriesOf } from "./categories";
 import { actionsDeniedBy, conditionText } from "./conditions";
 import { type AssignedRole, assignedRoleOf } from "./roles";
-import { type AzureStack, knownString, lastSegment } from "./stack";
+import { type AzureStack, lastSegment } from "./stack";
+import { propertyText } from "../../known-value";
 import type { StackResource } from "../../stack/resource";
 
 export interface Target {
@@ -32,7 +33,7 @@ export function targetOf(
     property: string,
     stack: AzureStack,
 ): Target | undefined {
-    const scope = knownString(holder, property);
+    const scope = propertyText(holder, property);
     const inStack =
         (scope === undefined ? undefined : stack.withId(scope)) ??
         (scope === undefined ? stack.dependenciesOf(holder, property)[0] : undefined);
@@ -133,7 +134,7 @@ export function roleAssignmentGrant(
         scope: `scope of ${assignment.urn}`,
     };
     const role: AssignedRole | undefined = assignedRoleOf(assignment, stack);
-    const condition = knownString(assignment, "condition");
+    const condition = propertyText(assignment, "condition");
     const denied = condition === undefined ? [] : actionsDeniedBy(condition);
     const permissions =
         role === undefined

@@ -5,10 +5,10 @@
  * account created by the same `AzureFunction` component as the app is its host storage too.
  */
 import { appSettingsOf } from "../../azure/app-settings";
-import { readKnown } from "../../known-value";
+import { readKnown, propertyText } from "../../known-value";
 import { AZURE_FUNCTION_COMPONENT_TYPE } from "./declared";
 import type { Target } from "./grants";
-import { knownString, readPath } from "./stack";
+import { readPath } from "./stack";
 import type { StackResource } from "../../stack/resource";
 
 const STORAGE_ACCOUNT_TYPE = "azure-native:storage:StorageAccount";
@@ -56,7 +56,7 @@ export function ownHostStorage(apps: readonly StackResource[]): (target: Target)
         if (resource?.type !== STORAGE_ACCOUNT_TYPE) {
             return false;
         }
-        const name = knownString(resource, "accountName") ?? knownString(resource, "name");
+        const name = propertyText(resource, "accountName") ?? propertyText(resource, "name");
         return (
             (name !== undefined && names.has(name.toLowerCase())) ||
             (resource.parent !== undefined && components.has(resource.parent.urn))

@@ -5,10 +5,10 @@
  * the graph and the mandatory rules see the same identities and the same assignments.
  */
 import { functionIdentitiesOf, functionRoleAssignmentsOf } from "../../azure/function-identities";
-import { readKnown } from "../../known-value";
+import { readKnown, propertyText } from "../../known-value";
 import type { GraphNode } from "../model";
 import type { CallerIdentity } from "./easy-auth";
-import { isRecord, knownString } from "./stack";
+import { isRecord } from "./stack";
 import type { StackResource } from "../../stack/resource";
 
 type IdentityKind = "user-assigned" | "system-assigned";
@@ -64,8 +64,8 @@ function callerOf(
     kind: IdentityKind,
 ): CallerIdentity {
     const principalId =
-        kind === "user-assigned" ? knownString(holder, "principalId") : systemPrincipalId(app);
-    const clientId = kind === "user-assigned" ? knownString(holder, "clientId") : undefined;
+        kind === "user-assigned" ? propertyText(holder, "principalId") : systemPrincipalId(app);
+    const clientId = kind === "user-assigned" ? propertyText(holder, "clientId") : undefined;
     return {
         nodeId: node.id,
         holder,
@@ -83,7 +83,8 @@ export function collectIdentities(resources: readonly StackResource[]): Function
     const byPrincipal = new Map<string, IdentityInfo>();
     const attach = (app: StackResource, holder: StackResource, kind: IdentityKind): void => {
         const node = identityNode(app, holder, kind);
-        const principal = kind === "user-assigned" ? knownString(holder, "principalId") : undefined;
+        const principal =
+            kind === "user-assigned" ? propertyText(holder, "principalId") : undefined;
         let info =
             all.get(node.id) ?? (principal === undefined ? undefined : byPrincipal.get(principal));
         if (info === undefined) {

@@ -6,8 +6,8 @@
 import { lookupBuiltinRole, roleGuidOf } from "../../azure/builtin-roles";
 import { customRoleOf, permissionBlocksOf } from "../../azure/role-definitions";
 import type { PermissionBlock } from "../../azure/role-permissions";
-import { readKnown } from "../../known-value";
-import { type AzureStack, knownString } from "./stack";
+import { readKnown, propertyText } from "../../known-value";
+import { type AzureStack } from "./stack";
 import type { StackResource } from "../../stack/resource";
 
 export interface AssignedRole {
@@ -22,7 +22,7 @@ export interface AssignedRole {
 function customRole(definition: StackResource, guid: string | undefined): AssignedRole {
     const blocks = readKnown(() => permissionBlocksOf(definition.props["permissions"]));
     return {
-        name: knownString(definition, "roleName") ?? definition.name,
+        name: propertyText(definition, "roleName") ?? definition.name,
         ...(guid === undefined ? {} : { guid }),
         blocks: blocks.known ? blocks.value : [],
         exact: blocks.known,
@@ -34,7 +34,7 @@ export function assignedRoleOf(
     assignment: StackResource,
     stack: AzureStack,
 ): AssignedRole | undefined {
-    const roleDefinitionId = knownString(assignment, "roleDefinitionId");
+    const roleDefinitionId = propertyText(assignment, "roleDefinitionId");
     const guid = roleDefinitionId === undefined ? undefined : roleGuidOf(roleDefinitionId);
     // The rules' linker, over the same resources.
     const custom = customRoleOf(assignment, stack.resources, roleDefinitionId);

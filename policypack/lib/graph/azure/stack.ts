@@ -4,7 +4,7 @@
  * Every read of a value goes through `readKnown`: the graph always has a fallback (a property
  * dependency, or an incomplete profile), so it never gives up on a whole stack.
  */
-import { type Known, knownText, readKnown } from "../../known-value";
+import { type Known, propertyText, readKnown } from "../../known-value";
 import { isRecord } from "../../values";
 import type { StackResource } from "../../stack/resource";
 
@@ -25,7 +25,7 @@ export class AzureStack {
         if (this.byId === undefined) {
             this.byId = new Map();
             for (const resource of this.resources) {
-                const id = knownString(resource, "id");
+                const id = propertyText(resource, "id");
                 if (id !== undefined) {
                     this.byId.set(normalizedId(id), resource);
                 }
@@ -46,16 +46,6 @@ export class AzureStack {
 
 export function normalizedId(armId: string): string {
     return armId.trim().replace(/\/+$/, "").toLowerCase();
-}
-
-/** A value read through the SDK's proxy, or undefined when it is unknown. */
-export function known(read: () => unknown): unknown {
-    const value = readKnown(read);
-    return value.known ? value.value : undefined;
-}
-
-export function knownString(resource: StackResource, property: string): string | undefined {
-    return knownText(() => resource.props[property]);
 }
 
 export { isRecord };
