@@ -31,6 +31,8 @@ import {
     linkedBy,
     ResourceIndex,
 } from "./stack-links";
+import { functionIdentities, functionRoleUrns } from "./function-identities";
+import { oncePerRequest } from "../stack/per-request";
 import type { StackResource } from "../stack/resource";
 
 /** How a policy reaches a role. */
@@ -264,6 +266,16 @@ export function effectivePermissions(
     }
     return result;
 }
+
+/**
+ * The effective permissions of every role a function of the stack runs as, keyed by role URN; read
+ * once per request (../stack/per-request.ts) for the rules and the identity graph.
+ */
+export const functionRolePermissions: (
+    resources: readonly StackResource[],
+) => ReadonlyMap<string, EffectivePermissions> = oncePerRequest((resources) =>
+    effectivePermissions(resources, functionRoleUrns(functionIdentities(resources))),
+);
 
 /** The managed policies attached to each role, keyed by role URN, without reading any document. */
 export function managedPolicyRefs(

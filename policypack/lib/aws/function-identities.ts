@@ -4,6 +4,7 @@
  */
 import { knownString } from "../known-value";
 import { AWS_LAMBDA_FUNCTION, AWS_ROLE, linkedBy, ResourceIndex } from "./stack-links";
+import { oncePerRequest } from "../stack/per-request";
 import type { StackResource } from "../stack/resource";
 
 export interface FunctionIdentity {
@@ -14,8 +15,15 @@ export interface FunctionIdentity {
     readonly functions: readonly StackResource[];
 }
 
-/** The identities functions run as, one entry per role (in the stack, or outside it by ARN). */
-export function functionIdentities(resources: readonly StackResource[]): FunctionIdentity[] {
+/**
+ * The identities functions run as, one entry per role (in the stack, or outside it by ARN); linked
+ * once per request (../stack/per-request.ts).
+ */
+export const functionIdentities: (
+    resources: readonly StackResource[],
+) => readonly FunctionIdentity[] = oncePerRequest(linkFunctionIdentities);
+
+function linkFunctionIdentities(resources: readonly StackResource[]): FunctionIdentity[] {
     const roles = new ResourceIndex(AWS_ROLE, resources);
     const byKey = new Map<
         string,

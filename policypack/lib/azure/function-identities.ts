@@ -16,6 +16,7 @@ import {
     USER_ASSIGNED_IDENTITY_TYPE,
     userAssignedIdentityIds,
 } from "./resources";
+import { oncePerRequest } from "../stack/per-request";
 import type { StackResource } from "../stack/resource";
 
 /** An identity some function app runs as. */
@@ -89,8 +90,12 @@ export function userAssignedIdentitiesOf(
     );
 }
 
-/** Every identity of the stack that a function app runs as. */
-export function functionIdentitiesOf(resources: readonly StackResource[]): FunctionIdentity[] {
+/** Every identity of the stack that a function app runs as; linked once per request. */
+export const functionIdentitiesOf: (
+    resources: readonly StackResource[],
+) => readonly FunctionIdentity[] = oncePerRequest(linkFunctionIdentities);
+
+function linkFunctionIdentities(resources: readonly StackResource[]): FunctionIdentity[] {
     const identities: FunctionIdentity[] = [];
     for (const app of functionAppsOf(resources)) {
         const type = readKnown(() => identityTypeOf(app.props["identity"]));
@@ -124,11 +129,14 @@ export interface FunctionRoleAssignment {
 
 /**
  * The role assignments whose `principalId` is a function identity's principal: equal by value, or, when
- * the assignment's principal is not known yet, depending on the identity's resource.
+ * the assignment's principal is not known yet, depending on the identity's resource. Linked once per
+ * request.
  */
-export function functionRoleAssignmentsOf(
+export const functionRoleAssignmentsOf: (
     resources: readonly StackResource[],
-): FunctionRoleAssignment[] {
+) => readonly FunctionRoleAssignment[] = oncePerRequest(linkRoleAssignments);
+
+function linkRoleAssignments(resources: readonly StackResource[]): FunctionRoleAssignment[] {
     const identities = functionIdentitiesOf(resources);
     if (identities.length === 0) {
         return [];

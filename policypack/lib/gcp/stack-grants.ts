@@ -6,6 +6,7 @@ import { type GcpGrant, readGrants } from "./grants";
 import { gcpIamResourceType, type GcpIamResourceType } from "./iam-resources";
 import { type FunctionIdentity, functionIdentities, identitiesOfMembers } from "./identities";
 import { type CustomRole, customRoleOf, isCustomRoleType, readCustomRole } from "./custom-roles";
+import { oncePerRequest } from "../stack/per-request";
 import type { StackResource } from "../stack/resource";
 
 export interface FunctionGrant {
@@ -25,34 +26,9 @@ export interface StackGrants {
     readonly functionGrants: readonly FunctionGrant[];
 }
 
-/**
- * Memoised per list of resource objects, so one policy asking twice links once. Over the protocol it
- * does not span policies: the SDK's server deserializes the stack again for every stack policy and
- * hands each one new resource objects (node_modules/@pulumi/policy/server.js,
- * makeAnalyzeStackRpcFun). In `perimeter`'s process every stack policy of a request gets the same
- * resources (cli/engine/read-once.ts), so there the stack's grants are linked once per request.
- */
-const linked = new WeakMap<
-    StackResource,
-    { resources: readonly StackResource[]; grants: StackGrants }
->();
-
-export function stackGrants(resources: readonly StackResource[]): StackGrants {
-    const first = resources[0];
-    const cached = first === undefined ? undefined : linked.get(first);
-    if (
-        cached !== undefined &&
-        cached.resources.length === resources.length &&
-        cached.resources.every((r, i) => r === resources[i])
-    ) {
-        return cached.grants;
-    }
-    const grants = linkStackGrants(resources);
-    if (first !== undefined) {
-        linked.set(first, { resources: [...resources], grants });
-    }
-    return grants;
-}
+/** Linked once per request (../stack/per-request.ts). */
+export const stackGrants: (resources: readonly StackResource[]) => StackGrants =
+    oncePerRequest(linkStackGrants);
 
 function linkStackGrants(resources: readonly StackResource[]): StackGrants {
     const identities = functionIdentities(resources);

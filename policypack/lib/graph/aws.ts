@@ -7,8 +7,8 @@
  * document that is unknown leaves its identity incomplete instead of stopping the graph. Never throws on
  * a property bag. The pieces live in ./aws/.
  */
-import { effectivePermissions } from "../aws/effective-permissions";
-import { functionIdentities, functionRoleUrns } from "../aws/function-identities";
+import { functionRolePermissions } from "../aws/effective-permissions";
+import { functionIdentities } from "../aws/function-identities";
 import { AWS_LAMBDA_FUNCTION } from "../aws/stack-links";
 import { componentsByFunction, declaredAccess, declaredPermissionKeys } from "./aws/declared";
 import type { RoleGrant } from "./aws/grants";
@@ -36,7 +36,7 @@ export function awsGraphPart(resources: readonly StackResource[]): GraphPart {
     }
     const readable = readableStack(resources);
     const entries = functionIdentities(readable.resources);
-    const effective = effectivePermissions(readable.resources, functionRoleUrns(entries));
+    const effective = functionRolePermissions(readable.resources);
     const identities = entries.map((entry) =>
         identityOf(
             entry,

@@ -1,6 +1,6 @@
 import { matchesEveryAwsAction } from "../../lib/aws-actions";
-import { effectivePermissions } from "../../lib/aws/effective-permissions";
-import { functionIdentities, functionRoleUrns } from "../../lib/aws/function-identities";
+import { functionRolePermissions } from "../../lib/aws/effective-permissions";
+import { functionIdentities } from "../../lib/aws/function-identities";
 import { type ActionGrant, grantsOf } from "../../lib/aws/grants";
 import { describeIdentity } from "../../lib/aws/identity-findings";
 import { leverResources } from "../../lib/aws/levers";
@@ -52,7 +52,7 @@ export const awsIamNoPrivilegeEscalation = defineStackPolicy({
     },
     validate: (args, report, config) => {
         const identities = functionIdentities(args.resources);
-        const permissions = effectivePermissions(args.resources, functionRoleUrns(identities));
+        const permissions = functionRolePermissions(args.resources);
         const allowed = new Set(config.allowedMethods);
         for (const identity of identities) {
             const role = identity.role;

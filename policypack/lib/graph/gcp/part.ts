@@ -21,6 +21,7 @@ import { grantedEdges } from "./granted";
 import { accountsByEmail, identityNode } from "./identity-nodes";
 import { type LinkedGrant, linkGrants } from "./link";
 import { FunctionIndex, functionNode } from "./targets";
+import { oncePerRequest } from "../../stack/per-request";
 import type { StackResource } from "../../stack/resource";
 
 const PUBLIC_NODE: GraphNode = { id: PUBLIC_NODE_ID, kind: "public", cloud: null, label: "anyone" };
@@ -136,7 +137,11 @@ function profileOf(
     };
 }
 
-export function gcpGraphPart(resources: readonly StackResource[]): GraphPart {
+/** The GCP part of the graph, built once per request (../../stack/per-request.ts). */
+export const gcpGraphPart: (resources: readonly StackResource[]) => GraphPart =
+    oncePerRequest(buildGcpPart);
+
+function buildGcpPart(resources: readonly StackResource[]): GraphPart {
     const functions = new FunctionIndex(resources);
     const builder = new PartBuilder();
     if (functions.functions.length === 0) {
