@@ -5,6 +5,8 @@
  *   an empty pack with no policies, alternating so both see the same machine state.
  * - audit: Configure + Analyze of every resource + AnalyzeStack over generated stack exports, after boot,
  *   ours against the empty pack in the same run; resources per second and peak memory of both processes.
+ *   Then the shape pack and ours again, each loaded in this process (cli/engine/in-process.ts, every
+ *   stack policy of a request reading the same resources): `cpuSeconds` is this process's CPU time.
  * - start: wall time of the `npm start` command's work (`perimeter preview .` on the starter stack).
  * - graph: buildIdentityGraph + callChains in-process over generated stacks (bench/graph.ts).
  *
@@ -15,6 +17,7 @@ import { spawnSync } from "child_process";
 import * as fs from "fs";
 import * as path from "path";
 import { startAnalyzer, type Analyzer } from "../cli/engine/analyzer";
+import { startInProcessAnalyzer } from "../cli/engine/in-process";
 import { evaluateWith } from "../cli/engine/evaluate";
 import { readStackExport } from "../cli/engine/stack-export";
 import { generateStackExport } from "./generate-stack";
@@ -96,6 +99,27 @@ async function timeAudit(analyzer: Analyzer, size: number): Promise<Record<strin
     };
 }
 
+/** The same audit with the pack loaded in this process: CPU time of this process over it. */
+async function timeInProcess(packDir: string, size: number): Promise<Record<string, number>> {
+    const snapshot = readStackExport(JSON.stringify(generateStackExport(size)), `bench-${size}`);
+    const analyzer = await startInProcessAnalyzer(packDir);
+    await evaluateWith(
+        [analyzer],
+        readStackExport(JSON.stringify(generateStackExport(10)), "warm"),
+    );
+    const started = process.hrtime.bigint();
+    const cpu = process.cpuUsage();
+    const evaluation = await evaluateWith([analyzer], snapshot);
+    const used = process.cpuUsage(cpu);
+    const seconds = Number(process.hrtime.bigint() - started) / 1e9;
+    analyzer.close();
+    return {
+        seconds,
+        cpuSeconds: (used.user + used.system) / 1e6,
+        findings: evaluation.findings.length,
+    };
+}
+
 async function benchAudit(sizes: number[]): Promise<Record<string, unknown>[]> {
     const rows: Record<string, unknown>[] = [];
     for (const size of sizes) {
@@ -106,12 +130,23 @@ async function benchAudit(sizes: number[]): Promise<Record<string, unknown>[]> {
             runs[pack] = await timeAudit(analyzer, size);
             analyzer.close();
         }
+        const inProcess: Record<string, Record<string, number>> = {};
+        for (const pack of ["shape", "perimeter"] as const) {
+            inProcess[pack] = await timeInProcess(packs[pack], size);
+        }
         const rate = (pack: keyof typeof packs) => runs[pack]?.resourcesPerSecond ?? NaN;
         rows.push({
             resources: size,
             ...runs,
             throughputRatio: rate("perimeter") / rate("empty"),
             shapeRatio: rate("shape") / rate("empty"),
+            inProcess,
+            cpuAboveShape: {
+                protocol:
+                    (runs.perimeter?.packCpuSeconds ?? NaN) - (runs.shape?.packCpuSeconds ?? NaN),
+                inProcess:
+                    (inProcess.perimeter?.cpuSeconds ?? NaN) - (inProcess.shape?.cpuSeconds ?? NaN),
+            },
             cliPeakMiB: process.resourceUsage().maxRSS / 1024,
         });
         console.error(`audit ${size}: ${JSON.stringify(rows[rows.length - 1])}`);

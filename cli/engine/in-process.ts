@@ -2,7 +2,7 @@
  * An {@link Analyzer} that evaluates our own policy pack inside this process instead of over gRPC:
  * the same requests, without a pack process, protobuf encoding or a second copy of the stack.
  * GetAnalyzerInfo, Configure and ConfigureStack go to the SDK's own handlers (./pack-in-process.ts);
- * Analyze and AnalyzeStack follow its handlers reading each resource once (./read-once.ts). Each
+ * Analyze and AnalyzeStack follow its handlers reading each resource once (policypack/lib/serve/read-once.ts). Each
  * resource is turned once per request into what the protocol would deliver (`toReceivedWireMap`),
  * read as a `Struct` is read. Answers and errors take the same shape as over the protocol;
  * test/cli/engine/in-process.test.ts compares the two paths over every fixture stack and example.
@@ -22,7 +22,7 @@ import {
 import { UsageError } from "./errors";
 import { exemptionOfLine } from "./exemption-line";
 import { loadPackInProcess, type Handler } from "./pack-in-process";
-import { analyzeOnce, analyzeStackOnce } from "./read-once";
+import { analyzeOnce, analyzeStackOnce } from "../../policypack/lib/serve/read-once";
 import type { Exempted, PropertyMap, RecordedResource } from "./types";
 import { isWellFormed, toReceivedWireMap, type WireValue } from "./wire";
 
@@ -77,7 +77,7 @@ export async function startInProcessAnalyzer(packDir: string): Promise<Analyzer>
                 }),
         );
     const { handlers } = pack;
-    // Each policy's config as Configure delivered it (./read-once.ts reads it as the SDK does).
+    // Each policy's config as Configure delivered it (policypack/lib/serve/read-once.ts reads it as the SDK does).
     let configured: Record<string, PolicyConfigEntry> = {};
 
     const info = await call<pb.AnalyzerInfo>(

@@ -13,6 +13,7 @@ import * as fs from "fs";
 import { createRequire } from "module";
 import * as path from "path";
 import type { IdentityGraph } from "../../policypack/lib/graph/model";
+import type { PackSdk, ServedPack } from "../../policypack/lib/serve/read-once";
 import { UsageError } from "./errors";
 
 /** A unary handler as grpc-js calls it. */
@@ -21,7 +22,10 @@ export type Handler = (
     callback: (error: unknown, response?: unknown) => void,
 ) => unknown;
 
-/** The SDK handlers used as they are (Analyze and AnalyzeStack follow theirs in ./read-once.ts). */
+/**
+ * The SDK handlers used as they are (Analyze and AnalyzeStack follow theirs in
+ * policypack/lib/serve/read-once.ts).
+ */
 export interface PackHandlers {
     readonly getAnalyzerInfo: Handler;
     readonly configure: Handler;
@@ -40,29 +44,6 @@ export interface PolicyEnvironmentHook {
 export interface RequestGraphHook {
     keepRequestGraphs(): void;
     takeRequestGraph(): IdentityGraph | undefined;
-}
-
-/** What the pack handed the SDK's `serve`: its name, version, default level and policies. */
-export interface ServedPack {
-    readonly name: string;
-    readonly version: string;
-    readonly enforcementLevel: string;
-    readonly policies: readonly Record<string, unknown>[];
-}
-
-/** The parts of the pack's own SDK instance that ./read-once.ts runs a request with. */
-export interface PackSdk {
-    deserializeProperties(struct: { toJavaScript(): unknown }, proxySecrets: boolean): object;
-    unknownCheckingProxy<T extends object>(value: T): T;
-    readonly UnknownValueError: new (...args: never[]) => Error;
-    isStackPolicy(policy: unknown): boolean;
-    isResourcePolicy(policy: unknown): boolean;
-    getPulumiType(value: unknown): string | undefined;
-    makeAnalyzeResponse(diagnostics: unknown[], notApplicable: unknown[] | undefined): unknown;
-    readonly PolicyNotApplicable: new () => {
-        setPolicyName(name: string): void;
-        setReason(reason: string): void;
-    };
 }
 
 export interface LoadedPack {

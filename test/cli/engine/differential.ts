@@ -9,6 +9,23 @@ import { evaluateWith, type EvaluateOptions } from "../../../cli/engine/evaluate
 import { startInProcessAnalyzer } from "../../../cli/engine/in-process";
 import type { Evaluation, StackSnapshot } from "../../../cli/engine/types";
 import { defaultPolicyPackDir } from "../../../cli/install-root";
+import { startAnalyzer } from "../../../cli/engine/analyzer";
+import { SDK_HANDLERS_VARIABLE } from "../../../policypack/lib/serve/serve";
+
+/**
+ * A pack process that keeps the SDK's own handlers (policypack/lib/serve/serve.ts): the reference our
+ * handlers, in process and in the pack's own process, are compared with.
+ */
+export async function startWithSdkHandlers(packDir: string): Promise<Analyzer> {
+    const saved = process.env[SDK_HANDLERS_VARIABLE];
+    process.env[SDK_HANDLERS_VARIABLE] = "1";
+    try {
+        return await startAnalyzer(packDir);
+    } finally {
+        if (saved === undefined) delete process.env[SDK_HANDLERS_VARIABLE];
+        else process.env[SDK_HANDLERS_VARIABLE] = saved;
+    }
+}
 
 let inProcess: Promise<Analyzer> | undefined;
 

@@ -7,6 +7,7 @@ import { startInProcessAnalyzer } from "../../../cli/engine/in-process";
 import { runProgram } from "../../../cli/engine/program";
 import { readStackExport } from "../../../cli/engine/stack-export";
 import type { RecordedResource, StackSnapshot } from "../../../cli/engine/types";
+import { startWithSdkHandlers } from "./differential";
 import { fixture } from "./fixtures";
 
 const ADMIN_URN = "urn:pulumi:prod::billing::aws:iam/rolePolicy:RolePolicy::invoices-admin";
@@ -34,7 +35,8 @@ function withResource(
  * the SDK's own handlers (../../../cli/engine/in-process.ts), which must behave the same.
  */
 const WAYS: readonly [string, (packDir: string) => Promise<Analyzer>][] = [
-    ["over the analyzer protocol", startAnalyzer],
+    ["over the analyzer protocol, with the SDK's own handlers", startWithSdkHandlers],
+    ["over the analyzer protocol, AnalyzeStack read once by the pack", startAnalyzer],
     ["in process", startInProcessAnalyzer],
 ];
 

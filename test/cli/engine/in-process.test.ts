@@ -1,8 +1,10 @@
 /**
- * Our own pack evaluated in process (cli/engine/in-process.ts) against the same pack over the analyzer
- * protocol: identical findings, verdicts, not-evaluated reasons and exemptions over every fixture
- * stack, the fixture programs previewed with unknowns, with and without a policy config. The example
- * tests (test/examples) make the same comparison for every example and scenario.
+ * Our own pack evaluated in process (cli/engine/in-process.ts), and in its own process with its own
+ * AnalyzeStack handler (policypack/lib/serve/serve.ts), against the same pack over the analyzer
+ * protocol with the SDK's handlers: identical findings, verdicts, not-evaluated reasons and
+ * exemptions over every fixture stack, the fixture programs previewed with unknowns, with and without
+ * a policy config. The example tests (test/examples) make the in-process comparison for every example
+ * and scenario.
  */
 import { strict as assert } from "assert";
 import * as fs from "fs";
@@ -19,7 +21,7 @@ import { buildIdentityGraph } from "../../../policypack/lib/graph/build";
 import type { IdentityGraph } from "../../../policypack/lib/graph/model";
 import { defaultPolicyPackDir, findInstallRoot } from "../../../cli/install-root";
 import { canaryExport } from "../secrets/canary-export";
-import { evaluateBothWays, ownPackInProcess } from "./differential";
+import { evaluateBothWays, ownPackInProcess, startWithSdkHandlers } from "./differential";
 import { fixture } from "./fixtures";
 
 /** Every fixture stack export the tests use, except the one of an unsupported version. */
@@ -78,11 +80,14 @@ function exported(file: string): StackSnapshot {
 describe("our own pack in process, against the analyzer protocol", function () {
     this.timeout(300_000);
     let overProtocol: Analyzer;
+    let servedReadOnce: Analyzer;
     before(async function () {
-        overProtocol = await startAnalyzer(defaultPolicyPackDir());
+        overProtocol = await startWithSdkHandlers(defaultPolicyPackDir());
+        servedReadOnce = await startAnalyzer(defaultPolicyPackDir());
     });
     after(function () {
         overProtocol.close();
+        servedReadOnce.close();
     });
 
     it("judges every fixture stack export the same, with and without a policy config", async function () {
@@ -103,6 +108,24 @@ describe("our own pack in process, against the analyzer protocol", function () {
         }
         assert.ok(findings > 100, `the fixtures gave only ${findings} findings`);
         assert.ok(exempted > 0, "no exemption was applied: the config tests nothing");
+    });
+
+    it("serves AnalyzeStack from the pack's own process as the SDK's handler does, config or not", async function () {
+        let compared = 0;
+        for (const file of fixtureExports()) {
+            for (const policyConfig of [undefined, POLICY_CONFIG]) {
+                const options = policyConfig === undefined ? {} : { policyConfig };
+                const expected = await evaluateWith([overProtocol], exported(file), options);
+                const actual = await evaluateWith([servedReadOnce], exported(file), options);
+                assert.deepStrictEqual(
+                    JSON.parse(JSON.stringify(actual)),
+                    JSON.parse(JSON.stringify(expected)),
+                    file,
+                );
+                compared += expected.verdicts.length;
+            }
+        }
+        assert.ok(compared > 100, `only ${compared} verdicts compared`);
     });
 
     it("judges several stacks evaluated at once as each alone over the protocol", async function () {

@@ -1,5 +1,6 @@
 /**
- * Analyze and AnalyzeStack for our pack in process, reading each resource once. The SDK's own handlers
+ * Analyze and AnalyzeStack reading each resource once: for our pack in `perimeter`'s process
+ * (cli/engine/in-process.ts), and for AnalyzeStack in our pack's own process (./serve.ts). The SDK's own handlers
  * (node_modules/@pulumi/policy/server.js `makeAnalyzeRpcFun`, `makeAnalyzeStackRpcFun`) deserialize a
  * resource again for each policy they run on it; here it is deserialized once per request, with the
  * pack's own SDK functions (`deserializeProperties`, `unknownCheckingProxy`), and every policy gets
@@ -7,24 +8,62 @@
  * it). Everything else is the handlers', step by step: which policies run at which level, the
  * single-type fast path, not-applicable answers, values unknown in preview, the diagnostics, and the
  * error that names a policy that threw. test/cli/engine/in-process.test.ts and the example tests hold
- * the results equal to the protocol's.
+ * the results equal to the SDK's own handlers'.
  *
  * Our policies only read what they are given; the resource objects and the list are frozen, so one
  * that wrote to them would fail loudly instead of changing what the next policy sees.
  */
-import type { PolicyConfigEntry } from "./analyzer-messages";
-import type { PackSdk, ServedPack } from "./pack-in-process";
+
+/** A policy's config as Configure delivered it: its level and its properties. */
+export interface PolicyConfigEntry {
+    readonly enforcementLevel: string;
+    readonly properties: { readonly [key: string]: unknown };
+}
+
+/** What the pack handed the SDK's `serve`: its name, version, default level and policies. */
+export interface ServedPack {
+    readonly name: string;
+    readonly version: string;
+    readonly enforcementLevel: string;
+    readonly policies: readonly Record<string, unknown>[];
+}
+
+/** The parts of the pack's own SDK instance that a request is run with. */
+export interface PackSdk {
+    deserializeProperties(struct: { toJavaScript(): unknown }, proxySecrets: boolean): object;
+    unknownCheckingProxy<T extends object>(value: T): T;
+    readonly UnknownValueError: new (...args: never[]) => Error;
+    isStackPolicy(policy: unknown): boolean;
+    isResourcePolicy(policy: unknown): boolean;
+    getPulumiType(value: unknown): string | undefined;
+    makeAnalyzeResponse(diagnostics: unknown[], notApplicable: unknown[] | undefined): unknown;
+    readonly PolicyNotApplicable: new () => {
+        setPolicyName(name: string): void;
+        setReason(reason: string): void;
+    };
+}
+
+/** The read-only view of the stack tags the SDK gives policies (server.js `freezeMap`). */
+export type StackTags = ReadonlyMap<string, string>;
 
 /** A resource of the request, as the handlers read it (./in-process.ts ReceivedResource). */
 export interface RequestResource {
+    /**
+     * The resource options as the protocol sends them (pulumirpc.AnalyzerResourceOptions); absent in
+     * `perimeter`'s process, which knows only `protect` and the parent.
+     */
+    getOptions?(): RequestOptions | undefined;
     getType(): string;
     getUrn(): string;
     getName(): string;
     getParent(): string;
     getDependenciesList(): string[];
-    getPropertydependenciesMap(): Map<string, { getUrnsList(): string[] }>;
+    getPropertydependenciesMap(): {
+        entries(): Iterable<[string, { getUrnsList(): string[] }]>;
+    };
     getProperties(): { toJavaScript(): unknown };
-    getProtect(): boolean;
+    /** In `perimeter`'s process, in place of {@link getOptions}. */
+    getProtect?(): boolean;
     getProvider():
         | {
               getType(): string;
@@ -33,6 +72,19 @@ export interface RequestResource {
               getProperties(): { toJavaScript(): unknown };
           }
         | undefined;
+}
+
+/** pulumirpc.AnalyzerResourceOptions, as the SDK reads it (server.js `getResourceOptions`). */
+export interface RequestOptions {
+    getProtect(): boolean;
+    getIgnorechangesList(): string[];
+    getAliasesList(): string[];
+    getCustomtimeouts():
+        { getCreate(): number; getUpdate(): number; getDelete(): number } | undefined;
+    getAdditionalsecretoutputsList(): string[];
+    getDeletebeforereplacedefined(): boolean;
+    getDeletebeforereplace(): boolean;
+    getParent(): string;
 }
 
 interface PolicyResource {
@@ -59,9 +111,8 @@ function throwNotApplicable(reason?: string): never {
     throw new NotApplicableError(reason);
 }
 
-/** The SDK's read-only view of the stack tags (ConfigureStack sends none from perimeter). */
-const NO_TAGS = (() => {
-    const map = new Map<string, string>();
+/** The SDK's read-only view of stack tags (server.js `freezeMap`). */
+export function frozenTags(map: Map<string, string>): StackTags {
     return Object.freeze({
         entries: map.entries.bind(map),
         forEach: map.forEach.bind(map),
@@ -72,18 +123,22 @@ const NO_TAGS = (() => {
         values: map.values.bind(map),
         [Symbol.iterator]: map[Symbol.iterator].bind(map),
     });
-})();
+}
+
+/** No tags: what `perimeter` sends (its ConfigureStack carries none). */
+const NO_TAGS = frozenTags(new Map());
 
 /**
  * The AnalyzeResponse of the pack's stack policies over `resources`, with `config` as Configure set
  * it (each policy's properties as the protocol delivers them, and its level; empty when the pack
- * was not configured).
+ * was not configured) and the stack tags ConfigureStack set.
  */
 export async function analyzeStackOnce(
     sdk: PackSdk,
     pack: ServedPack,
     config: Readonly<Record<string, PolicyConfigEntry>>,
     request: readonly RequestResource[],
+    stackTags: StackTags = NO_TAGS,
 ): Promise<unknown> {
     const diagnostics: Record<string, unknown>[] = [];
     const notApplicable = new NotApplicableList(sdk);
@@ -105,7 +160,7 @@ export async function analyzeStackOnce(
             const args = {
                 resources: [...resources],
                 getConfig: configReader(config, name),
-                stackTags: NO_TAGS,
+                stackTags,
                 notApplicable: throwNotApplicable,
             };
             await Promise.resolve(validateStack(args, report));
@@ -333,14 +388,7 @@ function readResource(sdk: PackSdk, r: RequestResource): PolicyResource {
         props,
         urn: r.getUrn(),
         name: r.getName(),
-        opts: {
-            protect: r.getProtect(),
-            ignoreChanges: [],
-            aliases: [],
-            customTimeouts: { createSeconds: 0, updateSeconds: 0, deleteSeconds: 0 },
-            additionalSecretOutputs: [],
-            ...(parent ? { parent } : {}),
-        },
+        opts: optionsOf(r, parent),
         dependencies: [],
         propertyDependencies: {},
         isType: (resourceClass) => isTypeOf(sdk, type, resourceClass),
@@ -360,6 +408,46 @@ function readResource(sdk: PackSdk, r: RequestResource): PolicyResource {
     return resource;
 }
 
+/** The handler's `getResourceOptions`. */
+function optionsOf(r: RequestResource, parent: string): Record<string, unknown> {
+    if (r.getOptions === undefined) {
+        return {
+            protect: r.getProtect?.() ?? false,
+            ignoreChanges: [],
+            aliases: [],
+            customTimeouts: { createSeconds: 0, updateSeconds: 0, deleteSeconds: 0 },
+            additionalSecretOutputs: [],
+            ...(parent ? { parent } : {}),
+        };
+    }
+    const opts = r.getOptions();
+    if (!opts) {
+        throw new Error(
+            "A more recent version of the Pulumi CLI is required. " +
+                "To upgrade, see https://www.pulumi.com/docs/get-started/install/",
+        );
+    }
+    const timeouts = opts.getCustomtimeouts();
+    const result: Record<string, unknown> = {
+        protect: opts.getProtect(),
+        ignoreChanges: opts.getIgnorechangesList(),
+        aliases: opts.getAliasesList(),
+        customTimeouts: {
+            createSeconds: timeouts?.getCreate() ?? 0.0,
+            updateSeconds: timeouts?.getUpdate() ?? 0.0,
+            deleteSeconds: timeouts?.getDelete() ?? 0.0,
+        },
+        additionalSecretOutputs: opts.getAdditionalsecretoutputsList(),
+    };
+    if (opts.getDeletebeforereplacedefined()) {
+        result["deleteBeforeReplace"] = opts.getDeletebeforereplace();
+    }
+    if (opts.getParent()) {
+        result["parent"] = opts.getParent();
+    }
+    return result;
+}
+
 /** The request's resources as the handler builds them for a stack policy, linked, once. */
 function readResources(sdk: PackSdk, request: readonly RequestResource[]): PolicyResource[] {
     const resources = request.map((r) => readResource(sdk, r));
@@ -374,7 +462,7 @@ function readResources(sdk: PackSdk, request: readonly RequestResource[]): Polic
         const parent = r.getParent() ? byUrn.get(r.getParent()) : undefined;
         if (parent) resource.parent = parent;
         resource.dependencies = linked(r.getDependenciesList());
-        for (const [key, urns] of r.getPropertydependenciesMap()) {
+        for (const [key, urns] of r.getPropertydependenciesMap().entries()) {
             resource.propertyDependencies[key] = linked(urns.getUrnsList());
         }
     });
