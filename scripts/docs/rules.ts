@@ -84,6 +84,16 @@ const HOW_DENY_COUNTS: readonly string[] = [
         "customer resource of the right type still counts, even one that is not the identity's own " +
         "role or policy: the identity may reach it through another path (a role it can pass or " +
         "assume, a function it can invoke), so leaving it out could hide a real path.",
+    "- **Deny on Google Cloud and Azure is not read yet.** Google Cloud IAM deny policies " +
+        "(`gcp:iam/denyPolicy:DenyPolicy`) name permissions in the v2 format " +
+        '(`SERVICE_FQDN/RESOURCE.ACTION`), which Google maps to the v1 names only "typically" ' +
+        "(https://cloud.google.com/iam/docs/deny-permissions-support); the exceptions are in a table " +
+        "that could not be read here, and the provider's own example " +
+        "(`cloudresourcemanager.googleapis.com/projects.update`, v1 `resourcemanager.projects.update`) " +
+        "is one. Azure deny assignments created by a stack " +
+        "(`azure-native:authorization:DenyAssignment`, REST API 2024-07-01-preview) are not read " +
+        "either. A deny can only take access back, so a grant it cancels is still reported: a finding " +
+        "too many, never one too few.",
     "",
 ];
 
