@@ -13,6 +13,8 @@ import {
 import { describeResource } from "../finding";
 import { type IamStatement, parseIamDocument } from "../iam-document";
 import type { StackResource } from "../stack/resource";
+import { grantsNothing } from "./deny";
+import { conditionKeys, coversEveryResource } from "./statements";
 
 /** The resource types that carry identity policy documents. */
 export const AWS_IDENTITY_DOCUMENT_TYPES: readonly [string, ...string[]] = [
@@ -40,6 +42,49 @@ export function writtenDocuments(resource: StackResource): WrittenDocument[] {
         const at = embedded.where === "" ? subject : `${subject} ${embedded.where}`;
         return [{ at, statements: parsed.document.statements }];
     });
+}
+
+/** An action pattern a document allows on every resource, with the statement that allows it. */
+export interface AllowOnEveryResource {
+    readonly document: WrittenDocument;
+    readonly statement: IamStatement;
+    readonly pattern: string;
+}
+
+/**
+ * The action patterns a resource's documents allow on every resource (`Resource: "*"`, or a
+ * `NotResource`), for the document rules of Cloudsplaining's kind. A pattern `skip` names is left out,
+ * and so is one the same document takes back entirely (docs/rules.md, "How Deny and conditions
+ * count"); `unconditional` also leaves out statements with a condition.
+ */
+export function allowedOnEveryResource(
+    resource: StackResource,
+    options: {
+        readonly skip?: (pattern: string) => boolean;
+        readonly unconditional?: boolean;
+    } = {},
+): AllowOnEveryResource[] {
+    const found: AllowOnEveryResource[] = [];
+    for (const document of writtenDocuments(resource)) {
+        for (const statement of document.statements) {
+            if (
+                statement.effect !== "Allow" ||
+                !coversEveryResource(statement) ||
+                (options.unconditional === true && conditionKeys(statement).length > 0)
+            ) {
+                continue;
+            }
+            for (const pattern of statement.actions ?? []) {
+                if (
+                    options.skip?.(pattern) !== true &&
+                    !grantsNothing(pattern, statement, document.statements)
+                ) {
+                    found.push({ document, statement, pattern });
+                }
+            }
+        }
+    }
+    return found;
 }
 
 /** Case-insensitive membership, for config allow-lists of actions and patterns. */

@@ -1,12 +1,11 @@
-import { grantsNothing } from "../../lib/aws/deny";
 import { expandAwsActionPattern, matchesEveryAwsAction } from "../../lib/aws-actions";
 import {
+    allowedOnEveryResource,
     AWS_IDENTITY_DOCUMENT_TYPES,
     listedIgnoringCase,
-    writtenDocuments,
 } from "../../lib/aws/documents";
 import { returnsCredentials } from "../../lib/aws/risks";
-import { coversEveryResource, describeScope } from "../../lib/aws/statements";
+import { describeScope } from "../../lib/aws/statements";
 import { defineResourcePolicy } from "../../lib/define-policy";
 import { quoteList } from "../../lib/finding";
 
@@ -32,33 +31,23 @@ export const awsIamNoCredentialsExposure = defineResourcePolicy({
         },
     },
     validate: (resource, report, config) => {
-        for (const document of writtenDocuments(resource)) {
-            for (const statement of document.statements) {
-                // Cloudsplaining's CredentialsExposure: flagged when allowed without resource constraints.
-                if (statement.effect !== "Allow" || !coversEveryResource(statement)) {
-                    continue;
-                }
-                for (const pattern of statement.actions ?? []) {
-                    if (
-                        matchesEveryAwsAction(pattern) ||
-                        listedIgnoringCase(config.allowedActions, pattern) ||
-                        grantsNothing(pattern, statement, document.statements)
-                    ) {
-                        continue;
-                    }
-                    const exposing = expandAwsActionPattern(pattern).filter((a) =>
-                        returnsCredentials(a.action),
-                    );
-                    if (exposing.length > 0) {
-                        report({
-                            message: `${document.at} allows '${pattern}' ${describeScope(statement)}, which returns credentials (${quoteList(
-                                exposing.map((a) => a.action),
-                                2,
-                            )})`,
-                            key: { kind: "Action", value: pattern },
-                        });
-                    }
-                }
+        // Cloudsplaining's CredentialsExposure: flagged when allowed without resource constraints.
+        for (const { document, statement, pattern } of allowedOnEveryResource(resource, {
+            skip: (pattern) =>
+                matchesEveryAwsAction(pattern) ||
+                listedIgnoringCase(config.allowedActions, pattern),
+        })) {
+            const exposing = expandAwsActionPattern(pattern).filter((a) =>
+                returnsCredentials(a.action),
+            );
+            if (exposing.length > 0) {
+                report({
+                    message: `${document.at} allows '${pattern}' ${describeScope(statement)}, which returns credentials (${quoteList(
+                        exposing.map((a) => a.action),
+                        2,
+                    )})`,
+                    key: { kind: "Action", value: pattern },
+                });
             }
         }
     },

@@ -1,7 +1,6 @@
-import { grantsNothing } from "../../lib/aws/deny";
 import { isServiceWideAwsPattern } from "../../lib/aws-actions";
-import { AWS_IDENTITY_DOCUMENT_TYPES, writtenDocuments } from "../../lib/aws/documents";
-import { coversEveryResource, describeScope } from "../../lib/aws/statements";
+import { allowedOnEveryResource, AWS_IDENTITY_DOCUMENT_TYPES } from "../../lib/aws/documents";
+import { describeScope } from "../../lib/aws/statements";
 import { defineResourcePolicy } from "../../lib/define-policy";
 
 /**
@@ -26,23 +25,13 @@ export const awsIamNoFullServiceAccess = defineResourcePolicy({
     resourceTypes: AWS_IDENTITY_DOCUMENT_TYPES,
     config: {},
     validate: (resource, report) => {
-        for (const document of writtenDocuments(resource)) {
-            for (const statement of document.statements) {
-                if (statement.effect !== "Allow" || !coversEveryResource(statement)) {
-                    continue;
-                }
-                for (const pattern of statement.actions ?? []) {
-                    if (
-                        isServiceWideAwsPattern(pattern) &&
-                        !grantsNothing(pattern, statement, document.statements)
-                    ) {
-                        report({
-                            message: `${document.at} allows every '${pattern.split(":")[0] ?? ""}' action ('${pattern}') ${describeScope(statement)}`,
-                            key: { kind: "Action", value: pattern },
-                        });
-                    }
-                }
-            }
+        for (const { document, statement, pattern } of allowedOnEveryResource(resource, {
+            skip: (pattern) => !isServiceWideAwsPattern(pattern),
+        })) {
+            report({
+                message: `${document.at} allows every '${pattern.split(":")[0] ?? ""}' action ('${pattern}') ${describeScope(statement)}`,
+                key: { kind: "Action", value: pattern },
+            });
         }
     },
 });

@@ -1,11 +1,9 @@
-import { grantsNothing } from "../../lib/aws/deny";
 import { expandAwsActionPattern, matchesEveryAwsAction } from "../../lib/aws-actions";
 import {
     AWS_IDENTITY_DOCUMENT_TYPES,
     listedIgnoringCase,
-    writtenDocuments,
+    allowedOnEveryResource,
 } from "../../lib/aws/documents";
-import { conditionKeys, coversEveryResource } from "../../lib/aws/statements";
 import { defineResourcePolicy } from "../../lib/define-policy";
 import { quoteList } from "../../lib/finding";
 
@@ -31,37 +29,24 @@ export const awsIamNoResourceExposure = defineResourcePolicy({
         },
     },
     validate: (resource, report, config) => {
-        for (const document of writtenDocuments(resource)) {
-            for (const statement of document.statements) {
-                // Cloudsplaining's ResourceExposure: an unconditional Allow on every resource.
-                if (
-                    statement.effect !== "Allow" ||
-                    !coversEveryResource(statement) ||
-                    conditionKeys(statement).length > 0
-                ) {
-                    continue;
-                }
-                for (const pattern of statement.actions ?? []) {
-                    if (
-                        matchesEveryAwsAction(pattern) ||
-                        listedIgnoringCase(config.allowedActions, pattern) ||
-                        grantsNothing(pattern, statement, document.statements)
-                    ) {
-                        continue;
-                    }
-                    const exposing = expandAwsActionPattern(pattern).filter(
-                        (a) => a.accessLevel === "Permissions management",
-                    );
-                    if (exposing.length > 0) {
-                        report({
-                            message: `${document.at} allows '${pattern}' on '*' without a condition, which can change who may access resources (${quoteList(
-                                exposing.map((a) => a.action),
-                                2,
-                            )})`,
-                            key: { kind: "Action", value: pattern },
-                        });
-                    }
-                }
+        // Cloudsplaining's ResourceExposure: an unconditional Allow on every resource.
+        for (const { document, pattern } of allowedOnEveryResource(resource, {
+            skip: (pattern) =>
+                matchesEveryAwsAction(pattern) ||
+                listedIgnoringCase(config.allowedActions, pattern),
+            unconditional: true,
+        })) {
+            const exposing = expandAwsActionPattern(pattern).filter(
+                (a) => a.accessLevel === "Permissions management",
+            );
+            if (exposing.length > 0) {
+                report({
+                    message: `${document.at} allows '${pattern}' on '*' without a condition, which can change who may access resources (${quoteList(
+                        exposing.map((a) => a.action),
+                        2,
+                    )})`,
+                    key: { kind: "Action", value: pattern },
+                });
             }
         }
     },

@@ -1,11 +1,10 @@
-import { grantsNothing } from "../../lib/aws/deny";
 import { expandAwsActionPattern, matchesEveryAwsAction } from "../../lib/aws-actions";
 import {
     AWS_IDENTITY_DOCUMENT_TYPES,
     listedIgnoringCase,
-    writtenDocuments,
+    allowedOnEveryResource,
 } from "../../lib/aws/documents";
-import { coversEveryResource, describeScope } from "../../lib/aws/statements";
+import { describeScope } from "../../lib/aws/statements";
 import { defineResourcePolicy } from "../../lib/define-policy";
 import { quoteList } from "../../lib/finding";
 
@@ -46,42 +45,30 @@ export const awsIamNoUnscopedResources = defineResourcePolicy({
         },
     },
     validate: (resource, report, config) => {
-        for (const document of writtenDocuments(resource)) {
-            for (const statement of document.statements) {
-                if (statement.effect !== "Allow" || !coversEveryResource(statement)) {
-                    continue;
-                }
-                for (const pattern of statement.actions ?? []) {
-                    if (
-                        matchesEveryAwsAction(pattern) ||
-                        listedIgnoringCase(config.allowedActions, pattern) ||
-                        grantsNothing(pattern, statement, document.statements)
-                    ) {
-                        continue;
-                    }
-                    const scoped = expandAwsActionPattern(pattern).filter(
-                        (a) =>
-                            !a.wildcardOnly && !listedIgnoringCase(config.allowedActions, a.action),
-                    );
-                    if (scoped.length === 0) {
-                        continue;
-                    }
-                    const which =
-                        scoped.length === 1 &&
-                        scoped[0]?.action.toLowerCase() === pattern.toLowerCase()
-                            ? ""
-                            : `, which reaches ${scoped.length} such actions (${quoteList(
-                                  scoped.map((a) => a.action),
-                                  2,
-                              )})`;
-                    report({
-                        message:
-                            `${document.at} allows '${pattern}' ${describeScope(statement)}, but it supports resource-level ` +
-                            `permissions${which}`,
-                        key: { kind: "Action", value: pattern },
-                    });
-                }
+        for (const { document, statement, pattern } of allowedOnEveryResource(resource, {
+            skip: (pattern) =>
+                matchesEveryAwsAction(pattern) ||
+                listedIgnoringCase(config.allowedActions, pattern),
+        })) {
+            const scoped = expandAwsActionPattern(pattern).filter(
+                (a) => !a.wildcardOnly && !listedIgnoringCase(config.allowedActions, a.action),
+            );
+            if (scoped.length === 0) {
+                continue;
             }
+            const which =
+                scoped.length === 1 && scoped[0]?.action.toLowerCase() === pattern.toLowerCase()
+                    ? ""
+                    : `, which reaches ${scoped.length} such actions (${quoteList(
+                          scoped.map((a) => a.action),
+                          2,
+                      )})`;
+            report({
+                message:
+                    `${document.at} allows '${pattern}' ${describeScope(statement)}, but it supports resource-level ` +
+                    `permissions${which}`,
+                key: { kind: "Action", value: pattern },
+            });
         }
     },
 });
