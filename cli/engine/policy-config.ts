@@ -132,22 +132,29 @@ function apply(
 
 const ajv = new Ajv({ allErrors: true, strict: false });
 addFormats(ajv);
+const compiled = new Map<string, ReturnType<typeof ajv.compile>>();
 
 function validate(
     policy: string,
     schema: NonNullable<PolicyPackDescriptor["policies"][number]["configSchema"]>,
     properties: { readonly [key: string]: unknown },
 ): void {
-    let check: ReturnType<typeof ajv.compile>;
-    try {
-        check = ajv.compile({
-            type: "object",
-            properties: schema.properties,
-            ...(schema.required && schema.required.length > 0 ? { required: schema.required } : {}),
-        });
-    } catch (error) {
-        const reason = error instanceof Error ? error.message : String(error);
-        throw new UsageError(`policy '${policy}' has an invalid configSchema: ${reason}`);
+    const objectSchema = {
+        type: "object",
+        properties: schema.properties,
+        ...(schema.required && schema.required.length > 0 ? { required: schema.required } : {}),
+    };
+    // Ajv caches by schema object; a pack describes itself anew for every evaluation.
+    const key = JSON.stringify(objectSchema);
+    let check = compiled.get(key);
+    if (check === undefined) {
+        try {
+            check = ajv.compile(objectSchema);
+        } catch (error) {
+            const reason = error instanceof Error ? error.message : String(error);
+            throw new UsageError(`policy '${policy}' has an invalid configSchema: ${reason}`);
+        }
+        compiled.set(key, check);
     }
     if (!check(properties)) {
         const problems = (check.errors ?? []).map(describe).join("; ");
