@@ -74,6 +74,15 @@ export interface RequestResource {
         | undefined;
 }
 
+/**
+ * The resource of an Analyze request (pulumirpc.AnalyzeRequest, or `perimeter`'s in-process stand-in):
+ * a stack resource without its links to the others.
+ */
+export type AnalyzedResource = Pick<
+    RequestResource,
+    "getOptions" | "getType" | "getUrn" | "getName" | "getProperties" | "getProtect" | "getProvider"
+> & { getParent?(): string };
+
 /** pulumirpc.AnalyzerResourceOptions, as the SDK reads it (server.js `getResourceOptions`). */
 export interface RequestOptions {
     getProtect(): boolean;
@@ -176,7 +185,8 @@ export async function analyzeOnce(
     sdk: PackSdk,
     pack: ServedPack,
     config: Readonly<Record<string, PolicyConfigEntry>>,
-    request: RequestResource,
+    request: AnalyzedResource,
+    stackTags: StackTags = NO_TAGS,
 ): Promise<unknown> {
     const diagnostics: Record<string, unknown>[] = [];
     const notApplicable = new NotApplicableList(sdk);
@@ -207,7 +217,7 @@ export async function analyzeOnce(
             ? validateResource
             : [validateResource]) {
             try {
-                args ??= resourceArgs(sdk, request);
+                args ??= resourceArgs(sdk, request, stackTags);
                 await Promise.resolve(
                     validation({ ...args, getConfig: configReader(config, name) }, report),
                 );
@@ -229,7 +239,11 @@ export async function analyzeOnce(
 type Validation = (args: unknown, report: unknown) => void | Promise<void>;
 
 /** What every resource policy is given about the resource, built once (getConfig aside). */
-function resourceArgs(sdk: PackSdk, request: RequestResource): Record<string, unknown> {
+function resourceArgs(
+    sdk: PackSdk,
+    request: AnalyzedResource,
+    stackTags: StackTags,
+): Record<string, unknown> {
     const resource = readResource(sdk, request);
     const args: Record<string, unknown> = {
         type: resource.type,
@@ -237,7 +251,7 @@ function resourceArgs(sdk: PackSdk, request: RequestResource): Record<string, un
         urn: resource.urn,
         name: resource.name,
         opts: resource.opts,
-        stackTags: NO_TAGS,
+        stackTags,
         isType: resource.isType,
         asType: resource.asType,
         notApplicable: throwNotApplicable,
@@ -379,10 +393,10 @@ function reportViolation(
 }
 
 /** One resource as the handlers build it: props deserialized and behind the unknown-value proxy. */
-function readResource(sdk: PackSdk, r: RequestResource): PolicyResource {
+function readResource(sdk: PackSdk, r: AnalyzedResource): PolicyResource {
     const type = r.getType();
     const props = sdk.unknownCheckingProxy(sdk.deserializeProperties(r.getProperties(), false));
-    const parent = r.getParent();
+    const parent = r.getParent?.() ?? "";
     const resource: PolicyResource = {
         type,
         props,
@@ -409,7 +423,7 @@ function readResource(sdk: PackSdk, r: RequestResource): PolicyResource {
 }
 
 /** The handler's `getResourceOptions`. */
-function optionsOf(r: RequestResource, parent: string): Record<string, unknown> {
+function optionsOf(r: AnalyzedResource, parent: string): Record<string, unknown> {
     if (r.getOptions === undefined) {
         return {
             protect: r.getProtect?.() ?? false,

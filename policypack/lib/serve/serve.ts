@@ -1,13 +1,14 @@
 /**
- * Our pack's own AnalyzeStack handler, reading the stack once for all its stack policies.
+ * Our pack's own Analyze and AnalyzeStack handlers, reading each resource once per request.
  *
- * The SDK's handler (node_modules/@pulumi/policy/server.js `makeAnalyzeStackRpcFun`) deserializes
- * every resource again for each stack policy and hands each policy new objects, so nothing a policy
- * derives from the stack can serve the next one. While our `PolicyPack` is constructed, the SDK's
- * `serve` registers its handlers with a `grpc.Server`; this wraps that registration so AnalyzeStack
- * runs ./read-once.ts instead (the same steps as the SDK's, with the pack's own SDK functions), and
- * Configure and ConfigureStack also keep what ./read-once.ts needs (each policy's config and level,
- * the stack tags) before the SDK's own handlers take them. Every other handler is the SDK's.
+ * The SDK's handlers (node_modules/@pulumi/policy/server.js `makeAnalyzeRpcFun`,
+ * `makeAnalyzeStackRpcFun`) deserialize a resource again for each policy they run on it, and hand each
+ * stack policy new objects, so nothing a policy derives from the stack can serve the next one. While
+ * our `PolicyPack` is constructed, the SDK's `serve` registers its handlers with a `grpc.Server`; this
+ * wraps that registration so Analyze and AnalyzeStack run ./read-once.ts instead (the same steps as
+ * the SDK's, with the pack's own SDK functions), and Configure and ConfigureStack also keep what
+ * ./read-once.ts needs (each policy's config and level, the stack tags) before the SDK's own handlers
+ * take them. Every other handler (GetAnalyzerInfo, GetPluginInfo, Remediate) is the SDK's.
  *
  * `PERIMETER_SDK_HANDLERS=1` in the pack's environment keeps the SDK's handlers (the reference the
  * differential tests compare with).
@@ -15,6 +16,8 @@
 import { createRequire } from "module";
 import * as path from "path";
 import {
+    type AnalyzedResource,
+    analyzeOnce,
     analyzeStackOnce,
     frozenTags,
     type PackSdk,
@@ -50,7 +53,7 @@ interface AnalyzeStackRequest {
 /** The environment variable that keeps the SDK's own handlers. */
 export const SDK_HANDLERS_VARIABLE = "PERIMETER_SDK_HANDLERS";
 
-/** Runs `construct` (which constructs the pack's `PolicyPack`) with our AnalyzeStack handler served. */
+/** Runs `construct` (which constructs the pack's `PolicyPack`) with our handlers served. */
 export function servingStackReadOnce(construct: () => void): void {
     if (process.env[SDK_HANDLERS_VARIABLE] === "1") {
         construct();
@@ -126,6 +129,12 @@ function readingStackOnce(
                 // As above: the SDK's handler answers.
             }
             return configureStack(call, callback);
+        },
+        analyze(call, callback) {
+            analyzeOnce(sdk, pack, config, call.request as AnalyzedResource, tags).then(
+                (response) => callback(undefined, response),
+                (error: unknown) => callback(error, undefined),
+            );
         },
         analyzeStack(call, callback) {
             const resources = (call.request as AnalyzeStackRequest).getResourcesList();

@@ -36,7 +36,7 @@ function withResource(
  */
 const WAYS: readonly [string, (packDir: string) => Promise<Analyzer>][] = [
     ["over the analyzer protocol, with the SDK's own handlers", startWithSdkHandlers],
-    ["over the analyzer protocol, AnalyzeStack read once by the pack", startAnalyzer],
+    ["over the analyzer protocol, served read-once by the pack", startAnalyzer],
     ["in process", startInProcessAnalyzer],
 ];
 

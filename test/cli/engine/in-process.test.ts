@@ -110,7 +110,7 @@ describe("our own pack in process, against the analyzer protocol", function () {
         assert.ok(exempted > 0, "no exemption was applied: the config tests nothing");
     });
 
-    it("serves AnalyzeStack from the pack's own process as the SDK's handler does, config or not", async function () {
+    it("serves Analyze and AnalyzeStack from the pack's own process as the SDK's handlers do, config or not", async function () {
         let compared = 0;
         for (const file of fixtureExports()) {
             for (const policyConfig of [undefined, POLICY_CONFIG]) {
