@@ -27,6 +27,7 @@ import {
 } from "./exemptions";
 import { formatFindingKey, messageWithKey, quoteList, type RuleFinding } from "./finding";
 import { rulesDocUrl } from "./rules-doc";
+import { DECLARED_TYPES } from "./serve/declared-types";
 import type { StackResource } from "./stack/resource";
 
 /** A policy of this pack, as the SDK's PolicyPack takes it. */
@@ -212,7 +213,7 @@ function makeReporter(
 class NotApplicable {
     private thrown: unknown;
 
-    constructor(private readonly reason: string) {}
+    constructor(readonly reason: string) {}
 
     raise(args: { notApplicable(reason: string): never }): never {
         if (this.thrown === undefined) {
@@ -277,6 +278,11 @@ export function defineResourcePolicy<C extends object>(
     if (types.size === 1) {
         // The SDK skips a policy without calling it when the function carries its one type.
         Object.assign(validateResource, { __pulumiType: definition.resourceTypes[0] });
+    } else {
+        // Our handlers do the same for several types (./serve/read-once.ts), with the same answer.
+        Object.assign(validateResource, {
+            [DECLARED_TYPES]: { types, reason: otherType.reason },
+        });
     }
     const policy: ResourceValidationPolicy = {
         ...commonFields(definition, definition.config),

@@ -13,6 +13,7 @@
  * Our policies only read what they are given; the resource objects and the list are frozen, so one
  * that wrote to them would fail loudly instead of changing what the next policy sees.
  */
+import { declaredTypesOf } from "./declared-types";
 
 /** A policy's config as Configure delivered it: its level and its properties. */
 export interface PolicyConfigEntry {
@@ -209,6 +210,12 @@ export async function analyzeOnce(
                     name,
                     `Policy only applies to resources of type '${pulumiType}'`,
                 );
+                continue;
+            }
+            // Ours, for several types: the answer the policy would give (./declared-types.ts).
+            const declared = declaredTypesOf(validateResource);
+            if (declared !== undefined && !declared.types.has(type)) {
+                notApplicable.push(name, declared.reason);
                 continue;
             }
         }

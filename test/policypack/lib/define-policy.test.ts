@@ -6,6 +6,7 @@ import {
     policyResourceTypes,
 } from "../../../policypack/lib/define-policy";
 import { runWithPolicyEnvironment } from "../../../policypack/lib/environment";
+import { declaredTypesOf } from "../../../policypack/lib/serve/declared-types";
 import { runResourcePolicy, runStackPolicy } from "../harness";
 
 const BUCKET = "aws:s3/bucketV2:BucketV2";
@@ -39,6 +40,36 @@ const testPolicy = defineResourcePolicy<{ limit: number }>({
 const bucket = (bad: string[]) => ({ type: BUCKET, name: "assets", props: { bad } });
 
 describe("defineResourcePolicy", () => {
+    it("declares its types to our handlers, with the answer it gives itself for any other", () => {
+        const twoTypes = defineResourcePolicy<object>({
+            ...metadata,
+            name: "two-types",
+            resourceTypes: [BUCKET, "aws:s3/bucket:Bucket"],
+            config: {},
+            validate: () => {},
+        });
+        const validation = twoTypes.validateResource as ResourceValidation;
+        const declared = declaredTypesOf(validation);
+        assert.ok(declared, "a policy of several types declares them");
+        assert.deepStrictEqual([...declared.types], [BUCKET, "aws:s3/bucket:Bucket"]);
+        let given: string | undefined;
+        assert.throws(() =>
+            validation(
+                {
+                    type: "aws:iam/role:Role",
+                    notApplicable: (reason?: string): never => {
+                        given = reason;
+                        throw new Error("not applicable");
+                    },
+                } as unknown as ResourceValidationArgs,
+                () => {},
+            ),
+        );
+        assert.strictEqual(declared.reason, given, "the same answer as calling the policy");
+        // One type: the SDK's own `__pulumiType` says it, so nothing more is declared.
+        assert.strictEqual(declaredTypesOf(testPolicy.validateResource), undefined);
+    });
+
     it("builds complete metadata, tags and a framework from the first control", () => {
         assert.deepStrictEqual(testPolicy.tags, ["aws", "iam", "nist-800-53:AC-6", "cis"]);
         assert.strictEqual(testPolicy.framework?.name, "NIST SP 800-53");
