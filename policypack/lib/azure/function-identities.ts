@@ -12,7 +12,7 @@ import {
     isObject,
     isSiteType,
     ROLE_ASSIGNMENT_TYPE,
-    sameArmId,
+    normalizedArmId,
     USER_ASSIGNED_IDENTITY_TYPE,
     userAssignedIdentityIds,
 } from "./resources";
@@ -47,47 +47,80 @@ function groupAndName(identity: StackResource): string | undefined {
 }
 
 /**
- * Whether `app` runs as the user-assigned `identity`. Three links, strongest first:
+ * The stack's user-assigned identities, indexed once per request by the values an app names them by:
+ * its known `id`, and its resource group and name (lower-cased).
+ */
+interface IdentityIndex {
+    readonly position: ReadonlyMap<string, number>;
+    readonly byUrn: ReadonlyMap<string, StackResource>;
+    readonly byId: ReadonlyMap<string, readonly StackResource[]>;
+    readonly byGroupAndName: ReadonlyMap<string, readonly StackResource[]>;
+}
+
+const identityIndex = oncePerRequest((resources): IdentityIndex => {
+    const position = new Map<string, number>();
+    const byUrn = new Map<string, StackResource>();
+    const byId = new Map<string, StackResource[]>();
+    const byGroupAndName = new Map<string, StackResource[]>();
+    const add = (map: Map<string, StackResource[]>, key: string, identity: StackResource) =>
+        void map.set(key, [...(map.get(key) ?? []), identity]);
+    resources.forEach((resource, index) => {
+        if (resource.type !== USER_ASSIGNED_IDENTITY_TYPE) {
+            return;
+        }
+        position.set(resource.urn, index);
+        byUrn.set(resource.urn, resource);
+        const id = propertyText(resource, "id");
+        if (id !== undefined) {
+            add(byId, normalizedArmId(id), resource);
+        }
+        const named = groupAndName(resource);
+        if (named !== undefined) {
+            add(byGroupAndName, named, resource);
+        }
+    });
+    return { position, byUrn, byId, byGroupAndName };
+});
+
+/**
+ * The user-assigned identity resources of the stack attached to `app`, in stack order. Three links,
+ * strongest first:
  * - the app's `identity` property depends on the identity resource (an offline preview, where an ID
  *   built from outputs is unknown);
  * - the ARM ID the app names is the identity's known `id` (a stack export, a real deployment);
  * - the ARM ID the app names has the identity's resource group and name: azure-native has no `id`
  *   input, so an identity created elsewhere in the program and passed by ID, or read with `.get`
  *   (`AzureFunction`'s `existingIdentityId`), is found by its path.
+ * Looked up in an index built once per request, not by comparing every app with every identity.
  */
-function attachesIdentity(app: StackResource, identity: StackResource): boolean {
-    if (dependsOn(app, "identity", identity)) {
-        return true;
+export function userAssignedIdentitiesOf(
+    app: StackResource,
+    resources: readonly StackResource[],
+): StackResource[] {
+    const index = identityIndex(resources);
+    const found = new Set<StackResource>();
+    for (const dependency of app.propertyDependencies?.["identity"] ?? []) {
+        const identity = index.byUrn.get(dependency.urn);
+        if (identity !== undefined) {
+            found.add(identity);
+        }
     }
     const attached = readKnown((): string[] => {
         const block: unknown = app.props["identity"];
         return isObject(block) ? userAssignedIdentityIds(block["userAssignedIdentities"]) : [];
     });
-    if (!attached.known || attached.value.length === 0) {
-        return false;
+    for (const candidate of attached.known ? attached.value : []) {
+        for (const identity of index.byId.get(normalizedArmId(candidate)) ?? []) {
+            found.add(identity);
+        }
+        const match = IDENTITY_PATH.exec(candidate);
+        const named = match === null ? undefined : `${match[1]}/${match[2]}`.toLowerCase();
+        for (const identity of named === undefined ? [] : (index.byGroupAndName.get(named) ?? [])) {
+            found.add(identity);
+        }
     }
-    const id = propertyText(identity, "id");
-    if (id !== undefined && attached.value.some((candidate) => sameArmId(candidate, id))) {
-        return true;
-    }
-    const named = groupAndName(identity);
-    return (
-        named !== undefined &&
-        attached.value.some((candidate) => {
-            const match = IDENTITY_PATH.exec(candidate);
-            return match !== null && `${match[1]}/${match[2]}`.toLowerCase() === named;
-        })
-    );
-}
-
-/** The user-assigned identity resources of the stack attached to `app`. */
-export function userAssignedIdentitiesOf(
-    app: StackResource,
-    resources: readonly StackResource[],
-): StackResource[] {
-    return resources.filter(
-        (r) => r.type === USER_ASSIGNED_IDENTITY_TYPE && attachesIdentity(app, r),
-    );
+    const at = (identity: StackResource) => index.position.get(identity.urn) ?? 0;
+    return [...found].sort((a, b) => at(a) - at(b));
 }
 
 /** Every identity of the stack that a function app runs as; linked once per request. */

@@ -87,7 +87,12 @@ export function userAssignedIdentityCount(value: unknown): number {
 
 /** ARM IDs compare case-insensitively (resource group names come back lower-cased, for one). */
 export function sameArmId(a: string, b: string): boolean {
-    return a.replace(/\/+$/, "").toLowerCase() === b.replace(/\/+$/, "").toLowerCase();
+    return normalizedArmId(a) === normalizedArmId(b);
+}
+
+/** An ARM ID as {@link sameArmId} compares it: without trailing slashes, lower-cased. */
+export function normalizedArmId(id: string): string {
+    return id.replace(/\/+$/, "").toLowerCase();
 }
 
 /** `'1.0'`, `'false'`: a property value as messages quote it. */

@@ -5,6 +5,7 @@
  * dependency, or an incomplete profile), so it never gives up on a whole stack.
  */
 import { type Known, propertyText, readKnown } from "../../known-value";
+import { normalizedArmId } from "../../azure/resources";
 import { isRecord } from "../../values";
 import type { StackResource } from "../../stack/resource";
 
@@ -45,7 +46,7 @@ export class AzureStack {
 }
 
 export function normalizedId(armId: string): string {
-    return armId.trim().replace(/\/+$/, "").toLowerCase();
+    return normalizedArmId(armId.trim());
 }
 
 export { isRecord };
