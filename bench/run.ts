@@ -120,38 +120,66 @@ async function timeInProcess(packDir: string, size: number): Promise<Record<stri
     };
 }
 
-async function benchAudit(sizes: number[]): Promise<Record<string, unknown>[]> {
+/**
+ * `--repeat N`: the audit N times per size (fresh packs each time), then the median CPU above the
+ * shape pack both ways: one run on this machine varies by ±2 s.
+ */
+async function benchAudit(sizes: number[], repeat: number): Promise<Record<string, unknown>[]> {
     const rows: Record<string, unknown>[] = [];
     for (const size of sizes) {
-        // A fresh pack per size and pack, so each peak memory belongs to one stack.
-        const runs: Partial<Record<keyof typeof packs, Record<string, number>>> = {};
-        for (const pack of ["empty", "shape", "perimeter"] as const) {
-            const analyzer = await startAnalyzer(packs[pack]);
-            runs[pack] = await timeAudit(analyzer, size);
-            analyzer.close();
+        const above: { protocol: number; inProcess: number }[] = [];
+        for (let i = 0; i < repeat; i++) {
+            const row = await auditOnce(size);
+            rows.push(row);
+            above.push(row.cpuAboveShape);
         }
-        const inProcess: Record<string, Record<string, number>> = {};
-        for (const pack of ["shape", "perimeter"] as const) {
-            inProcess[pack] = await timeInProcess(packs[pack], size);
+        if (repeat > 1) {
+            const summary = {
+                resources: size,
+                runs: repeat,
+                cpuAboveShapeMedian: {
+                    protocol: median(above.map((a) => a.protocol)),
+                    inProcess: median(above.map((a) => a.inProcess)),
+                },
+                cpuAboveShapeRuns: above,
+            };
+            rows.push(summary);
+            console.error(`audit ${size} x${repeat}: ${JSON.stringify(summary)}`);
         }
-        const rate = (pack: keyof typeof packs) => runs[pack]?.resourcesPerSecond ?? NaN;
-        rows.push({
-            resources: size,
-            ...runs,
-            throughputRatio: rate("perimeter") / rate("empty"),
-            shapeRatio: rate("shape") / rate("empty"),
-            inProcess,
-            cpuAboveShape: {
-                protocol:
-                    (runs.perimeter?.packCpuSeconds ?? NaN) - (runs.shape?.packCpuSeconds ?? NaN),
-                inProcess:
-                    (inProcess.perimeter?.cpuSeconds ?? NaN) - (inProcess.shape?.cpuSeconds ?? NaN),
-            },
-            cliPeakMiB: process.resourceUsage().maxRSS / 1024,
-        });
-        console.error(`audit ${size}: ${JSON.stringify(rows[rows.length - 1])}`);
     }
     return rows;
+}
+
+async function auditOnce(
+    size: number,
+): Promise<Record<string, unknown> & { cpuAboveShape: { protocol: number; inProcess: number } }> {
+    // A fresh pack per size and pack, so each peak memory belongs to one stack.
+    const runs: Partial<Record<keyof typeof packs, Record<string, number>>> = {};
+    for (const pack of ["empty", "shape", "perimeter"] as const) {
+        const analyzer = await startAnalyzer(packs[pack]);
+        runs[pack] = await timeAudit(analyzer, size);
+        analyzer.close();
+    }
+    const inProcess: Record<string, Record<string, number>> = {};
+    for (const pack of ["shape", "perimeter"] as const) {
+        inProcess[pack] = await timeInProcess(packs[pack], size);
+    }
+    const rate = (pack: keyof typeof packs) => runs[pack]?.resourcesPerSecond ?? NaN;
+    const row = {
+        resources: size,
+        ...runs,
+        throughputRatio: rate("perimeter") / rate("empty"),
+        shapeRatio: rate("shape") / rate("empty"),
+        inProcess,
+        cpuAboveShape: {
+            protocol: (runs.perimeter?.packCpuSeconds ?? NaN) - (runs.shape?.packCpuSeconds ?? NaN),
+            inProcess:
+                (inProcess.perimeter?.cpuSeconds ?? NaN) - (inProcess.shape?.cpuSeconds ?? NaN),
+        },
+        cliPeakMiB: process.resourceUsage().maxRSS / 1024,
+    };
+    console.error(`audit ${size}: ${JSON.stringify(row)}`);
+    return row;
 }
 
 function benchStart(runs: number): Record<string, unknown> {
@@ -191,7 +219,7 @@ async function main(): Promise<void> {
         console.error(`boot: ${JSON.stringify(results.boot)}`);
     }
     if (which.includes("audit")) {
-        results.audit = await benchAudit(sizes);
+        results.audit = await benchAudit(sizes, Number(option("repeat", "1")));
     }
     if (which.includes("start")) {
         results.start = benchStart(Math.min(runs, 5));

@@ -195,8 +195,29 @@ function fromJson(text: string): unknown {
     }
 }
 
-/** Parses a policy document given as a JSON string or as an object. Never throws on malformed input. */
+/**
+ * Parses a policy document given as a JSON string or as an object. Never throws on malformed input.
+ * The result is read-only and may be shared: a document written as text is parsed once while a
+ * request's rules read it one after another (a role's inline policy is read by some ten rules).
+ */
 export function parseIamDocument(value: unknown): ParsedIamDocument {
+    if (typeof value !== "string") {
+        return parse(value);
+    }
+    let parsed = recentlyParsed.get(value);
+    if (parsed === undefined) {
+        parsed = parse(value);
+        if (recentlyParsed.size >= RECENT_DOCUMENTS) recentlyParsed.clear();
+        recentlyParsed.set(value, parsed);
+    }
+    return parsed;
+}
+
+/** Enough for the documents one resource or one role carries; cleared, not evicted, when full. */
+const RECENT_DOCUMENTS = 256;
+const recentlyParsed = new Map<string, ParsedIamDocument>();
+
+function parse(value: unknown): ParsedIamDocument {
     try {
         const raw = typeof value === "string" ? fromJson(value) : value;
         if (!isRecord(raw)) {

@@ -30,11 +30,11 @@ function momentOf(value: string): number | undefined {
  * Whether the statement's conditions can never hold again after `now`: some "before" date condition
  * on a time key whose every value (values of one key are alternatives) lies in the past.
  */
-export function neverHolds(
-    statement: IamStatement,
-    now: Date = currentPolicyEnvironment().now(),
-): boolean {
-    for (const [operator, keys] of Object.entries(statement.conditions ?? {})) {
+export function neverHolds(statement: IamStatement, now?: Date): boolean {
+    if (statement.conditions === undefined) {
+        return false;
+    }
+    for (const [operator, keys] of Object.entries(statement.conditions)) {
         if (!BEFORE_OPERATORS.has(operator.toLowerCase())) {
             continue;
         }
@@ -43,7 +43,8 @@ export function neverHolds(
                 continue;
             }
             const moments = values.map(momentOf);
-            if (moments.every((m) => m !== undefined && m < now.getTime())) {
+            const at = (now ?? currentPolicyEnvironment().now()).getTime();
+            if (moments.every((m) => m !== undefined && m < at)) {
                 return true;
             }
         }

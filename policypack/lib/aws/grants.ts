@@ -17,16 +17,22 @@ export interface ActionGrant {
     readonly resources: readonly string[];
 }
 
-/** The Deny statements of every source policy of a role. */
-export function denyStatements(permissions: EffectivePermissions): IamStatement[] {
-    return permissions.sources.flatMap((source) =>
-        source.statements.filter((s) => s.effect === "Deny"),
-    );
+/** The Deny statements of every source policy of a role, found once per role and request. */
+export function denyStatements(permissions: EffectivePermissions): readonly IamStatement[] {
+    let denies = denyStatementsOf.get(permissions);
+    if (denies === undefined) {
+        denies = permissions.sources.flatMap((source) =>
+            source.statements.filter((s) => s.effect === "Deny"),
+        );
+        denyStatementsOf.set(permissions, denies);
+    }
+    return denies;
 }
+
+const denyStatementsOf = new WeakMap<EffectivePermissions, readonly IamStatement[]>();
 
 /** The Allow statements that grant an exact action somewhere, with where; none when Deny takes it all back. */
 export function grantsOf(permissions: EffectivePermissions, action: string): ActionGrant[] {
-    const denies = denyStatements(permissions);
     const grants: ActionGrant[] = [];
     for (const source of permissions.sources) {
         for (const statement of source.statements) {
@@ -37,6 +43,7 @@ export function grantsOf(permissions: EffectivePermissions, action: string): Act
             ) {
                 continue;
             }
+            const denies = denyStatements(permissions);
             const resources = [
                 ...new Set(
                     allowedResources(statement).flatMap((r) =>

@@ -26,11 +26,19 @@ export function conditionKeys(statement: IamStatement): string[] {
 /** Whether the statement's Action/NotAction reaches an exact action name. */
 export function reachesAction(statement: IamStatement, action: string): boolean {
     if (statement.actions !== undefined) {
-        return statement.actions.some((pattern) => awsActionPatternMatches(pattern, action));
+        return anyPatternMatches(statement.actions, action);
     }
-    return !(statement.notActions ?? []).some((pattern) =>
-        awsActionPatternMatches(pattern, action),
-    );
+    return statement.notActions === undefined || !anyPatternMatches(statement.notActions, action);
+}
+
+/** A loop, not `some` with a closure: this runs for every (statement, action) pair a rule asks about. */
+function anyPatternMatches(patterns: readonly string[], action: string): boolean {
+    for (let i = 0; i < patterns.length; i++) {
+        if (awsActionPatternMatches(patterns[i] as string, action)) {
+            return true;
+        }
+    }
+    return false;
 }
 
 /** `on 'arn:...' when conditions on 'aws:SourceIp' hold`: where and when a statement applies. */

@@ -180,6 +180,18 @@ export function invokesOf(edges: readonly GraphEdge[]): InvokeLists {
 }
 
 export function riskCounts(permissions: readonly Permission[]): RiskCounts {
+    // Permission lists are shared between identities with the same statements: count each once.
+    let counts = riskCountsOf.get(permissions);
+    if (counts === undefined) {
+        counts = countRisks(permissions);
+        riskCountsOf.set(permissions, counts);
+    }
+    return counts;
+}
+
+const riskCountsOf = new WeakMap<readonly Permission[], RiskCounts>();
+
+function countRisks(permissions: readonly Permission[]): RiskCounts {
     const counts: Record<RiskCategory, number> = {
         privilegeEscalation: 0,
         permissionsManagement: 0,

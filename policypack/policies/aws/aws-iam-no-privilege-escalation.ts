@@ -83,8 +83,14 @@ export const awsIamNoPrivilegeEscalation = defineStackPolicy({
                 if (allowed.has(method.id)) {
                     continue;
                 }
-                const grants = method.actions.map(granted);
-                if (grants.some((g) => g.length === 0)) {
+                // Most methods stop at their first action the role is not granted.
+                const grants: ActionGrant[][] = [];
+                for (const action of method.actions) {
+                    const grant = granted(action);
+                    if (grant.length === 0) break;
+                    grants.push(grant);
+                }
+                if (grants.length < method.actions.length) {
                     continue;
                 }
 

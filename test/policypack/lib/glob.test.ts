@@ -20,6 +20,18 @@ describe("globMatch", () => {
         assert.ok(globMatch("Fn-*", "fn-a", true));
     });
 
+    it("folds case the way toLowerCase does, for ASCII and beyond", () => {
+        // IAM action names are case-insensitive (IAM JSON policy elements: Action).
+        assert.ok(globMatch("iam:passrole", "IAM:PassRole", true));
+        assert.ok(globMatch("IAM:Pass*", "iam:passrole", true));
+        assert.ok(!globMatch("iam:PassRole[", "iam:PassRole{", true)); // '[' and '{' differ by 32 too
+        assert.ok(!globMatch("a@", "a`", true));
+        assert.ok(globMatch("ÄRGER*", "ärger-1", true));
+        assert.ok(!globMatch("ÄRGER*", "ärger-1"));
+        // Characters whose lower case is longer than themselves.
+        assert.strictEqual(globMatch("İ?", "i̇x", true), "İ".toLowerCase() === "i̇");
+    });
+
     it("treats regular-expression characters literally", () => {
         assert.ok(globMatch("a.b+(c)", "a.b+(c)"));
         assert.ok(!globMatch("a.b", "axb"));

@@ -30,14 +30,32 @@ const DATA_EXFILTRATION_ACTIONS: ReadonlySet<string> = new Set(
  */
 export function escalationActions(held: ReadonlySet<string>): ReadonlySet<string> {
     const completing = new Set<string>();
-    for (const method of privilegeEscalationMethods()) {
-        const actions = method.actions.map((a) => a.toLowerCase());
+    if (held.size === 0) {
+        return completing;
+    }
+    for (const actions of lowerCaseMethodActions()) {
         if (actions.every((a) => held.has(a))) {
             actions.forEach((a) => completing.add(a));
         }
     }
     return completing;
 }
+
+/** Each escalation method's actions in lower case, read once per process. */
+function lowerCaseMethodActions(): readonly (readonly string[])[] {
+    const methods = privilegeEscalationMethods();
+    if (lowerCased?.methods !== methods) {
+        lowerCased = {
+            methods,
+            actions: methods.map((m) => m.actions.map((a) => a.toLowerCase())),
+        };
+    }
+    return lowerCased.actions;
+}
+
+let lowerCased:
+    | { readonly methods: unknown; readonly actions: readonly (readonly string[])[] }
+    | undefined;
 
 /** The categories of one action for an identity whose escalation actions are `escalation`. */
 export function categoriesOf(
