@@ -84,15 +84,25 @@ const HOW_DENY_COUNTS: readonly string[] = [
         "customer resource of the right type still counts, even one that is not the identity's own " +
         "role or policy: the identity may reach it through another path (a role it can pass or " +
         "assume, a function it can invoke), so leaving it out could hide a real path.",
-    "- **Deny on Google Cloud and Azure is not read yet.** Google Cloud IAM deny policies " +
+    "- **Azure deny assignments** (`azure-native:authorization:DenyAssignment`) take back what they " +
+        "certainly block from a function identity's role assignments, for " +
+        "[azure-role-assignment-no-privileged-roles](#azure-role-assignment-no-privileged-roles) and " +
+        "the graph alike (policypack/lib/azure/deny-assignments.ts): `denyAssignmentEffect` " +
+        "`enforced` (an `audit` deny only logs, and the API's default is not documented, so an absent " +
+        "effect is not counted); no `condition`; a scope that is the assignment's or, unless " +
+        "`doNotApplyToChildScopes`, above it; the identity among `principals` by its principal ID, or " +
+        "everyone (the zero GUID, `SystemDefined`), and no `excludePrincipals` entry that could be it. " +
+        "A role assignment above the deny's scope keeps granting elsewhere and is not reduced. While " +
+        "an identity's principal ID is unknown in preview, only a deny on everyone with no exclusion " +
+        "counts. A finding that remains names the deny it read; a pattern is taken back whole only by " +
+        "a deny block that excludes nothing.",
+    "- **Google Cloud deny policies are not read yet.** IAM deny policies " +
         "(`gcp:iam/denyPolicy:DenyPolicy`) name permissions in the v2 format " +
         '(`SERVICE_FQDN/RESOURCE.ACTION`), which Google maps to the v1 names only "typically" ' +
         "(https://cloud.google.com/iam/docs/deny-permissions-support); the exceptions are in a table " +
         "that could not be read here, and the provider's own example " +
         "(`cloudresourcemanager.googleapis.com/projects.update`, v1 `resourcemanager.projects.update`) " +
-        "is one. Azure deny assignments created by a stack " +
-        "(`azure-native:authorization:DenyAssignment`, REST API 2024-07-01-preview) are not read " +
-        "either. A deny can only take access back, so a grant it cancels is still reported: a finding " +
+        "is one. A deny can only take access back, so a grant it cancels is still reported: a finding " +
         "too many, never one too few.",
     "",
 ];

@@ -143,7 +143,7 @@ function linkFunctionIdentities(resources: readonly StackResource[]): FunctionId
 }
 
 /** The principal ID of an identity: a user-assigned identity's `principalId`, a site's `identity.principalId`. */
-function principalIdOf(identity: FunctionIdentity): string | undefined {
+export function principalIdOf(identity: FunctionIdentity): string | undefined {
     const principal = readKnown((): unknown => {
         if (identity.kind === "user-assigned") {
             return identity.holder.props["principalId"];

@@ -6,7 +6,13 @@
 import { readKnown } from "../known-value";
 import { lookupPrivilegedRole, roleGuidOf } from "./builtin-roles";
 import { isObject, ROLE_DEFINITION_TYPE, sameArmId, stringsOf } from "./resources";
-import { describePrivilege, type PermissionBlock, privilegesOf } from "./role-permissions";
+import { type DenyAssignment, isOperationDenied } from "./deny-assignments";
+import {
+    type DeniedOperation,
+    describePrivilege,
+    type PermissionBlock,
+    privilegesOf,
+} from "./role-permissions";
 import type { StackResource } from "../stack/resource";
 
 /** The permission blocks of a custom role's `permissions`; malformed entries count as empty. */
@@ -66,11 +72,17 @@ export function customRoleOf(
     });
 }
 
-/** Judges the role an assignment names. The custom role's permissions are read only when it is linked. */
+/**
+ * Judges the role an assignment names. The custom role's permissions are read only when it is linked.
+ * Operations the `denials` block (./deny-assignments.ts) do not make it privileged.
+ */
 export function judgeAssignedRole(
     assignment: StackResource,
     resources: readonly StackResource[],
+    denials: readonly DenyAssignment[] = [],
 ): JudgedRole {
+    const denied: DeniedOperation = (operation, plane) =>
+        isOperationDenied(denials, operation, plane);
     const dependsOnCustom = (assignment.propertyDependencies?.["roleDefinitionId"] ?? []).some(
         (d) => d.type === ROLE_DEFINITION_TYPE,
     );
@@ -83,7 +95,7 @@ export function judgeAssignedRole(
     const guid = roleDefinitionId === undefined ? undefined : roleGuidOf(roleDefinitionId);
     if (custom !== undefined) {
         const roleName: unknown = custom.props["roleName"];
-        const reasons = privilegesOf(permissionBlocksOf(custom.props["permissions"])).map(
+        const reasons = privilegesOf(permissionBlocksOf(custom.props["permissions"]), denied).map(
             describePrivilege,
         );
         return {
@@ -94,5 +106,11 @@ export function judgeAssignedRole(
         };
     }
     const builtin = guid === undefined ? undefined : lookupPrivilegedRole(guid);
-    return { name: builtin?.name, guid, reasons: builtin?.reasons ?? [], custom: false };
+    const reasons =
+        builtin === undefined
+            ? []
+            : denials.length === 0
+              ? builtin.reasons
+              : privilegesOf(builtin.blocks, denied).map(describePrivilege);
+    return { name: builtin?.name, guid, reasons, custom: false };
 }

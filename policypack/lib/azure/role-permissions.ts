@@ -51,6 +51,11 @@ interface Capability {
  * not just its reads.
  */
 const ANY_PROVIDER = "Perimeter.AnyProvider/";
+/** Whether an operation is one of the stand-ins above, which name no provider's operation in particular. */
+export function isAnyProviderStandIn(operation: string): boolean {
+    return operation.startsWith(ANY_PROVIDER);
+}
+
 export const ANY_PROVIDER_OPERATIONS = [
     `${ANY_PROVIDER}anyResource/write`,
     `${ANY_PROVIDER}anyResource/delete`,
@@ -233,9 +238,19 @@ function reaching(
     );
 }
 
-function privilegeOf(capability: Capability, block: PermissionBlock): Privilege | undefined {
+/** Whether a deny assignment blocks an operation (./deny-assignments.ts); nothing is blocked by default. */
+export type DeniedOperation = (operation: string, plane: "action" | "data") => boolean;
+
+const NOTHING_DENIED: DeniedOperation = () => false;
+
+function privilegeOf(
+    capability: Capability,
+    block: PermissionBlock,
+    denied: DeniedOperation,
+): Privilege | undefined {
     const conditional = typeof block.condition === "string" && block.condition.trim() !== "";
     for (const operation of capability.actions ?? []) {
+        if (denied(operation, "action")) continue;
         const pattern = reaching(operation, block.actions, block.notActions, false);
         if (pattern !== undefined) {
             return { capability: capability.id, operation, pattern, conditional };
@@ -243,6 +258,7 @@ function privilegeOf(capability: Capability, block: PermissionBlock): Privilege 
     }
     const wildcardOnly = DATA_WILDCARD_ONLY.has(capability.id);
     for (const operation of capability.dataActions ?? []) {
+        if (denied(operation, "data")) continue;
         const pattern = reaching(operation, block.dataActions, block.notDataActions, wildcardOnly);
         if (pattern !== undefined) {
             return { capability: capability.id, operation, pattern, conditional };
@@ -253,6 +269,7 @@ function privilegeOf(capability: Capability, block: PermissionBlock): Privilege 
             if (
                 !pattern.includes("*") &&
                 capability.actionName.test(pattern) &&
+                !denied(pattern, "action") &&
                 reaching(pattern, [pattern], block.notActions, false) !== undefined
             ) {
                 return { capability: capability.id, operation: pattern, pattern, conditional };
@@ -262,12 +279,18 @@ function privilegeOf(capability: Capability, block: PermissionBlock): Privilege 
     return undefined;
 }
 
-/** Every capability the blocks reach, at most one privilege per capability, in catalogue order. */
-export function privilegesOf(blocks: readonly PermissionBlock[]): Privilege[] {
+/**
+ * Every capability the blocks reach, at most one privilege per capability, in catalogue order; an
+ * operation `denied` blocks does not count.
+ */
+export function privilegesOf(
+    blocks: readonly PermissionBlock[],
+    denied: DeniedOperation = NOTHING_DENIED,
+): Privilege[] {
     const found: Privilege[] = [];
     for (const capability of CAPABILITIES) {
         for (const block of blocks) {
-            const privilege = privilegeOf(capability, block);
+            const privilege = privilegeOf(capability, block, denied);
             if (privilege !== undefined) {
                 found.push(privilege);
                 break;

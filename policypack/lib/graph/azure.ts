@@ -52,14 +52,14 @@ export function azureGraphPart(resources: readonly StackResource[]): GraphPart {
     const permissionsOfIdentity = new Map<string, Permission[]>();
     const incomplete = new Set<string>();
     const hostStorageOf = new Map<string, ReturnType<typeof ownHostStorage>>();
-    for (const { assignment, identity } of heldRoleAssignments(identities, resources)) {
+    for (const { assignment, identity, denials } of heldRoleAssignments(identities, resources)) {
         const nodeId = identity.node.id;
         let isOwnRuntime = hostStorageOf.get(nodeId);
         if (isOwnRuntime === undefined) {
             isOwnRuntime = ownHostStorage(identity.apps);
             hostStorageOf.set(nodeId, isOwnRuntime);
         }
-        const grant = roleAssignmentGrant(assignment, nodeId, stack, isOwnRuntime);
+        const grant = roleAssignmentGrant(assignment, nodeId, stack, isOwnRuntime, denials);
         edges.push(grant.edge);
         if (!nodes.has(grant.target.id)) {
             nodes.set(grant.target.id, grant.target);

@@ -1,6 +1,8 @@
+import { denialsOf, describeDenials } from "../../lib/azure/deny-assignments";
 import {
     describeFunctionIdentity,
     functionRoleAssignmentsOf,
+    principalIdOf,
 } from "../../lib/azure/function-identities";
 import { judgeAssignedRole } from "../../lib/azure/role-definitions";
 import { defineStackPolicy } from "../../lib/define-policy";
@@ -51,7 +53,12 @@ export const azureRoleAssignmentNoPrivilegedRoles = defineStackPolicy<Config>({
     validate: (args, report, config) => {
         const allowed = new Set(config.allowedRoles.map((role) => role.toLowerCase()));
         for (const { assignment, identity } of functionRoleAssignmentsOf(args.resources)) {
-            const role = judgeAssignedRole(assignment, args.resources);
+            const denials = denialsOf(
+                assignment,
+                principalIdOf(identity)?.toLowerCase(),
+                args.resources,
+            );
+            const role = judgeAssignedRole(assignment, args.resources, denials);
             if (role.reasons.length === 0) {
                 continue;
             }
@@ -72,7 +79,10 @@ export const azureRoleAssignmentNoPrivilegedRoles = defineStackPolicy<Config>({
                 message:
                     `${describeResource(assignment.type, assignment.name)} gives ` +
                     `${describeFunctionIdentity(identity)} the privileged ${kind} ${shown}: ` +
-                    whyPrivileged(role.reasons),
+                    whyPrivileged(role.reasons) +
+                    (denials.length === 0
+                        ? ""
+                        : ` (what is left after ${describeDenials(denials)})`),
                 key: { kind: "Role", value: label },
             });
         }

@@ -4,6 +4,11 @@
  * categories. The scope becomes the edge's target: the stack resource with that ID (or the one the
  * scope was computed from, when the ID is unknown in preview), else an `azure:resource:<scope>` node.
  */
+import {
+    type DenyAssignment,
+    describeDenials,
+    isPatternDenied,
+} from "../../azure/deny-assignments";
 import type { PermissionBlock } from "../../azure/role-permissions";
 import {
     type GrantedEdge,
@@ -79,10 +84,14 @@ export function permissionsOf(
     scope: string,
     denied: readonly string[] = [],
     ownRuntime = false,
+    denials: readonly DenyAssignment[] = [],
 ): Permission[] {
     const byKey = new Map<string, Permission>();
     const add = (pattern: string, plane: "action" | "data", excluded: readonly string[]): void => {
-        if (denied.some((action) => sameAction(action, pattern))) {
+        if (
+            denied.some((action) => sameAction(action, pattern)) ||
+            isPatternDenied(denials, pattern, plane)
+        ) {
             return;
         }
         const categories = categoriesOf(pattern, plane, excluded).filter(
@@ -122,6 +131,7 @@ export function roleAssignmentGrant(
     identityId: string,
     stack: AzureStack,
     isOwnRuntime: (target: Target) => boolean,
+    denials: readonly DenyAssignment[] = [],
 ): RoleGrant {
     const found = targetOf(assignment, "scope", stack);
     const target = found ?? {
@@ -139,7 +149,7 @@ export function roleAssignmentGrant(
     const permissions =
         role === undefined
             ? []
-            : permissionsOf(role.blocks, target.scope, denied, isOwnRuntime(target));
+            : permissionsOf(role.blocks, target.scope, denied, isOwnRuntime(target), denials);
     return {
         edge: {
             kind: "granted",
@@ -149,7 +159,10 @@ export function roleAssignmentGrant(
             access: role?.name ?? "a role not known yet",
             level: levelOf(permissions),
             permissions,
-            conditions: condition === undefined ? [] : [conditionText(condition)],
+            conditions: [
+                ...(condition === undefined ? [] : [conditionText(condition)]),
+                ...(denials.length === 0 ? [] : [`less what ${describeDenials(denials)} blocks`]),
+            ],
         },
         target: target.node,
         complete: role?.exact === true && found !== undefined,

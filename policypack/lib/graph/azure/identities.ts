@@ -4,7 +4,12 @@
  * or the identity's resource group and name; assignments by principal ID or property dependency):
  * the graph and the mandatory rules see the same identities and the same assignments.
  */
-import { functionIdentitiesOf, functionRoleAssignmentsOf } from "../../azure/function-identities";
+import { denialsOf, type DenyAssignment } from "../../azure/deny-assignments";
+import {
+    functionIdentitiesOf,
+    functionRoleAssignmentsOf,
+    principalIdOf,
+} from "../../azure/function-identities";
 import { readKnown, propertyText } from "../../known-value";
 import type { GraphNode } from "../model";
 import type { CallerIdentity } from "./easy-auth";
@@ -106,26 +111,36 @@ export function collectIdentities(resources: readonly StackResource[]): Function
     return { all, ofApp };
 }
 
+export interface HeldRoleAssignment {
+    readonly assignment: StackResource;
+    readonly identity: IdentityInfo;
+    /** The deny assignments that certainly take some of it back (../../azure/deny-assignments.ts). */
+    readonly denials: readonly DenyAssignment[];
+}
+
 /** Every (role assignment, identity) pair where the identity holds the assignment, once. */
 export function heldRoleAssignments(
     identities: FunctionIdentities,
     resources: readonly StackResource[],
-): { assignment: StackResource; identity: IdentityInfo }[] {
-    const held: { assignment: StackResource; identity: IdentityInfo }[] = [];
+): HeldRoleAssignment[] {
+    const held: HeldRoleAssignment[] = [];
     const seen = new Set<string>();
-    const add = (assignment: StackResource | undefined, identity: IdentityInfo | undefined) => {
-        const key = `${assignment?.urn ?? ""} ${identity?.node.id ?? ""}`;
-        if (assignment !== undefined && identity !== undefined && !seen.has(key)) {
-            seen.add(key);
-            held.push({ assignment, identity });
-        }
-    };
     for (const { assignment, identity } of functionRoleAssignmentsOf(resources)) {
         const nodeId =
             identity.kind === "user-assigned"
                 ? identity.holder.urn
                 : `azure:identity:system-assigned:${identity.app.urn}`;
-        add(assignment, identities.all.get(nodeId));
+        const info = identities.all.get(nodeId);
+        const key = `${assignment.urn} ${nodeId}`;
+        if (info !== undefined && !seen.has(key)) {
+            seen.add(key);
+            const principalId = principalIdOf(identity)?.toLowerCase();
+            held.push({
+                assignment,
+                identity: info,
+                denials: denialsOf(assignment, principalId, resources),
+            });
+        }
     }
     return held;
 }

@@ -296,6 +296,41 @@ describe("identity graph: Azure", () => {
         assert.deepEqual(edgesByLabel(part, "granted"), ["shared-id → jobs"]);
     });
 
+    it("takes back what a deny assignment blocks, as the privileged-role rule does", async () => {
+        const owner = roleAssignment("admin", "p-api", roleDefinitionId(ROLES.owner), ACCOUNT);
+        const denyAll = (permissions: unknown) =>
+            stackResource("azure-native:authorization:DenyAssignment", "lock", {
+                denyAssignmentEffect: "enforced",
+                scope: RESOURCE_GROUP,
+                principals: [{ id: "00000000-0000-0000-0000-000000000000", type: "SystemDefined" }],
+                excludePrincipals: [{ id: "p-break-glass", type: "User" }],
+                permissions,
+            });
+        const granted = (part: GraphPart) =>
+            part.edges.flatMap((e) => (e.kind === "granted" ? [e] : []));
+        const open = await azureGraphOf([...appWithIdentity("api"), owner]);
+        assert.ok(profileOf(open, "api").permissions.length > 0);
+        const locked = await azureGraphOf([
+            ...appWithIdentity("api"),
+            owner,
+            denyAll([{ actions: ["*"], dataActions: ["*"] }]),
+        ]);
+        assert.deepEqual(profileOf(locked, "api").permissions, []);
+        assert.deepEqual(granted(locked)[0]?.conditions, [
+            "less what deny assignment 'lock' blocks",
+        ]);
+        // A deny that spares some operations cannot take a wildcard back whole.
+        const sparing = await azureGraphOf([
+            ...appWithIdentity("api"),
+            owner,
+            denyAll([{ actions: ["*"], notActions: ["Microsoft.Storage/*"] }]),
+        ]);
+        assert.deepEqual(
+            profileOf(sparing, "api").permissions.map((p) => p.action),
+            profileOf(open, "api").permissions.map((p) => p.action),
+        );
+    });
+
     it("leaves a profile incomplete when a role cannot be read", async () => {
         const part = await azureGraphOf([
             ...appWithIdentity("api"),

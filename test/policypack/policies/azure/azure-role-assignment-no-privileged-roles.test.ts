@@ -4,6 +4,7 @@ import { type HarnessOptions, type HarnessResource, runStackPolicy, UNKNOWN } fr
 import {
     type Dependencies,
     functionApp,
+    RESOURCE_GROUP,
     ROLES,
     roleAssignment,
     roleDefinitionId,
@@ -210,5 +211,111 @@ describe("azure-role-assignment-no-privileged-roles", () => {
         const result = await judge([...fn, roleAssignment("x", "p-orders", UNKNOWN)]);
         assert.match(result.unknown ?? "", /during preview: .*\.roleDefinitionId/);
         assert.strictEqual((await judge([...fn])).enforcementLevel, "mandatory");
+    });
+
+    describe("deny assignments (docs/rules.md, 'How Deny and conditions count')", () => {
+        const scope = `${RESOURCE_GROUP}/providers/Microsoft.Storage/storageAccounts/data`;
+        const everyone = { id: "00000000-0000-0000-0000-000000000000", type: "SystemDefined" };
+        function deny(name: string, props: Record<string, unknown>): HarnessResource {
+            // Properties of azure-native:authorization:DenyAssignment (REST 2024-07-01-preview).
+            return {
+                type: "azure-native:authorization:DenyAssignment",
+                name,
+                props: {
+                    denyAssignmentEffect: "enforced",
+                    scope: RESOURCE_GROUP,
+                    principals: [everyone],
+                    excludePrincipals: [{ id: "p-break-glass", type: "User" }],
+                    permissions: [{ actions: ["*"] }],
+                    ...props,
+                },
+            };
+        }
+        const owner = roleAssignment("admin", "p-orders", roleDefinitionId(ROLES.owner), scope);
+        const keys = (resources: HarnessResource[]) =>
+            judge(resources).then((r) => r.violations.map((v) => v.findingKey));
+
+        it("takes Owner back entirely when everyone is denied every action above its scope", async () => {
+            assert.deepStrictEqual(await keys([...fn, owner, deny("lock", {})]), []);
+        });
+
+        it("keeps what a deny leaves, and says which deny it read", async () => {
+            const partial = deny("no-authz", {
+                permissions: [{ actions: ["Microsoft.Authorization/*"] }],
+            });
+            const result = await judge([...fn, owner, partial]);
+            assert.strictEqual(result.violations.length, 1);
+            const message = result.violations[0]?.message ?? "";
+            // Role assignment is still within reach through AKS trusted access, not through Authorization.
+            assert.doesNotMatch(message, /Microsoft\.Authorization/);
+            assert.match(message, /trustedAccessRoleBindings\/write' through '\*'/);
+            assert.match(message, /every resource provider/);
+            assert.match(message, /\(what is left after deny assignment 'no-authz'\)/);
+        });
+
+        it("does not count a deny that spares some operations as blocking every provider", async () => {
+            const sparing = deny("spare-storage", {
+                permissions: [{ actions: ["*"], notActions: ["Microsoft.Storage/*"] }],
+            });
+            const result = await judge([...fn, owner, sparing]);
+            assert.match(result.violations[0]?.message ?? "", /every resource provider/);
+        });
+
+        it("names the identity by its principal ID, and honours exclusions", async () => {
+            const named = deny("named", {
+                principals: [{ id: "P-ORDERS", type: "ServicePrincipal" }],
+            });
+            assert.deepStrictEqual(await keys([...fn, owner, named]), []);
+            const other = deny("other", {
+                principals: [{ id: "p-other", type: "ServicePrincipal" }],
+            });
+            assert.strictEqual((await keys([...fn, owner, other])).length, 1);
+            const excluded = deny("excluded", { excludePrincipals: [{ id: "p-orders" }] });
+            assert.strictEqual((await keys([...fn, owner, excluded])).length, 1);
+        });
+
+        it("counts only what certainly applies: enforced, unconditional, at or above the scope, every exclusion known", async () => {
+            const kept = [
+                deny("audit", { denyAssignmentEffect: "audit" }),
+                // The API's default effect is not documented: an absent one is not counted.
+                deny("no-effect", { denyAssignmentEffect: undefined }),
+                deny("conditional", {
+                    condition:
+                        "@Resource[Microsoft.Storage/storageAccounts/blobServices/containers:ContainerName] StringEqualsIgnoreCase 'logs'",
+                }),
+                deny("below", { scope: `${scope}/blobServices/default` }),
+                deny("not-inherited", { doNotApplyToChildScopes: true }),
+                deny("unknown-exclusion", { excludePrincipals: [{ id: UNKNOWN }] }),
+                deny("unknown-scope", { scope: UNKNOWN }),
+            ];
+            for (const d of kept) {
+                assert.deepStrictEqual(
+                    await keys([...fn, owner, d]),
+                    ["azure-role-assignment-no-privileged-roles[Role::Owner]"],
+                    d.name,
+                );
+            }
+            const atScope = deny("at-scope", { scope, doNotApplyToChildScopes: true });
+            assert.deepStrictEqual(await keys([...fn, owner, atScope]), []);
+        });
+
+        it("does not apply a deny naming principals while the identity's principal ID is unknown", async () => {
+            const preview = [
+                userAssignedIdentity("orders-id", UNKNOWN),
+                functionApp("orders", userAssigned("orders-id")),
+                roleAssignment("admin", UNKNOWN, roleDefinitionId(ROLES.owner), scope),
+            ];
+            const dependencies = { admin: { principalId: ["orders-id"] } };
+            const run = (d: HarnessResource) =>
+                judge([...preview, d], undefined, dependencies).then((r) =>
+                    r.violations.map((v) => v.findingKey),
+                );
+            // Everyone, no exclusion: certain whoever the identity is.
+            assert.deepStrictEqual(await run(deny("lock", { excludePrincipals: [] })), []);
+            // An exclusion, or a principal, that cannot be compared with an ID not known yet.
+            assert.strictEqual((await run(deny("but-one", {}))).length, 1);
+            const byId = deny("named", { principals: [{ id: UNKNOWN }], excludePrincipals: [] });
+            assert.strictEqual((await run(byId)).length, 1);
+        });
     });
 });
