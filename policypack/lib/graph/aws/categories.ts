@@ -54,8 +54,7 @@ function lowerCaseMethodActions(): readonly (readonly string[])[] {
 }
 
 let lowerCased:
-    | { readonly methods: unknown; readonly actions: readonly (readonly string[])[] }
-    | undefined;
+    { readonly methods: unknown; readonly actions: readonly (readonly string[])[] } | undefined;
 
 /** The categories of one action for an identity whose escalation actions are `escalation`. */
 export function categoriesOf(
