@@ -122,6 +122,26 @@ function urlOf(name: string): { url?: string } {
  * fill them here too so a rule always sees every property.
  */
 function readConfig<C extends object>(schema: ConfigSchemaFor<C>, raw: Record<string, unknown>): C {
+    // The same raw config object comes with every resource of a request: fill it in once.
+    let bySchema = configsRead.get(raw);
+    if (bySchema === undefined) {
+        bySchema = new WeakMap();
+        configsRead.set(raw, bySchema);
+    }
+    let config = bySchema.get(schema) as C | undefined;
+    if (config === undefined) {
+        config = filledConfig(schema, raw);
+        bySchema.set(schema, config);
+    }
+    return config;
+}
+
+const configsRead = new WeakMap<object, WeakMap<object, object>>();
+
+function filledConfig<C extends object>(
+    schema: ConfigSchemaFor<C>,
+    raw: Record<string, unknown>,
+): C {
     const config: Record<string, unknown> = {};
     for (const [key, property] of Object.entries<ConfigProperty<unknown>>(schema)) {
         config[key] = raw[key] !== undefined ? raw[key] : property.default;
@@ -166,10 +186,12 @@ function makeReporter(
     reportViolation: ReportViolation,
     urnOnTheWire: boolean,
 ): (finding: RuleFinding, target: Target) => void {
-    const seen = new Set<string>();
+    // Made on the first finding: most runs find nothing.
+    let seen: Set<string> | undefined;
     return (finding, target) => {
         const findingKey = formatFindingKey(finding.key);
         const seenKey = `${target.urn ?? ""}\n${findingKey}`;
+        seen ??= new Set<string>();
         if (seen.has(seenKey)) {
             return;
         }

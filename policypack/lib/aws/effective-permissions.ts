@@ -21,6 +21,7 @@ import {
     lookupAwsManagedPolicy,
 } from "./managed-policies";
 import {
+    resourceIndexOf,
     AWS_POLICY,
     AWS_POLICY_ATTACHMENT,
     AWS_ROLE,
@@ -105,8 +106,8 @@ function policyRefs(
 
 /** One pass over the stack: which documents and policies each role URN receives. */
 function link(resources: readonly StackResource[], roles: ResourceIndex): Links {
-    const policies = new ResourceIndex(AWS_POLICY, resources);
-    const rolePolicies = new ResourceIndex(AWS_ROLE_POLICY, resources);
+    const policies = resourceIndexOf(AWS_POLICY, resources);
+    const rolePolicies = resourceIndexOf(AWS_ROLE_POLICY, resources);
     const links: Links = { documents: new Map(), policies: new Map() };
     const attach = (resource: StackResource, roleProperty: string, refs: () => PolicyRef[]) => {
         const targets = linkedBy(resource, roleProperty, roles).resources;
@@ -256,7 +257,7 @@ export function effectivePermissions(
     resources: readonly StackResource[],
     roleUrns?: ReadonlySet<string>,
 ): Map<string, EffectivePermissions> {
-    const roles = new ResourceIndex(AWS_ROLE, resources);
+    const roles = resourceIndexOf(AWS_ROLE, resources);
     const links = link(resources, roles);
     const result = new Map<string, EffectivePermissions>();
     for (const role of roles.all) {
@@ -281,5 +282,5 @@ export const functionRolePermissions: (
 export function managedPolicyRefs(
     resources: readonly StackResource[],
 ): Map<string, readonly PolicyRef[]> {
-    return link(resources, new ResourceIndex(AWS_ROLE, resources)).policies;
+    return link(resources, resourceIndexOf(AWS_ROLE, resources)).policies;
 }

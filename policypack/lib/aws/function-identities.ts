@@ -3,7 +3,7 @@
  * stack by value, or through the property dependency of `role` while the ARN is unknown in preview.
  */
 import { knownString } from "../known-value";
-import { AWS_LAMBDA_FUNCTION, AWS_ROLE, linkedBy, ResourceIndex } from "./stack-links";
+import { resourceIndexOf, AWS_LAMBDA_FUNCTION, AWS_ROLE, linkedBy } from "./stack-links";
 import { oncePerRequest } from "../stack/per-request";
 import type { StackResource } from "../stack/resource";
 
@@ -24,7 +24,7 @@ export const functionIdentities: (
 ) => readonly FunctionIdentity[] = oncePerRequest(linkFunctionIdentities);
 
 function linkFunctionIdentities(resources: readonly StackResource[]): FunctionIdentity[] {
-    const roles = new ResourceIndex(AWS_ROLE, resources);
+    const roles = resourceIndexOf(AWS_ROLE, resources);
     const byKey = new Map<
         string,
         { role?: StackResource; roleArn?: string; functions: StackResource[] }

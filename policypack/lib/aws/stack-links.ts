@@ -4,6 +4,7 @@
  * name), and by property dependencies (URNs) when it is unknown during preview.
  */
 import { knownStrings } from "../known-value";
+import { oncePerRequest } from "../stack/per-request";
 import type { StackResource } from "../stack/resource";
 
 export const AWS_ROLE = "aws:iam/role:Role";
@@ -68,6 +69,18 @@ export class ResourceIndex {
     byDependency(urn: string): StackResource | undefined {
         return this.byUrn.get(urn);
     }
+}
+
+const indexOfType = new Map<string, (resources: readonly StackResource[]) => ResourceIndex>();
+
+/** The index of one type over a request's resources, built once per request (../stack/per-request.ts). */
+export function resourceIndexOf(type: string, resources: readonly StackResource[]): ResourceIndex {
+    let index = indexOfType.get(type);
+    if (index === undefined) {
+        index = oncePerRequest((all) => new ResourceIndex(type, all));
+        indexOfType.set(type, index);
+    }
+    return index(resources);
 }
 
 export interface LinkedValues {

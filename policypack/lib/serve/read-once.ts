@@ -280,19 +280,32 @@ function levelOf(
     );
 }
 
-/** The handler's `makeGetConfigFun`: the policy's properties, without its level. */
+/**
+ * The handler's `makeGetConfigFun`: the policy's properties, without its level. One object per policy
+ * and configuration, shared by every resource of the request (the SDK makes one per call; a policy
+ * reads it and never writes to it), so what a policy derives from it can be derived once.
+ */
 function configReader(
     config: Readonly<Record<string, PolicyConfigEntry>>,
     name: string,
 ): () => Record<string, unknown> {
-    return () => {
+    let byName = propertiesOf.get(config);
+    if (byName === undefined) {
+        byName = new Map();
+        propertiesOf.set(config, byName);
+    }
+    let properties = byName.get(name);
+    if (properties === undefined) {
         const entry = config[name];
-        if (entry === undefined) return {};
-        const properties: Record<string, unknown> = { ...entry.properties };
+        properties = entry === undefined ? {} : { ...entry.properties };
         delete properties["enforcementLevel"];
-        return properties;
-    };
+        byName.set(name, properties);
+    }
+    const shared = properties;
+    return () => shared;
 }
+
+const propertiesOf = new WeakMap<object, Map<string, Record<string, unknown>>>();
 
 /**
  * What the handlers make of a policy that threw: a value unknown in preview gives an advisory

@@ -1,6 +1,12 @@
 import { functionIdentities } from "../../lib/aws/function-identities";
 import { describeIdentity } from "../../lib/aws/identity-findings";
-import { AWS_LAMBDA_FUNCTION, AWS_ROLE, linkedBy, ResourceIndex } from "../../lib/aws/stack-links";
+import {
+    resourceIndexOf,
+    AWS_LAMBDA_FUNCTION,
+    AWS_ROLE,
+    linkedBy,
+    ResourceIndex,
+} from "../../lib/aws/stack-links";
 import { defineStackPolicy } from "../../lib/define-policy";
 import { describeResource } from "../../lib/finding";
 import type { StackResource } from "../../lib/stack/resource";
@@ -71,7 +77,7 @@ export const awsLambdaDedicatedRole = defineStackPolicy({
     config: {},
     validate: (args, report) => {
         const identities = functionIdentities(args.resources);
-        const roles = new ResourceIndex(AWS_ROLE, args.resources);
+        const roles = resourceIndexOf(AWS_ROLE, args.resources);
         const users = otherUsers(args.resources, roles);
         for (const identity of identities) {
             const target = identity.role ?? identity.functions[0];

@@ -1,11 +1,11 @@
 import { functionIdentities } from "../../lib/aws/function-identities";
 import { describeIdentity } from "../../lib/aws/identity-findings";
 import {
+    resourceIndexOf,
     AWS_ROLE,
     AWS_ROLE_POLICIES_EXCLUSIVE,
     AWS_ROLE_POLICY_ATTACHMENTS_EXCLUSIVE,
     linkedBy,
-    ResourceIndex,
 } from "../../lib/aws/stack-links";
 import { defineStackPolicy } from "../../lib/define-policy";
 
@@ -33,7 +33,7 @@ export const awsLambdaRolePoliciesExclusive = defineStackPolicy({
     controls: ["nist-800-53:AC-6", "soc2:CC6.1"],
     config: {},
     validate: (args, report) => {
-        const roles = new ResourceIndex(AWS_ROLE, args.resources);
+        const roles = resourceIndexOf(AWS_ROLE, args.resources);
         const owned = (type: string): Set<string> =>
             new Set(
                 args.resources

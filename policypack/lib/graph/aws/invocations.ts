@@ -18,7 +18,7 @@
 import { awsActionPatternMatches } from "../../aws-actions";
 import { knownString, propertyText } from "../../known-value";
 import { lacksScopingConditions } from "../../aws/lambda-permissions";
-import { AWS_ROLE, linkedBy, ResourceIndex } from "../../aws/stack-links";
+import { AWS_ROLE, linkedBy, resourceIndexOf } from "../../aws/stack-links";
 import type { CanInvokeEdge, PublicEdge } from "../model";
 import { PUBLIC_NODE_ID } from "../model";
 import type { RoleGrant } from "./grants";
@@ -102,7 +102,7 @@ export function invocations(
         }
     }
     const publicEdges: PublicEdge[] = [];
-    const roles = new ResourceIndex(AWS_ROLE, resources);
+    const roles = resourceIndexOf(AWS_ROLE, resources);
     // The identities a Lambda permission's principal names, found by role once, not per permission.
     const byRoleUrn = new Map<string, InvokingIdentity[]>();
     const byRoleArn = new Map<string, InvokingIdentity[]>();

@@ -5,7 +5,12 @@
  */
 import { hasWildcard, globMatch } from "../../glob";
 import { propertyText } from "../../known-value";
-import { AWS_LAMBDA_FUNCTION, linkedBy, ResourceIndex } from "../../aws/stack-links";
+import {
+    resourceIndexOf,
+    AWS_LAMBDA_FUNCTION,
+    linkedBy,
+    ResourceIndex,
+} from "../../aws/stack-links";
 import type { StackResource } from "../../stack/resource";
 
 /** `arn:aws:lambda:eu-west-1:111122223333:function:api` from the same ARN with a `:qualifier`. */
@@ -32,7 +37,7 @@ export class StackFunctions {
     private readonly byArnName = new Map<string, StackResource>();
 
     constructor(resources: readonly StackResource[]) {
-        this.index = new ResourceIndex(AWS_LAMBDA_FUNCTION, resources);
+        this.index = resourceIndexOf(AWS_LAMBDA_FUNCTION, resources);
         this.all = [...this.index.all];
         for (const fn of this.all) {
             const arn = propertyText(fn, "arn");
