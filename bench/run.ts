@@ -84,16 +84,40 @@ async function benchBoot(runs: number, installed?: string): Promise<Record<strin
     return result;
 }
 
+/**
+ * The analyzer with its AnalyzeStack call timed: the pack process's CPU over that one request, which
+ * the CLI sends after every Analyze has answered (cli/engine/evaluate.ts).
+ */
+function timingAnalyzeStack(analyzer: Analyzer): { analyzer: Analyzer; cpu: () => number } {
+    let cpu = NaN;
+    const analyzeStack: Analyzer["analyzeStack"] = async (...args) => {
+        const before = cpuSeconds(analyzer.pid);
+        const result = await analyzer.analyzeStack(...args);
+        cpu = cpuSeconds(analyzer.pid) - before;
+        return result;
+    };
+    const timed = new Proxy(analyzer, {
+        get(target, property) {
+            if (property === "analyzeStack") return analyzeStack;
+            const value: unknown = Reflect.get(target, property, target);
+            return typeof value === "function" ? (value as () => unknown).bind(target) : value;
+        },
+    });
+    return { analyzer: timed, cpu: () => cpu };
+}
+
 async function timeAudit(analyzer: Analyzer, size: number): Promise<Record<string, number>> {
     const snapshot = readStackExport(JSON.stringify(generateStackExport(size)), `bench-${size}`);
     const started = process.hrtime.bigint();
     const cpuBefore = cpuSeconds(analyzer.pid);
-    const evaluation = await evaluateWith([analyzer], snapshot);
+    const timed = timingAnalyzeStack(analyzer);
+    const evaluation = await evaluateWith([timed.analyzer], snapshot);
     const seconds = Number(process.hrtime.bigint() - started) / 1e9;
     return {
         seconds,
         resourcesPerSecond: size / seconds,
         packCpuSeconds: cpuSeconds(analyzer.pid) - cpuBefore,
+        analyzeStackCpuSeconds: timed.cpu(),
         findings: evaluation.findings.length,
         packPeakMiB: peakMemoryMiB(analyzer.pid),
     };
@@ -127,7 +151,7 @@ async function timeInProcess(packDir: string, size: number): Promise<Record<stri
 async function benchAudit(sizes: number[], repeat: number): Promise<Record<string, unknown>[]> {
     const rows: Record<string, unknown>[] = [];
     for (const size of sizes) {
-        const above: { protocol: number; inProcess: number }[] = [];
+        const above: { analyzeStack: number; protocol: number; inProcess: number }[] = [];
         for (let i = 0; i < repeat; i++) {
             const row = await auditOnce(size);
             rows.push(row);
@@ -138,6 +162,7 @@ async function benchAudit(sizes: number[], repeat: number): Promise<Record<strin
                 resources: size,
                 runs: repeat,
                 cpuAboveShapeMedian: {
+                    analyzeStack: median(above.map((a) => a.analyzeStack)),
                     protocol: median(above.map((a) => a.protocol)),
                     inProcess: median(above.map((a) => a.inProcess)),
                 },
@@ -150,9 +175,11 @@ async function benchAudit(sizes: number[], repeat: number): Promise<Record<strin
     return rows;
 }
 
-async function auditOnce(
-    size: number,
-): Promise<Record<string, unknown> & { cpuAboveShape: { protocol: number; inProcess: number } }> {
+async function auditOnce(size: number): Promise<
+    Record<string, unknown> & {
+        cpuAboveShape: { analyzeStack: number; protocol: number; inProcess: number };
+    }
+> {
     // A fresh pack per size and pack, so each peak memory belongs to one stack.
     const runs: Partial<Record<keyof typeof packs, Record<string, number>>> = {};
     for (const pack of ["empty", "shape", "perimeter"] as const) {
@@ -172,6 +199,9 @@ async function auditOnce(
         shapeRatio: rate("shape") / rate("empty"),
         inProcess,
         cpuAboveShape: {
+            analyzeStack:
+                (runs.perimeter?.analyzeStackCpuSeconds ?? NaN) -
+                (runs.shape?.analyzeStackCpuSeconds ?? NaN),
             protocol: (runs.perimeter?.packCpuSeconds ?? NaN) - (runs.shape?.packCpuSeconds ?? NaN),
             inProcess:
                 (inProcess.perimeter?.cpuSeconds ?? NaN) - (inProcess.shape?.cpuSeconds ?? NaN),
