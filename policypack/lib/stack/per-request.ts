@@ -3,12 +3,13 @@
  * effective permissions, grants), derived once for all of them: the stack model the rules and the
  * identity graph share.
  *
- * A request is recognised by its resource objects. In `perimeter`'s process every stack policy of a
- * request gets the same objects (cli/engine/read-once.ts), so each derivation runs once per request.
- * Over the protocol the SDK's server deserializes the stack again for every stack policy and hands
- * each one new objects (node_modules/@pulumi/policy/server.js, makeAnalyzeStackRpcFun), so there each
- * policy derives its own, as it would without this memo. A derivation must depend on nothing but the
- * resources: they are frozen in process, and a policy never writes to them.
+ * A request is recognised by its resource objects. Our handlers (../serve/read-once.ts, used by
+ * `perimeter` in process and by the pack over the protocol, ../serve/serve.ts) give every stack policy
+ * of a request the same objects, so each derivation runs once per request. Under the SDK's own
+ * handlers (`PERIMETER_SDK_HANDLERS=1`) the stack is deserialized again for every stack policy
+ * (node_modules/@pulumi/policy/server.js, makeAnalyzeStackRpcFun), so there each policy derives its
+ * own, as it would without this memo. A derivation must depend on nothing but the resources: they are
+ * frozen by our handlers, and a policy never writes to them.
  */
 import type { StackResource } from "./resource";
 
