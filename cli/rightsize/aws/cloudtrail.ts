@@ -1,0 +1,179 @@
+/**
+ * AWS CloudTrail records, read as the calls a role's sessions made. The record fields used are those of
+ * "CloudTrail record contents for management, data, and network activity events"
+ * (https://docs.aws.amazon.com/awscloudtrail/latest/userguide/cloudtrail-event-reference-record-contents.html)
+ * and "CloudTrail userIdentity element"
+ * (https://docs.aws.amazon.com/awscloudtrail/latest/userguide/cloudtrail-event-reference-user-identity.html):
+ * `eventTime`, `eventSource`, `eventName`, `errorCode`, `resources[].ARN`, `requestParameters`, and
+ * `userIdentity` of type `AssumedRole` whose `sessionContext.sessionIssuer` (type `Role`) is the role
+ * the session was made from: a Lambda function's execution role.
+ *
+ * Two shapes of file: what CloudTrail delivers to S3, one JSON object `{"Records": [...]}` per file
+ * (read whole: one delivery file at a time), and JSON Lines, one record per line (a CloudTrail Lake or
+ * Athena export; read line by line). A record that cannot be read is counted with why, never thrown.
+ */
+import type { LogFile } from "../log-files";
+import { linesOf } from "../log-files";
+import { SkippedRecords } from "../skipped";
+
+/** One API call a role's session made. */
+export interface RoleCall {
+    /** Milliseconds since the epoch. */
+    readonly time: number;
+    /** The role the session was made from, `arn:aws:iam::<account>:role/<path><name>`. */
+    readonly roleArn: string;
+    /** `s3.amazonaws.com`. */
+    readonly eventSource: string;
+    readonly eventName: string;
+    /** The request was refused for want of a permission (see {@link isAccessDenied}). */
+    readonly denied: boolean;
+    /** ARNs of the resources the record names (`resources[].ARN`, or S3's bucket and key). */
+    readonly resources: readonly string[];
+    /** The service that made the call on the session's behalf (`userIdentity.invokedBy`), if any. */
+    readonly invokedBy?: string;
+}
+
+/**
+ * Error codes that mean "not authorized": S3's and most services' `AccessDenied`/`AccessDeniedException`,
+ * EC2's `Client.UnauthorizedOperation`, SNS's `AuthorizationError`. Any other error (`NoSuchKey`) came
+ * after authorization, so the call counts as a use of the permission.
+ */
+export function isAccessDenied(errorCode: unknown): boolean {
+    return (
+        typeof errorCode === "string" &&
+        /AccessDenied|UnauthorizedOperation|AuthorizationError/i.test(errorCode)
+    );
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+    return typeof value === "object" && value !== null && !Array.isArray(value);
+}
+
+function text(value: unknown): string | undefined {
+    return typeof value === "string" && value !== "" ? value : undefined;
+}
+
+/** The ARNs a record names: `resources[].ARN`, else an S3 request's bucket (and key). */
+function resourcesOf(record: Record<string, unknown>): string[] {
+    const listed = Array.isArray(record["resources"])
+        ? (record["resources"] as unknown[]).flatMap((r) =>
+              isRecord(r) && text(r["ARN"]) !== undefined ? [r["ARN"] as string] : [],
+          )
+        : [];
+    if (listed.length > 0) return listed;
+    const request = record["requestParameters"];
+    if (record["eventSource"] === "s3.amazonaws.com" && isRecord(request)) {
+        const bucket = text(request["bucketName"]);
+        const key = text(request["key"]);
+        if (bucket !== undefined) {
+            return key === undefined
+                ? [`arn:aws:s3:::${bucket}`]
+                : [`arn:aws:s3:::${bucket}/${key}`];
+        }
+    }
+    return [];
+}
+
+/** The call a record describes, or why it is not one of a role's calls. */
+export function roleCallOf(record: unknown): RoleCall | { readonly skip: string } {
+    if (!isRecord(record)) return { skip: "not a JSON object" };
+    const identity = record["userIdentity"];
+    if (!isRecord(identity)) return { skip: "no userIdentity" };
+    if (identity["type"] !== "AssumedRole") return { skip: "not an assumed-role session" };
+    const context = identity["sessionContext"];
+    const issuer = isRecord(context) ? context["sessionIssuer"] : undefined;
+    const roleArn = isRecord(issuer) && issuer["type"] === "Role" ? text(issuer["arn"]) : undefined;
+    if (roleArn === undefined) return { skip: "no sessionContext.sessionIssuer role" };
+    const eventSource = text(record["eventSource"]);
+    const eventName = text(record["eventName"]);
+    if (eventSource === undefined || eventName === undefined) {
+        return { skip: "no eventSource or eventName" };
+    }
+    const time = Date.parse(text(record["eventTime"]) ?? "");
+    if (Number.isNaN(time)) return { skip: "no readable eventTime" };
+    const invokedBy = text(identity["invokedBy"]);
+    return {
+        time,
+        roleArn,
+        eventSource,
+        eventName,
+        denied: isAccessDenied(record["errorCode"]),
+        resources: resourcesOf(record),
+        ...(invokedBy === undefined ? {} : { invokedBy }),
+    };
+}
+
+/** Whether a file's first line opens one whole JSON document (a delivery file, or pretty-printed). */
+function opensDocument(line: string): boolean {
+    const start = line.trimStart();
+    return start === "{" || /^\{\s*"Records"\s*:/.test(start);
+}
+
+/** The records of one file, as JSON values, in order; problems are counted in `skipped`. */
+async function* recordsOfFile(file: LogFile, skipped: SkippedRecords): AsyncGenerator<unknown> {
+    let document: string[] | undefined;
+    let first = true;
+    try {
+        for await (const line of linesOf(file.open())) {
+            if (first && line.trim() !== "") {
+                first = false;
+                if (opensDocument(line)) document = [];
+            }
+            if (document !== undefined) {
+                document.push(line);
+                continue;
+            }
+            if (line.trim() === "") continue;
+            try {
+                yield JSON.parse(line) as unknown;
+            } catch {
+                skipped.add("a line that is not JSON", file.name);
+            }
+        }
+    } catch (error) {
+        // A truncated gzip, say: what was read before it counts; a half document cannot.
+        skipped.add(
+            `an unreadable file (${error instanceof Error ? error.message : String(error)})`,
+            file.name,
+        );
+        return;
+    }
+    if (document === undefined) return;
+    let parsed: unknown;
+    try {
+        parsed = JSON.parse(document.join("\n"));
+    } catch {
+        skipped.add("a file that is not JSON", file.name);
+        return;
+    }
+    if (isRecord(parsed) && Array.isArray(parsed["Records"])) {
+        yield* parsed["Records"] as unknown[];
+    } else {
+        yield parsed;
+    }
+}
+
+/**
+ * Every call a role's session made in the files, from `since` (milliseconds since the epoch) on. What
+ * is not such a call is counted in `skipped` with why: other principals, records before `since`,
+ * records or files that cannot be read.
+ */
+export async function* roleCalls(
+    files: AsyncIterable<LogFile>,
+    skipped: SkippedRecords,
+    since?: number,
+): AsyncGenerator<RoleCall> {
+    for await (const file of files) {
+        for await (const record of recordsOfFile(file, skipped)) {
+            const call = roleCallOf(record);
+            if ("skip" in call) {
+                skipped.add(call.skip, file.name);
+            } else if (since !== undefined && call.time < since) {
+                skipped.add("before --since", file.name);
+            } else {
+                skipped.read();
+                yield call;
+            }
+        }
+    }
+}

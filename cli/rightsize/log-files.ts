@@ -1,0 +1,106 @@
+/**
+ * Reading the clouds' exported logs as streams (`perimeter rightsize --logs PATH...`): files,
+ * directories (every file below, in name order), `-` for standard input, each gunzipped when its bytes
+ * start with the gzip magic number (RFC 1952, 0x1f 0x8b), whatever its name. Nothing holds more than
+ * one line, or one CloudTrail delivery file (./aws/cloudtrail.ts), at a time.
+ */
+import { createReadStream } from "node:fs";
+import * as fs from "node:fs/promises";
+import * as path from "node:path";
+import { Readable } from "node:stream";
+import { StringDecoder } from "node:string_decoder";
+import { createGunzip } from "node:zlib";
+
+/** One log source: a file, or standard input (`-`). */
+export interface LogFile {
+    /** As reports name it: the path given or found, or `standard input`. */
+    readonly name: string;
+    readonly open: () => Readable;
+}
+
+/** Every log file the paths name, directories walked in name order; an unreadable path throws. */
+export async function* logFiles(
+    paths: readonly string[],
+    stdin: Readable,
+): AsyncGenerator<LogFile> {
+    for (const given of paths) {
+        if (given === "-") {
+            yield { name: "standard input", open: () => stdin };
+            continue;
+        }
+        yield* filesBelow(given);
+    }
+}
+
+async function* filesBelow(file: string): AsyncGenerator<LogFile> {
+    const stat = await fs.stat(file);
+    if (!stat.isDirectory()) {
+        yield { name: file, open: () => createReadStream(file) };
+        return;
+    }
+    const entries = (await fs.readdir(file)).sort();
+    for (const entry of entries) {
+        yield* filesBelow(path.join(file, entry));
+    }
+}
+
+/** Each chunk of a source as a Buffer. */
+async function* chunksOf(source: AsyncIterable<Buffer | string>): AsyncGenerator<Buffer> {
+    for await (const chunk of source) {
+        yield typeof chunk === "string" ? Buffer.from(chunk) : chunk;
+    }
+}
+
+/**
+ * The bytes of a source as they were before compression: gunzipped when they start with the gzip
+ * magic number (0x1f 0x8b), as they are otherwise. A truncated or corrupt gzip stream throws after
+ * the bytes it could inflate.
+ */
+export async function* decompressed(
+    source: AsyncIterable<Buffer | string>,
+): AsyncGenerator<Buffer> {
+    const chunks = chunksOf(source);
+    let head = Buffer.alloc(0);
+    while (head.length < 2) {
+        const next = await chunks.next();
+        if (next.done === true) {
+            if (head.length > 0) yield head;
+            return;
+        }
+        head = Buffer.concat([head, next.value]);
+    }
+    const first = head;
+    async function* all(): AsyncGenerator<Buffer> {
+        yield first;
+        yield* chunks;
+    }
+    if (first[0] !== 0x1f || first[1] !== 0x8b) {
+        yield* all();
+        return;
+    }
+    const input = Readable.from(all());
+    const gunzip = createGunzip();
+    input.on("error", (error) => gunzip.destroy(error));
+    input.pipe(gunzip);
+    for await (const chunk of gunzip) {
+        yield chunk as Buffer;
+    }
+}
+
+/** The lines of a source, decompressed, without their line ends; the last one needs no newline. */
+export async function* linesOf(source: AsyncIterable<Buffer | string>): AsyncGenerator<string> {
+    const decoder = new StringDecoder("utf8");
+    let rest = "";
+    for await (const chunk of decompressed(source)) {
+        rest += decoder.write(chunk);
+        let start = 0;
+        for (let end = rest.indexOf("\n"); end >= 0; end = rest.indexOf("\n", start)) {
+            const crlf = end > start && rest.charCodeAt(end - 1) === 13;
+            yield rest.slice(start, crlf ? end - 1 : end);
+            start = end + 1;
+        }
+        rest = rest.slice(start);
+    }
+    rest += decoder.end();
+    if (rest !== "") yield rest;
+}
