@@ -40,8 +40,21 @@ function indexed(action: string): string | undefined {
     return expandAwsActionPattern(action)[0]?.action;
 }
 
-/** The IAM action an event needs, or undefined when it cannot be told. */
+/** The IAM action an event needs, or undefined when it cannot be told; looked up once per event name. */
 export function iamActionOf(eventSource: string, eventName: string): string | undefined {
+    const key = `${eventSource} ${eventName}`;
+    if (known.has(key)) return known.get(key);
+    const action = lookUp(eventSource, eventName);
+    if (known.size >= KNOWN_EVENTS) known.clear();
+    known.set(key, action);
+    return action;
+}
+
+/** Far more than the distinct events of a trail; cleared, not evicted, when full. */
+const KNOWN_EVENTS = 10_000;
+const known = new Map<string, string | undefined>();
+
+function lookUp(eventSource: string, eventName: string): string | undefined {
     const exception = EXCEPTIONS[`${eventSource} ${eventName}`];
     if (exception !== undefined) return exception;
     const prefix = /^([a-z0-9-]+)\.amazonaws\.com$/.exec(eventSource)?.[1];
