@@ -55,7 +55,7 @@ describe("perimeter rightsize: what each function is granted, from the pack's mo
             }),
         );
         assert.equal(orders?.roleArn, ROLE_ARN);
-        // `sqs:Send*` is what the action index names: SendMessage (SendMessageBatch is not an IAM action).
+        // `sqs:Send*` reaches what the action index has: SendMessage (it lists no SendMessageBatch).
         assert.deepEqual(
             orders?.functions.map((f) => f.name),
             ["orders"],
