@@ -10,6 +10,7 @@ import * as path from "node:path";
 import { Readable } from "node:stream";
 import { StringDecoder } from "node:string_decoder";
 import { createGunzip } from "node:zlib";
+import type { SkippedRecords } from "./skipped";
 
 /** One log source: a file, or standard input (`-`). */
 export interface LogFile {
@@ -103,4 +104,72 @@ export async function* linesOf(source: AsyncIterable<Buffer | string>): AsyncGen
     }
     rest += decoder.end();
     if (rest !== "") yield rest;
+}
+
+/**
+ * Whether a file's first line opens one whole JSON document rather than JSON Lines: a JSON array
+ * (`gcloud logging read --format=json`, `az monitor activity-log list`), CloudTrail's
+ * `{"Records": [...]}`, or a pretty-printed object.
+ */
+function opensDocument(line: string): boolean {
+    const start = line.trimStart();
+    return start.startsWith("[") || start === "{" || /^\{\s*"Records"\s*:/.test(start);
+}
+
+function isObject(value: unknown): value is Record<string, unknown> {
+    return typeof value === "object" && value !== null && !Array.isArray(value);
+}
+
+/**
+ * The records of one log file, as JSON values, in order. JSON Lines are read line by line; a whole
+ * document (see {@link opensDocument}) is read whole, one file at a time, and its records are the items
+ * of its top-level array or of its `Records` array, or the document itself. What cannot be read is
+ * counted in `skipped`: a line or a file that is not JSON, a file cut short (what came before counts).
+ */
+export async function* jsonRecords(
+    file: LogFile,
+    skipped: SkippedRecords,
+): AsyncGenerator<unknown> {
+    let document: string[] | undefined;
+    let first = true;
+    try {
+        for await (const line of linesOf(file.open())) {
+            if (first && line.trim() !== "") {
+                first = false;
+                if (opensDocument(line)) document = [];
+            }
+            if (document !== undefined) {
+                document.push(line);
+                continue;
+            }
+            if (line.trim() === "") continue;
+            try {
+                yield JSON.parse(line) as unknown;
+            } catch {
+                skipped.add("a line that is not JSON", file.name);
+            }
+        }
+    } catch (error) {
+        // A truncated gzip, say: what was read before it counts; a half document cannot.
+        skipped.add(
+            `an unreadable file (${error instanceof Error ? error.message : String(error)})`,
+            file.name,
+        );
+        return;
+    }
+    if (document === undefined) return;
+    let parsed: unknown;
+    try {
+        parsed = JSON.parse(document.join("\n"));
+    } catch {
+        skipped.add("a file that is not JSON", file.name);
+        return;
+    }
+    if (Array.isArray(parsed)) {
+        yield* parsed as unknown[];
+    } else if (isObject(parsed) && Array.isArray(parsed["Records"])) {
+        yield* parsed["Records"] as unknown[];
+    } else {
+        yield parsed;
+    }
 }

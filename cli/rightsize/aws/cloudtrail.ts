@@ -8,12 +8,11 @@
  * `userIdentity` of type `AssumedRole` whose `sessionContext.sessionIssuer` (type `Role`) is the role
  * the session was made from: a Lambda function's execution role.
  *
- * Two shapes of file: what CloudTrail delivers to S3, one JSON object `{"Records": [...]}` per file
- * (read whole: one delivery file at a time), and JSON Lines, one record per line (a CloudTrail Lake or
- * Athena export; read line by line). A record that cannot be read is counted with why, never thrown.
+ * Two shapes of file (../log-files.ts): what CloudTrail delivers to S3, one JSON object
+ * `{"Records": [...]}` per file, and JSON Lines, one record per line (a CloudTrail Lake or Athena
+ * export). A record that cannot be read is counted with why, never thrown.
  */
-import type { LogFile } from "../log-files";
-import { linesOf } from "../log-files";
+import { jsonRecords, type LogFile } from "../log-files";
 import { SkippedRecords } from "../skipped";
 
 /** One API call a role's session made. */
@@ -103,56 +102,6 @@ export function roleCallOf(record: unknown): RoleCall | { readonly skip: string 
     };
 }
 
-/** Whether a file's first line opens one whole JSON document (a delivery file, or pretty-printed). */
-function opensDocument(line: string): boolean {
-    const start = line.trimStart();
-    return start === "{" || /^\{\s*"Records"\s*:/.test(start);
-}
-
-/** The records of one file, as JSON values, in order; problems are counted in `skipped`. */
-async function* recordsOfFile(file: LogFile, skipped: SkippedRecords): AsyncGenerator<unknown> {
-    let document: string[] | undefined;
-    let first = true;
-    try {
-        for await (const line of linesOf(file.open())) {
-            if (first && line.trim() !== "") {
-                first = false;
-                if (opensDocument(line)) document = [];
-            }
-            if (document !== undefined) {
-                document.push(line);
-                continue;
-            }
-            if (line.trim() === "") continue;
-            try {
-                yield JSON.parse(line) as unknown;
-            } catch {
-                skipped.add("a line that is not JSON", file.name);
-            }
-        }
-    } catch (error) {
-        // A truncated gzip, say: what was read before it counts; a half document cannot.
-        skipped.add(
-            `an unreadable file (${error instanceof Error ? error.message : String(error)})`,
-            file.name,
-        );
-        return;
-    }
-    if (document === undefined) return;
-    let parsed: unknown;
-    try {
-        parsed = JSON.parse(document.join("\n"));
-    } catch {
-        skipped.add("a file that is not JSON", file.name);
-        return;
-    }
-    if (isRecord(parsed) && Array.isArray(parsed["Records"])) {
-        yield* parsed["Records"] as unknown[];
-    } else {
-        yield parsed;
-    }
-}
-
 /**
  * Every call a role's session made in the files, from `since` (milliseconds since the epoch) on. What
  * is not such a call is counted in `skipped` with why: other principals, records before `since`,
@@ -164,7 +113,7 @@ export async function* roleCalls(
     since?: number,
 ): AsyncGenerator<RoleCall> {
     for await (const file of files) {
-        for await (const record of recordsOfFile(file, skipped)) {
+        for await (const record of jsonRecords(file, skipped)) {
             const call = roleCallOf(record);
             if ("skip" in call) {
                 skipped.add(call.skip, file.name);

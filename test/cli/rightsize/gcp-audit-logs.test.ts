@@ -1,0 +1,147 @@
+import { strict as assert } from "assert";
+import * as fs from "node:fs";
+import * as os from "node:os";
+import * as path from "node:path";
+import { Readable } from "node:stream";
+import { type PermissionCheck, permissionChecks } from "../../../cli/rightsize/gcp/audit-logs";
+import { logFiles } from "../../../cli/rightsize/log-files";
+import { SkippedRecords } from "../../../cli/rightsize/skipped";
+
+/**
+ * A Cloud Storage Data Access entry, written from the documented LogEntry and AuditLog fields
+ * (https://cloud.google.com/logging/docs/reference/v2/rest/v2/LogEntry,
+ * https://cloud.google.com/logging/docs/reference/audit/auditlog/rest/Shared.Types/AuditLog).
+ */
+function storageRead(
+    principal: string,
+    options: { granted?: boolean; status?: number; time?: string } = {},
+): Record<string, unknown> {
+    const check: Record<string, unknown> = {
+        resource: "projects/_/buckets/orders/objects/in/1.json",
+        permission: "storage.objects.get",
+        resourceAttributes: {},
+    };
+    if (options.granted !== undefined) check["granted"] = options.granted;
+    return {
+        protoPayload: {
+            "@type": "type.googleapis.com/google.cloud.audit.AuditLog",
+            status:
+                options.status === undefined
+                    ? {}
+                    : { code: options.status, message: "PERMISSION_DENIED" },
+            authenticationInfo: { principalEmail: principal },
+            requestMetadata: { callerIp: "2001:db8::1" },
+            serviceName: "storage.googleapis.com",
+            methodName: "storage.objects.get",
+            authorizationInfo: [check],
+            resourceName: "projects/_/buckets/orders/objects/in/1.json",
+            resourceLocation: { currentLocations: ["europe-west1"] },
+        },
+        insertId: "1a2b3c",
+        resource: {
+            type: "gcs_bucket",
+            labels: { bucket_name: "orders", project_id: "shop", location: "europe-west1" },
+        },
+        timestamp: options.time ?? "2026-11-30T09:15:00.123456Z",
+        severity: options.status === undefined ? "INFO" : "ERROR",
+        logName: "projects/shop/logs/cloudaudit.googleapis.com%2Fdata_access",
+        receiveTimestamp: "2026-11-30T09:15:01Z",
+    };
+}
+
+const ORDERS = "orders-fn@shop.iam.gserviceaccount.com";
+
+async function checksIn(
+    file: string,
+    since?: number,
+): Promise<{ checks: PermissionCheck[]; skipped: SkippedRecords }> {
+    const skipped = new SkippedRecords();
+    const checks: PermissionCheck[] = [];
+    for await (const check of permissionChecks(logFiles([file], Readable.from([])), skipped, since))
+        checks.push(check);
+    return { checks, skipped };
+}
+
+function write(content: string): string {
+    const file = path.join(
+        fs.mkdtempSync(path.join(os.tmpdir(), "perimeter-gcp-logs-")),
+        "entries.json",
+    );
+    fs.writeFileSync(file, content);
+    return file;
+}
+
+describe("perimeter rightsize: reading Google Cloud Audit Logs", () => {
+    it("reads `gcloud logging read --format=json` output: one check per authorizationInfo element, by principal", async () => {
+        const file = write(
+            JSON.stringify(
+                [
+                    storageRead(ORDERS, { granted: true }),
+                    storageRead("Billing-Fn@shop.iam.gserviceaccount.com", { granted: true }),
+                ],
+                null,
+                2,
+            ),
+        );
+        const { checks } = await checksIn(file);
+        assert.deepEqual(
+            checks.map((c) => [c.principal, c.permission, c.resource, c.granted]),
+            [
+                [
+                    ORDERS,
+                    "storage.objects.get",
+                    "projects/_/buckets/orders/objects/in/1.json",
+                    true,
+                ],
+                [
+                    "billing-fn@shop.iam.gserviceaccount.com",
+                    "storage.objects.get",
+                    "projects/_/buckets/orders/objects/in/1.json",
+                    true,
+                ],
+            ],
+        );
+    });
+
+    it("reads a sink's JSON Lines, and a denial written with granted:false or left out on PERMISSION_DENIED", async () => {
+        const file = write(
+            [
+                storageRead(ORDERS, { granted: false }),
+                storageRead(ORDERS, { status: 7 }),
+                storageRead(ORDERS), // no verdict, call not refused: cannot be told
+            ]
+                .map((e) => JSON.stringify(e))
+                .join("\n"),
+        );
+        const { checks, skipped } = await checksIn(file);
+        assert.deepEqual(
+            checks.map((c) => c.granted),
+            [false, false],
+        );
+        assert.deepEqual(
+            skipped.reasons().map((r) => [r.reason, r.count]),
+            [["no authorizationInfo with a permission and a verdict", 1]],
+        );
+    });
+
+    it("leaves out entries before --since and entries of no principal, counted", async () => {
+        const file = write(
+            [
+                storageRead(ORDERS, { granted: true, time: "2026-11-01T00:00:00Z" }),
+                storageRead(ORDERS, { granted: true }),
+                { textPayload: "hello", timestamp: "2026-11-30T00:00:00Z" },
+            ]
+                .map((e) => JSON.stringify(e))
+                .join("\n"),
+        );
+        const { checks, skipped } = await checksIn(file, Date.parse("2026-11-15T00:00:00Z"));
+        assert.equal(checks.length, 1);
+        assert.deepEqual(
+            skipped
+                .reasons()
+                .map((r) => r.reason)
+                .sort(),
+            ["before --since", "no protoPayload (not an audit log entry)"],
+        );
+    });
+});
