@@ -173,3 +173,32 @@ export async function* jsonRecords(
         yield parsed;
     }
 }
+
+/** What a reader makes of one record: what it holds, or why it holds nothing to use. */
+export type RecordRead<T> = readonly T[] | { readonly skip: string };
+
+/**
+ * Every item the records of the files hold, as `read` finds them, from `since` (milliseconds since the
+ * epoch) on: the one loop of every cloud's log reader. A record `read` cannot use, or one before
+ * `since` (judged by its first item), is counted in `skipped` with why.
+ */
+export async function* itemsOfRecords<T extends { readonly time: number }>(
+    files: AsyncIterable<LogFile>,
+    skipped: SkippedRecords,
+    read: (record: unknown) => RecordRead<T>,
+    since?: number,
+): AsyncGenerator<T> {
+    for await (const file of files) {
+        for await (const record of jsonRecords(file, skipped)) {
+            const items = read(record);
+            if ("skip" in items) {
+                skipped.add(items.skip, file.name);
+            } else if (since !== undefined && (items[0]?.time ?? since) < since) {
+                skipped.add("before --since", file.name);
+            } else {
+                skipped.read();
+                yield* items;
+            }
+        }
+    }
+}

@@ -12,7 +12,7 @@
  * `{"Records": [...]}` per file, and JSON Lines, one record per line (a CloudTrail Lake or Athena
  * export). A record that cannot be read is counted with why, never thrown.
  */
-import { jsonRecords, type LogFile } from "../log-files";
+import { itemsOfRecords, type LogFile } from "../log-files";
 import { SkippedRecords } from "../skipped";
 
 /** One API call a role's session made. */
@@ -107,22 +107,18 @@ export function roleCallOf(record: unknown): RoleCall | { readonly skip: string 
  * is not such a call is counted in `skipped` with why: other principals, records before `since`,
  * records or files that cannot be read.
  */
-export async function* roleCalls(
+export function roleCalls(
     files: AsyncIterable<LogFile>,
     skipped: SkippedRecords,
     since?: number,
 ): AsyncGenerator<RoleCall> {
-    for await (const file of files) {
-        for await (const record of jsonRecords(file, skipped)) {
+    return itemsOfRecords(
+        files,
+        skipped,
+        (record) => {
             const call = roleCallOf(record);
-            if ("skip" in call) {
-                skipped.add(call.skip, file.name);
-            } else if (since !== undefined && call.time < since) {
-                skipped.add("before --since", file.name);
-            } else {
-                skipped.read();
-                yield call;
-            }
-        }
-    }
+            return "skip" in call ? call : [call];
+        },
+        since,
+    );
 }

@@ -16,7 +16,7 @@
  *   https://learn.microsoft.com/azure/azure-monitor/reference/tables/storagebloblogs). A request
  *   authorized with a key or a SAS names no principal and is skipped, counted.
  */
-import { jsonRecords, type LogFile } from "../log-files";
+import { itemsOfRecords, type LogFile } from "../log-files";
 import type { SkippedRecords } from "../skipped";
 
 const OBJECT_ID_CLAIM = "http://schemas.microsoft.com/identity/claims/objectidentifier";
@@ -134,22 +134,10 @@ export function authorizationChecksOf(record: unknown): AuthorizationCheck[] | {
 }
 
 /** Every authorization check in the files, from `since` on; what is not one is counted in `skipped`. */
-export async function* authorizationChecks(
+export function authorizationChecks(
     files: AsyncIterable<LogFile>,
     skipped: SkippedRecords,
     since?: number,
 ): AsyncGenerator<AuthorizationCheck> {
-    for await (const file of files) {
-        for await (const record of jsonRecords(file, skipped)) {
-            const checks = authorizationChecksOf(record);
-            if ("skip" in checks) {
-                skipped.add(checks.skip, file.name);
-            } else if (since !== undefined && (checks[0]?.time ?? 0) < since) {
-                skipped.add("before --since", file.name);
-            } else {
-                skipped.read();
-                yield* checks;
-            }
-        }
-    }
+    return itemsOfRecords(files, skipped, authorizationChecksOf, since);
 }

@@ -14,7 +14,7 @@
  * Files: `gcloud logging read --format=json` (a JSON array) and a log sink's JSON Lines
  * (../log-files.ts).
  */
-import { jsonRecords, type LogFile } from "../log-files";
+import { itemsOfRecords, type LogFile } from "../log-files";
 import type { SkippedRecords } from "../skipped";
 
 const PERMISSION_DENIED = 7;
@@ -80,24 +80,10 @@ export function permissionChecksOf(
 }
 
 /** Every permission check in the files, from `since` on; what is not one is counted in `skipped`. */
-export async function* permissionChecks(
+export function permissionChecks(
     files: AsyncIterable<LogFile>,
     skipped: SkippedRecords,
     since?: number,
 ): AsyncGenerator<PermissionCheck> {
-    for await (const file of files) {
-        for await (const entry of jsonRecords(file, skipped)) {
-            const checks = permissionChecksOf(entry);
-            if ("skip" in checks) {
-                skipped.add(checks.skip, file.name);
-                continue;
-            }
-            if (since !== undefined && (checks[0]?.time ?? 0) < since) {
-                skipped.add("before --since", file.name);
-                continue;
-            }
-            skipped.read();
-            yield* checks;
-        }
-    }
+    return itemsOfRecords(files, skipped, permissionChecksOf, since);
 }

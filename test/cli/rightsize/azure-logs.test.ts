@@ -1,11 +1,7 @@
 import { strict as assert } from "assert";
-import * as fs from "node:fs";
-import * as os from "node:os";
-import * as path from "node:path";
-import { Readable } from "node:stream";
 import { type AuthorizationCheck, authorizationChecks } from "../../../cli/rightsize/azure/logs";
-import { logFiles } from "../../../cli/rightsize/log-files";
-import { SkippedRecords } from "../../../cli/rightsize/skipped";
+import type { SkippedRecords } from "../../../cli/rightsize/skipped";
+import { jsonLines, readLogs, skipReasons, writeLog } from "./log-fixtures";
 
 const PRINCIPAL = "0a1b2c3d-0000-4000-8000-00000000abcd";
 const ACCOUNT =
@@ -97,28 +93,14 @@ async function checksIn(
     content: string,
     since?: number,
 ): Promise<{ checks: AuthorizationCheck[]; skipped: SkippedRecords }> {
-    const file = path.join(
-        fs.mkdtempSync(path.join(os.tmpdir(), "perimeter-azure-logs-")),
-        "x.json",
-    );
-    fs.writeFileSync(file, content);
-    const skipped = new SkippedRecords();
-    const checks: AuthorizationCheck[] = [];
-    for await (const check of authorizationChecks(
-        logFiles([file], Readable.from([])),
-        skipped,
-        since,
-    ))
-        checks.push(check);
-    return { checks, skipped };
+    const { items, skipped } = await readLogs(authorizationChecks, [writeLog(content)], { since });
+    return { checks: items, skipped };
 }
 
 describe("perimeter rightsize: reading Azure logs", () => {
     it("reads a blob read by object ID from a diagnostic setting's PT1H.json, denials included", async () => {
         const { checks } = await checksIn(
-            [blobReadRecord("Granted"), blobReadRecord("Denied")]
-                .map((r) => JSON.stringify(r))
-                .join("\n"),
+            jsonLines([blobReadRecord("Granted"), blobReadRecord("Denied")]),
         );
         assert.deepEqual(
             checks.map((c) => [c.principalId, c.action, c.granted, c.plane, c.resource]),
@@ -168,27 +150,19 @@ describe("perimeter rightsize: reading Azure logs", () => {
             identity: { type: "AccountKey", tokenHash: "key1(abc)" },
         };
         const { checks, skipped } = await checksIn(
-            [
+            jsonLines([
                 keyRequest,
                 { hello: "world" },
                 blobReadRecord("Granted", "2026-11-01T00:00:00Z"),
                 blobReadRecord("Granted"),
-            ]
-                .map((r) => JSON.stringify(r))
-                .join("\n"),
+            ]),
             Date.parse("2026-11-15T00:00:00Z"),
         );
         assert.equal(checks.length, 1);
-        assert.deepEqual(
-            skipped
-                .reasons()
-                .map((r) => r.reason)
-                .sort(),
-            [
-                "before --since",
-                "neither an activity log event nor a resource log record",
-                "no requester object ID (a key, SAS or anonymous request)",
-            ],
-        );
+        assert.deepEqual(skipReasons(skipped), [
+            "before --since",
+            "neither an activity log event nor a resource log record",
+            "no requester object ID (a key, SAS or anonymous request)",
+        ]);
     });
 });

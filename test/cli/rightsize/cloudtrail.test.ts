@@ -1,28 +1,23 @@
 import { strict as assert } from "assert";
 import * as fs from "node:fs";
-import * as os from "node:os";
 import * as path from "node:path";
 import { Readable } from "node:stream";
 import { gzipSync } from "node:zlib";
 import { iamActionOf } from "../../../cli/rightsize/aws/actions";
 import { isAccessDenied, type RoleCall, roleCalls } from "../../../cli/rightsize/aws/cloudtrail";
 import { linesOf, logFiles } from "../../../cli/rightsize/log-files";
-import { SkippedRecords } from "../../../cli/rightsize/skipped";
+import type { SkippedRecords } from "../../../cli/rightsize/skipped";
+import { logDir, readLogs } from "./log-fixtures";
 import { assumedRoleRecord, iamUserRecord, roleArn } from "./cloudtrail-fixtures";
 
-function tempDir(): string {
-    return fs.mkdtempSync(path.join(os.tmpdir(), "perimeter-rightsize-"));
-}
+const tempDir = logDir;
 
 async function callsIn(
     paths: readonly string[],
     options: { since?: number; stdin?: Readable } = {},
 ): Promise<{ calls: RoleCall[]; skipped: SkippedRecords }> {
-    const skipped = new SkippedRecords();
-    const calls: RoleCall[] = [];
-    const files = logFiles(paths, options.stdin ?? Readable.from([]));
-    for await (const call of roleCalls(files, skipped, options.since)) calls.push(call);
-    return { calls, skipped };
+    const { items, skipped } = await readLogs(roleCalls, paths, options);
+    return { calls: items, skipped };
 }
 
 const delivery = (records: unknown[]): string => JSON.stringify({ Records: records });

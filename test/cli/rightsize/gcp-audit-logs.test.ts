@@ -1,11 +1,7 @@
 import { strict as assert } from "assert";
-import * as fs from "node:fs";
-import * as os from "node:os";
-import * as path from "node:path";
-import { Readable } from "node:stream";
 import { type PermissionCheck, permissionChecks } from "../../../cli/rightsize/gcp/audit-logs";
-import { logFiles } from "../../../cli/rightsize/log-files";
-import { SkippedRecords } from "../../../cli/rightsize/skipped";
+import type { SkippedRecords } from "../../../cli/rightsize/skipped";
+import { jsonLines, readLogs, skipReasons, writeLog } from "./log-fixtures";
 
 /**
  * A Cloud Storage Data Access entry, written from the documented LogEntry and AuditLog fields
@@ -55,21 +51,11 @@ async function checksIn(
     file: string,
     since?: number,
 ): Promise<{ checks: PermissionCheck[]; skipped: SkippedRecords }> {
-    const skipped = new SkippedRecords();
-    const checks: PermissionCheck[] = [];
-    for await (const check of permissionChecks(logFiles([file], Readable.from([])), skipped, since))
-        checks.push(check);
-    return { checks, skipped };
+    const { items, skipped } = await readLogs(permissionChecks, [file], { since });
+    return { checks: items, skipped };
 }
 
-function write(content: string): string {
-    const file = path.join(
-        fs.mkdtempSync(path.join(os.tmpdir(), "perimeter-gcp-logs-")),
-        "entries.json",
-    );
-    fs.writeFileSync(file, content);
-    return file;
-}
+const write = (content: string): string => writeLog(content);
 
 describe("perimeter rightsize: reading Google Cloud Audit Logs", () => {
     it("reads `gcloud logging read --format=json` output: one check per authorizationInfo element, by principal", async () => {
@@ -105,13 +91,11 @@ describe("perimeter rightsize: reading Google Cloud Audit Logs", () => {
 
     it("reads a sink's JSON Lines, and a denial written with granted:false or left out on PERMISSION_DENIED", async () => {
         const file = write(
-            [
+            jsonLines([
                 storageRead(ORDERS, { granted: false }),
                 storageRead(ORDERS, { status: 7 }),
                 storageRead(ORDERS), // no verdict, call not refused: cannot be told
-            ]
-                .map((e) => JSON.stringify(e))
-                .join("\n"),
+            ]),
         );
         const { checks, skipped } = await checksIn(file);
         assert.deepEqual(
@@ -126,22 +110,17 @@ describe("perimeter rightsize: reading Google Cloud Audit Logs", () => {
 
     it("leaves out entries before --since and entries of no principal, counted", async () => {
         const file = write(
-            [
+            jsonLines([
                 storageRead(ORDERS, { granted: true, time: "2026-11-01T00:00:00Z" }),
                 storageRead(ORDERS, { granted: true }),
                 { textPayload: "hello", timestamp: "2026-11-30T00:00:00Z" },
-            ]
-                .map((e) => JSON.stringify(e))
-                .join("\n"),
+            ]),
         );
         const { checks, skipped } = await checksIn(file, Date.parse("2026-11-15T00:00:00Z"));
         assert.equal(checks.length, 1);
-        assert.deepEqual(
-            skipped
-                .reasons()
-                .map((r) => r.reason)
-                .sort(),
-            ["before --since", "no protoPayload (not an audit log entry)"],
-        );
+        assert.deepEqual(skipReasons(skipped), [
+            "before --since",
+            "no protoPayload (not an audit log entry)",
+        ]);
     });
 });
