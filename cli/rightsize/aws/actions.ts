@@ -12,6 +12,9 @@
  *   https://docs.aws.amazon.com/AmazonS3/latest/API/API_ListObjectVersions.html).
  * - S3 `HeadBucket` needs `s3:ListBucket`
  *   (https://docs.aws.amazon.com/AmazonS3/latest/API/API_HeadBucket.html, "Permissions").
+ * - SQS `SendMessageBatch`, `DeleteMessageBatch` and `ChangeMessageVisibilityBatch` need the
+ *   permission of their single-message action ("You cannot set permissions explicitly for
+ *   SendMessageBatch ...", https://docs.aws.amazon.com/AWSSimpleQueueService/latest/SQSDeveloperGuide/sqs-batch-api.html).
  * - Lambda's invocation data event is named `Invoke` and needs `lambda:InvokeFunction`; Lambda's
  *   management events carry the API version in their names (`GetFunction20150331v2`,
  *   `ListFunctions20150331`), which is dropped. Both are what exported trails show (for example the
@@ -28,6 +31,9 @@ const EXCEPTIONS: Readonly<Record<string, string>> = {
     "s3.amazonaws.com ListObjectsV2": "s3:ListBucket",
     "s3.amazonaws.com ListObjectVersions": "s3:ListBucketVersions",
     "s3.amazonaws.com HeadBucket": "s3:ListBucket",
+    "sqs.amazonaws.com SendMessageBatch": "sqs:SendMessage",
+    "sqs.amazonaws.com DeleteMessageBatch": "sqs:DeleteMessage",
+    "sqs.amazonaws.com ChangeMessageVisibilityBatch": "sqs:ChangeMessageVisibility",
     "lambda.amazonaws.com Invoke": "lambda:InvokeFunction",
 };
 

@@ -259,6 +259,11 @@ describe("perimeter rightsize: reading CloudTrail", () => {
             );
             assert.equal(iamActionOf("s3.amazonaws.com", "HeadBucket"), "s3:ListBucket");
             assert.equal(iamActionOf("lambda.amazonaws.com", "Invoke"), "lambda:InvokeFunction");
+            assert.equal(iamActionOf("sqs.amazonaws.com", "SendMessageBatch"), "sqs:SendMessage");
+            assert.equal(
+                iamActionOf("sqs.amazonaws.com", "DeleteMessageBatch"),
+                "sqs:DeleteMessage",
+            );
             assert.equal(
                 iamActionOf("lambda.amazonaws.com", "GetFunction20150331v2"),
                 "lambda:GetFunction",
