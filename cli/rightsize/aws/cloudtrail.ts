@@ -13,6 +13,7 @@
  * export). A record that cannot be read is counted with why, never thrown.
  */
 import { itemsOfRecords, type LogFile } from "../log-files";
+import { iamActionOf } from "./actions";
 import { SkippedRecords } from "../skipped";
 
 /** One API call a role's session made. */
@@ -111,14 +112,39 @@ export function roleCalls(
     files: AsyncIterable<LogFile>,
     skipped: SkippedRecords,
     since?: number,
+    recorded?: RecordedApis,
 ): AsyncGenerator<RoleCall> {
     return itemsOfRecords(
         files,
         skipped,
         (record) => {
+            recorded?.note(record);
             const call = roleCallOf(record);
             return "skip" in call ? call : [call];
         },
         since,
     );
+}
+
+/**
+ * The APIs the logs show CloudTrail recording as management events, whoever called them: a record
+ * with `managementEvent: true` (record contents, "managementEvent") proves the trail records that API,
+ * read or write as it is. Evidence that a function's call of the same API would have been recorded too.
+ */
+export class RecordedApis {
+    private readonly actions = new Set<string>();
+
+    note(record: unknown): void {
+        if (!isRecord(record) || record["managementEvent"] !== true) return;
+        const source = text(record["eventSource"]);
+        const name = text(record["eventName"]);
+        const action =
+            source === undefined || name === undefined ? undefined : iamActionOf(source, name);
+        if (action !== undefined) this.actions.add(action.toLowerCase());
+    }
+
+    /** Whether a call needing this IAM action (any case) was seen recorded as a management event. */
+    recordsAction(action: string): boolean {
+        return this.actions.has(action.toLowerCase());
+    }
 }

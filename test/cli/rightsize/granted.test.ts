@@ -1,39 +1,7 @@
 import { strict as assert } from "assert";
 import { awsFunctionGrants } from "../../../cli/rightsize/aws/granted";
-import { stackResourcesOf, type StackResourceInput } from "../../../policypack/lib/stack-view";
-
-const urn = (type: string, name: string) => `urn:pulumi:dev::shop::${type}::${name}`;
-
-function resource(type: string, name: string, props: Record<string, unknown>): StackResourceInput {
-    return { urn: urn(type, name), type, name, props, propertyDependencies: {} };
-}
-
-const ROLE_ARN = "arn:aws:iam::123456789012:role/orders-fn-role";
-
-function ordersStack(policy: unknown, extra: StackResourceInput[] = []) {
-    return stackResourcesOf([
-        resource("aws:iam/role:Role", "orders-fn-role", {
-            name: "orders-fn-role",
-            arn: ROLE_ARN,
-            assumeRolePolicy: JSON.stringify({
-                Version: "2012-10-17",
-                Statement: [
-                    {
-                        Effect: "Allow",
-                        Principal: { Service: "lambda.amazonaws.com" },
-                        Action: "sts:AssumeRole",
-                    },
-                ],
-            }),
-        }),
-        resource("aws:iam/rolePolicy:RolePolicy", "orders-access", {
-            role: "orders-fn-role",
-            policy: JSON.stringify(policy),
-        }),
-        resource("aws:lambda/function:Function", "orders", { name: "orders", role: ROLE_ARN }),
-        ...extra,
-    ]);
-}
+import { stackResourcesOf } from "../../../policypack/lib/stack-view";
+import { ordersStack, resource, ROLE_ARN } from "./stack-fixtures";
 
 describe("perimeter rightsize: what each function is granted, from the pack's model", () => {
     it("lists exact actions with their resources, by the role CloudTrail will name", () => {
