@@ -48,6 +48,10 @@ export async function runCli(args: readonly string[], io: CommandIo): Promise<nu
                 return await (await import("./commands/graph")).runGraph(commandLine, io, progress);
             case "diff":
                 return await (await import("./commands/diff")).runDiff(commandLine, io, progress);
+            case "rightsize":
+                return await (
+                    await import("./commands/rightsize")
+                ).runRightsize(commandLine, io, progress);
         }
     } catch (error) {
         progress.clear();

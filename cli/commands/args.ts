@@ -78,6 +78,27 @@ export interface DiffArgs {
     readonly debug: boolean;
 }
 
+export const RIGHTSIZE_FORMATS = ["text", "json"] as const;
+export type RightsizeFormat = (typeof RIGHTSIZE_FORMATS)[number];
+
+/** `perimeter rightsize STACK --logs PATH...`: each function's grants against what its logs show it did. */
+export interface RightsizeArgs {
+    readonly command: "rightsize";
+    /** A stack export file, `-`, or a program directory. */
+    readonly input: string;
+    /** Log files, directories of them, or `-` (not together with a STACK of `-`). */
+    readonly logs: readonly string[];
+    /** Milliseconds since the epoch: records before it are left out. */
+    readonly since?: number;
+    readonly format: RightsizeFormat;
+    readonly output?: string;
+    readonly stack?: string;
+    readonly config: Readonly<Record<string, string>>;
+    readonly preview: boolean;
+    readonly transpileOnly: boolean;
+    readonly debug: boolean;
+}
+
 export interface DiffSide {
     /** A stack export file, `-`, or a program directory. */
     readonly input: string;
@@ -87,13 +108,14 @@ export interface DiffSide {
     readonly config: Readonly<Record<string, string>>;
 }
 
-export type CommandName = "preview" | "audit" | "graph" | "diff";
+export type CommandName = "preview" | "audit" | "graph" | "diff" | "rightsize";
 
 export type CommandLine =
     | PreviewArgs
     | AuditArgs
     | GraphArgs
     | DiffArgs
+    | RightsizeArgs
     | { readonly command: "help"; readonly topic?: CommandName }
     | { readonly command: "version" };
 
@@ -104,9 +126,10 @@ interface FlagSpec {
 }
 
 const PACKS: readonly CommandName[] = ["preview", "audit", "diff"];
-const ALL: readonly CommandName[] = ["preview", "audit", "graph", "diff"];
-const PROGRAM: readonly CommandName[] = ["preview", "graph", "diff"];
+const ALL: readonly CommandName[] = ["preview", "audit", "graph", "diff", "rightsize"];
+const PROGRAM: readonly CommandName[] = ["preview", "graph", "diff", "rightsize"];
 const DIFF: readonly CommandName[] = ["diff"];
+const RIGHTSIZE: readonly CommandName[] = ["rightsize"];
 const FLAGS: Readonly<Record<string, FlagSpec>> = {
     "--policy-pack": { value: true, repeatable: true, commands: PACKS },
     "--policy-config": { value: true, commands: PACKS },
@@ -121,6 +144,8 @@ const FLAGS: Readonly<Record<string, FlagSpec>> = {
     "--old-config": { value: true, repeatable: true, commands: DIFF },
     "--new-config": { value: true, repeatable: true, commands: DIFF },
     "--base": { value: true, commands: DIFF },
+    "--logs": { value: true, repeatable: true, commands: RIGHTSIZE },
+    "--since": { value: true, commands: RIGHTSIZE },
     "--preview": { value: false, commands: PROGRAM },
     "--transpile-only": { value: false, commands: PROGRAM },
     "--help": { value: false, commands: ALL },
@@ -190,12 +215,12 @@ function toCommandLine(positionals: string[], values: Map<string, string[]>): Co
     if (values.has("--version")) return { command: "version" };
     if (command === undefined) {
         throw new UsageError(
-            "missing command: use `perimeter preview [DIR]`, `perimeter audit FILE|-`, `perimeter graph FILE|DIR` or `perimeter diff OLD NEW`; see `perimeter --help`",
+            "missing command: use `perimeter preview [DIR]`, `perimeter audit FILE|-`, `perimeter graph FILE|DIR`, `perimeter diff OLD NEW` or `perimeter rightsize STACK --logs PATH`; see `perimeter --help`",
         );
     }
     if (!isCommandName(command)) {
         throw new UsageError(
-            `unknown command \`${command}\`; use \`preview\`, \`audit\`, \`graph\` or \`diff\``,
+            `unknown command \`${command}\`; use \`preview\`, \`audit\`, \`graph\`, \`diff\` or \`rightsize\``,
         );
     }
     for (const flag of values.keys()) {
@@ -205,6 +230,7 @@ function toCommandLine(positionals: string[], values: Map<string, string[]>): Co
     }
     if (command === "graph") return graphArgs(rest, values);
     if (command === "diff") return diffArgs(rest, values);
+    if (command === "rightsize") return rightsizeArgs(rest, values);
     const common = commonOptions(values);
     if (command === "preview") {
         if (rest.length > 1) {
@@ -253,6 +279,52 @@ function graphArgs(rest: readonly string[], values: Map<string, string[]>): Grap
         command: "graph",
         input,
         format,
+        ...(output === undefined ? {} : { output }),
+        ...(stack === undefined ? {} : { stack }),
+        config: parseConfig(values.get("--config") ?? []),
+        preview: values.has("--preview"),
+        transpileOnly: values.has("--transpile-only"),
+        debug: values.has("--debug"),
+    };
+}
+
+function rightsizeArgs(rest: readonly string[], values: Map<string, string[]>): RightsizeArgs {
+    const [input, ...extra] = rest;
+    if (input === undefined || extra.length > 0) {
+        throw new UsageError(
+            `\`perimeter rightsize\` takes one stack export file, \`-\` or program directory, got ${rest.length}${rest.length > 0 ? `: ${rest.join(" ")}` : ""}`,
+        );
+    }
+    const logs = values.get("--logs") ?? [];
+    if (logs.length === 0) {
+        throw new UsageError(
+            "`perimeter rightsize` needs `--logs PATH`: CloudTrail files or a directory of them (repeatable; `-` reads standard input)",
+        );
+    }
+    if (input === "-" && logs.includes("-")) {
+        throw new UsageError("standard input (`-`) can be the stack or the logs, not both");
+    }
+    const format = values.get("--format")?.[0] ?? "text";
+    if (!(RIGHTSIZE_FORMATS as readonly string[]).includes(format)) {
+        throw new UsageError(
+            `unknown format \`${format}\` for \`perimeter rightsize --format\`; use one of ${RIGHTSIZE_FORMATS.join(", ")}`,
+        );
+    }
+    const sinceText = values.get("--since")?.[0];
+    const since = sinceText === undefined ? undefined : Date.parse(sinceText);
+    if (since !== undefined && Number.isNaN(since)) {
+        throw new UsageError(
+            `\`--since ${sinceText}\` is not a date; give one as 2026-11-27 or 2026-11-27T08:00:00Z`,
+        );
+    }
+    const output = outputOf(values);
+    const stack = values.get("--stack")?.[0];
+    return {
+        command: "rightsize",
+        input,
+        logs,
+        ...(since === undefined ? {} : { since }),
+        format: format as RightsizeFormat,
         ...(output === undefined ? {} : { output }),
         ...(stack === undefined ? {} : { stack }),
         config: parseConfig(values.get("--config") ?? []),

@@ -91,6 +91,28 @@ Compare an export with one taken after \`pulumi refresh\` to see drift.
 Exit codes: 0 nothing at or above the fail level was added (a pure narrowing always exits 0),
 1 something was, 2 usage or input error.`;
 
+const RIGHTSIZE = `Usage: perimeter rightsize STACK --logs PATH... [options]
+
+Compares what each Lambda function's role is granted with what AWS CloudTrail shows it did: actions
+used (how often, first and last seen, on which resources), actions unused, actions the logs could not
+show either way (unobservable: never called unused), and calls refused for want of a permission. STACK
+is a \`pulumi stack export\` file, \`-\`, or a program directory run offline under mocks. Azure and Google
+Cloud functions are not compared yet.
+
+  --logs PATH           CloudTrail files as delivered (\`{"Records": [...]}\`), JSON Lines of records,
+                        or a directory of them; gzip or not; \`-\` for standard input (repeatable)
+  --since DATE          leave out records before DATE (2026-11-27 or 2026-11-27T08:00:00Z)
+  --format FORMAT       text | json (default: text)
+  -o, --output FILE     write the report to FILE (whole or not at all) instead of standard output
+  --stack NAME          for a program directory: the stack whose Pulumi.<stack>.yaml config to read
+  --config KEY=VALUE    for a program directory: set a config value (repeatable)
+  --preview             for a program directory: leave computed outputs unknown
+  --transpile-only      for a program directory: compile TypeScript without type checking
+  --debug               show stack traces of errors
+  -h, --help            show this help
+
+Exit codes: 0 the report was written, 2 usage or input error, or no record could be used.`;
+
 const GENERAL = `Usage: perimeter <command> [options]
 
 Least-privilege checks for serverless Pulumi stacks, offline.
@@ -100,6 +122,7 @@ Commands:
   audit FILE|DIR|-      evaluate the policy packs on \`pulumi stack export\` files
   graph FILE|DIR|-      write the identity graph of a stack (dot, mermaid, svg, json)
   diff OLD NEW          what a change or a drift does to each function's permissions
+  rightsize STACK --logs PATH   each function's grants against what its logs show it did
 
   perimeter <command> --help   options of a command
   perimeter --version          the version of perimeter`;
@@ -109,6 +132,7 @@ const TOPICS: Readonly<Record<CommandName, string>> = {
     audit: AUDIT,
     graph: GRAPH,
     diff: DIFF,
+    rightsize: RIGHTSIZE,
 };
 
 export function helpText(topic?: CommandName): string {

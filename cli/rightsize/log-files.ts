@@ -16,13 +16,13 @@ import type { SkippedRecords } from "./skipped";
 export interface LogFile {
     /** As reports name it: the path given or found, or `standard input`. */
     readonly name: string;
-    readonly open: () => Readable;
+    readonly open: () => AsyncIterable<Buffer | string>;
 }
 
 /** Every log file the paths name, directories walked in name order; an unreadable path throws. */
 export async function* logFiles(
     paths: readonly string[],
-    stdin: Readable,
+    stdin: AsyncIterable<Buffer | string>,
 ): AsyncGenerator<LogFile> {
     for (const given of paths) {
         if (given === "-") {

@@ -1,0 +1,102 @@
+/**
+ * The right-sizing report: each Lambda function's grants against what CloudTrail shows its role did
+ * (./aws/compare.ts), with what the logs could not show, and what was skipped reading them. The JSON
+ * form is the stable contract of docs/cli.md ("perimeter rightsize"); the text form is for people.
+ */
+import type { FunctionComparison } from "./aws/compare";
+import type { SkipReason } from "./skipped";
+
+export const RIGHTSIZE_REPORT_VERSION = 1;
+
+export interface RightsizeReport {
+    readonly version: typeof RIGHTSIZE_REPORT_VERSION;
+    readonly stack: string;
+    readonly since?: string;
+    readonly records: { readonly used: number; readonly skipped: readonly SkipReason[] };
+    readonly functions: readonly FunctionComparison[];
+    /** What the report does not cover, in words (functions of other clouds, for one). */
+    readonly notCovered: readonly string[];
+    readonly summary: FunctionComparison["summary"];
+}
+
+export function summaryOf(functions: readonly FunctionComparison[]): FunctionComparison["summary"] {
+    const sum = (key: keyof FunctionComparison["summary"]) =>
+        functions.reduce((n, f) => n + f.summary[key], 0);
+    return {
+        granted: sum("granted"),
+        used: sum("used"),
+        unused: sum("unused"),
+        unobservable: sum("unobservable"),
+        denied: sum("denied"),
+    };
+}
+
+const day = (ms: number): string => new Date(ms).toISOString().slice(0, 10);
+
+/** `arn:aws:s3:::orders/in/1.json and 40 more`. */
+function resourcesText(resources: Iterable<string>, more = 0): string {
+    const list = [...resources];
+    const shown = list.slice(0, 3);
+    const rest = list.length - shown.length + more;
+    return shown.length === 0
+        ? ""
+        : ` on ${shown.join(", ")}${rest > 0 ? ` and ${rest} more` : ""}`;
+}
+
+function functionText(f: FunctionComparison): string[] {
+    const s = f.summary;
+    const lines = [
+        `function ${f.functions.map((n) => `'${n}'`).join(", ")} (role ${f.roleArn ?? "not known"})`,
+        `  granted ${s.granted} actions: ${s.used} used, ${s.unused} unused, ${s.unobservable} unobservable; ${s.denied} refused`,
+    ];
+    for (const use of f.used) {
+        const note = use.granted
+            ? ""
+            : " (needs no grant of its own, or is granted outside the stack)";
+        lines.push(
+            `  used          ${use.action} ×${use.count} (${day(use.first)} to ${day(use.last)})${resourcesText(use.resources, use.moreResources)}${note}`,
+        );
+    }
+    for (const unused of f.unused) {
+        lines.push(`  unused        ${unused.action}${resourcesText(unused.resources)}: remove it`);
+    }
+    for (const unseen of f.unobservable) {
+        lines.push(
+            `  unobservable  ${unseen.action}${resourcesText(unseen.resources)}: no call of it is recorded in these logs; log its data events (or its read or write management events) to judge it`,
+        );
+    }
+    for (const refused of f.denied) {
+        lines.push(
+            `  refused       ${refused.action} ×${refused.count}${resourcesText(refused.resources, refused.moreResources)}: the function asked for it and lacks it`,
+        );
+    }
+    for (const { event, count } of f.unmapped) {
+        lines.push(`  unmapped      ${event} ×${count}: no IAM action is known for this event`);
+    }
+    for (const why of f.incomplete) lines.push(`  incomplete    ${why}`);
+    return lines;
+}
+
+export function renderRightsize(report: RightsizeReport, format: "text" | "json"): string {
+    if (format === "json") return `${JSON.stringify(report, jsonValue, 2)}\n`;
+    const s = report.summary;
+    const lines = [
+        `perimeter rightsize: ${report.stack}${report.since === undefined ? "" : ` since ${report.since}`}`,
+        `${report.records.used} records used; ${report.functions.length} functions; granted ${s.granted} actions: ${s.used} used, ${s.unused} unused, ${s.unobservable} unobservable; ${s.denied} refused`,
+    ];
+    for (const skip of report.records.skipped) {
+        lines.push(`  skipped ${skip.count} × ${skip.reason} (first in ${skip.file})`);
+    }
+    for (const note of report.notCovered) lines.push(`  not covered: ${note}`);
+    for (const f of report.functions) lines.push("", ...functionText(f));
+    return `${lines.join("\n")}\n`;
+}
+
+/** Sets as lists, times as ISO 8601: the JSON contract's shapes. */
+function jsonValue(key: string, value: unknown): unknown {
+    if (value instanceof Set) return [...(value as Set<unknown>)];
+    if ((key === "first" || key === "last") && typeof value === "number") {
+        return new Date(value).toISOString();
+    }
+    return value;
+}
