@@ -60,10 +60,13 @@ function functionText(f: FunctionComparison): string[] {
     for (const unused of f.unused) {
         lines.push(`  unused        ${unused.action}${resourcesText(unused.resources)}: remove it`);
     }
-    for (const unseen of f.unobservable) {
+    if (f.unobservable.length > 0) {
         lines.push(
-            `  unobservable  ${unseen.action}${resourcesText(unseen.resources)}: no call of it is recorded in these logs; log its data events (or its read or write management events) to judge it`,
+            "  unobservable  (these logs cannot show whether these were used, as no management event of them is recorded: log their data events, or their read or write management events, to judge them)",
         );
+        for (const unseen of f.unobservable) {
+            lines.push(`                ${unseen.action}${resourcesText(unseen.resources)}`);
+        }
     }
     for (const refused of f.denied) {
         lines.push(
