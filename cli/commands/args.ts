@@ -41,11 +41,8 @@ export interface AuditArgs extends CommonOptions {
 }
 
 /** `perimeter graph FILE|DIR|-`: the identity graph of a stack export or a program, no policy pack. */
-export interface GraphArgs {
-    readonly command: "graph";
-    /** A stack export file, `-` for standard input, or a program directory. */
-    readonly input: string;
-    readonly format: GraphFormat;
+/** What a command that reads one stack takes besides it: how a program directory is run, and output. */
+export interface StackReadingFlags {
     readonly output?: string;
     /** For a program directory: as `perimeter preview`. */
     readonly stack?: string;
@@ -53,6 +50,13 @@ export interface GraphArgs {
     readonly preview: boolean;
     readonly transpileOnly: boolean;
     readonly debug: boolean;
+}
+
+export interface GraphArgs extends StackReadingFlags {
+    readonly command: "graph";
+    /** A stack export file, `-` for standard input, or a program directory. */
+    readonly input: string;
+    readonly format: GraphFormat;
 }
 
 /**
@@ -82,7 +86,7 @@ export const RIGHTSIZE_FORMATS = ["text", "json"] as const;
 export type RightsizeFormat = (typeof RIGHTSIZE_FORMATS)[number];
 
 /** `perimeter rightsize STACK --logs PATH...`: each function's grants against what its logs show it did. */
-export interface RightsizeArgs {
+export interface RightsizeArgs extends StackReadingFlags {
     readonly command: "rightsize";
     /** A stack export file, `-`, or a program directory. */
     readonly input: string;
@@ -91,12 +95,6 @@ export interface RightsizeArgs {
     /** Milliseconds since the epoch: records before it are left out. */
     readonly since?: number;
     readonly format: RightsizeFormat;
-    readonly output?: string;
-    readonly stack?: string;
-    readonly config: Readonly<Record<string, string>>;
-    readonly preview: boolean;
-    readonly transpileOnly: boolean;
-    readonly debug: boolean;
 }
 
 export interface DiffSide {
@@ -260,25 +258,22 @@ function toCommandLine(positionals: string[], values: Map<string, string[]>): Co
     return { command, ...common, inputs: rest };
 }
 
-function graphArgs(rest: readonly string[], values: Map<string, string[]>): GraphArgs {
+/** The one STACK argument of a command that reads a stack: an export file, `-` or a program directory. */
+function oneStack(command: CommandName, rest: readonly string[]): string {
     const [input, ...extra] = rest;
     if (input === undefined || extra.length > 0) {
         throw new UsageError(
-            `\`perimeter graph\` takes one stack export file, \`-\` or program directory, got ${rest.length}${rest.length > 0 ? `: ${rest.join(" ")}` : ""}`,
+            `\`perimeter ${command}\` takes one stack export file, \`-\` or program directory, got ${rest.length}${rest.length > 0 ? `: ${rest.join(" ")}` : ""}`,
         );
     }
-    const format = values.get("--format")?.[0] ?? "dot";
-    if (!isGraphFormat(format)) {
-        throw new UsageError(
-            `unknown format \`${format}\` for \`perimeter graph --format\`; use one of ${GRAPH_FORMATS.join(", ")}`,
-        );
-    }
+    return input;
+}
+
+/** How a program directory is run (`--stack`, `--config`, `--preview`, `--transpile-only`), and `--output`, `--debug`. */
+function programFlags(values: Map<string, string[]>): StackReadingFlags {
     const output = outputOf(values);
     const stack = values.get("--stack")?.[0];
     return {
-        command: "graph",
-        input,
-        format,
         ...(output === undefined ? {} : { output }),
         ...(stack === undefined ? {} : { stack }),
         config: parseConfig(values.get("--config") ?? []),
@@ -288,13 +283,19 @@ function graphArgs(rest: readonly string[], values: Map<string, string[]>): Grap
     };
 }
 
-function rightsizeArgs(rest: readonly string[], values: Map<string, string[]>): RightsizeArgs {
-    const [input, ...extra] = rest;
-    if (input === undefined || extra.length > 0) {
+function graphArgs(rest: readonly string[], values: Map<string, string[]>): GraphArgs {
+    const input = oneStack("graph", rest);
+    const format = values.get("--format")?.[0] ?? "dot";
+    if (!isGraphFormat(format)) {
         throw new UsageError(
-            `\`perimeter rightsize\` takes one stack export file, \`-\` or program directory, got ${rest.length}${rest.length > 0 ? `: ${rest.join(" ")}` : ""}`,
+            `unknown format \`${format}\` for \`perimeter graph --format\`; use one of ${GRAPH_FORMATS.join(", ")}`,
         );
     }
+    return { command: "graph", input, format, ...programFlags(values) };
+}
+
+function rightsizeArgs(rest: readonly string[], values: Map<string, string[]>): RightsizeArgs {
+    const input = oneStack("rightsize", rest);
     const logs = values.get("--logs") ?? [];
     if (logs.length === 0) {
         throw new UsageError(
@@ -317,20 +318,13 @@ function rightsizeArgs(rest: readonly string[], values: Map<string, string[]>): 
             `\`--since ${sinceText}\` is not a date; give one as 2026-11-27 or 2026-11-27T08:00:00Z`,
         );
     }
-    const output = outputOf(values);
-    const stack = values.get("--stack")?.[0];
     return {
         command: "rightsize",
         input,
         logs,
         ...(since === undefined ? {} : { since }),
         format: format as RightsizeFormat,
-        ...(output === undefined ? {} : { output }),
-        ...(stack === undefined ? {} : { stack }),
-        config: parseConfig(values.get("--config") ?? []),
-        preview: values.has("--preview"),
-        transpileOnly: values.has("--transpile-only"),
-        debug: values.has("--debug"),
+        ...programFlags(values),
     };
 }
 

@@ -12,6 +12,18 @@ export interface ExportResource {
     readonly parent?: string;
 }
 
+/** A trust policy that lets only Lambda assume the role. */
+export const LAMBDA_TRUST_POLICY = JSON.stringify({
+    Version: "2012-10-17",
+    Statement: [
+        {
+            Effect: "Allow",
+            Principal: { Service: "lambda.amazonaws.com" },
+            Action: "sts:AssumeRole",
+        },
+    ],
+});
+
 export class ExportBuilder {
     constructor(
         private readonly stack: string,
@@ -48,16 +60,7 @@ export class ExportBuilder {
         return this.resource("aws:iam/role:Role", name, name, {
             name,
             arn,
-            assumeRolePolicy: JSON.stringify({
-                Version: "2012-10-17",
-                Statement: [
-                    {
-                        Effect: "Allow",
-                        Principal: { Service: "lambda.amazonaws.com" },
-                        Action: "sts:AssumeRole",
-                    },
-                ],
-            }),
+            assumeRolePolicy: LAMBDA_TRUST_POLICY,
         });
     }
 

@@ -1,6 +1,7 @@
 /** Stacks of one Lambda function and its role, as the pack's readers see them (policypack/lib/stack-view.ts). */
 import { stackResourcesOf, type StackResourceInput } from "../../../policypack/lib/stack-view";
 import type { StackResource } from "../../../policypack/lib/stack/resource";
+import { LAMBDA_TRUST_POLICY } from "../export-builder";
 
 const urn = (type: string, name: string) => `urn:pulumi:dev::shop::${type}::${name}`;
 
@@ -20,16 +21,7 @@ export function ordersStack(policy: unknown, extra: StackResourceInput[] = []): 
         resource("aws:iam/role:Role", "orders-fn-role", {
             name: "orders-fn-role",
             arn: ROLE_ARN,
-            assumeRolePolicy: JSON.stringify({
-                Version: "2012-10-17",
-                Statement: [
-                    {
-                        Effect: "Allow",
-                        Principal: { Service: "lambda.amazonaws.com" },
-                        Action: "sts:AssumeRole",
-                    },
-                ],
-            }),
+            assumeRolePolicy: LAMBDA_TRUST_POLICY,
         }),
         resource("aws:iam/rolePolicy:RolePolicy", "orders-access", {
             role: "orders-fn-role",
