@@ -82,7 +82,7 @@ export interface DiffArgs {
     readonly debug: boolean;
 }
 
-export const RIGHTSIZE_FORMATS = ["text", "json"] as const;
+export const RIGHTSIZE_FORMATS = ["text", "json", "markdown"] as const;
 export type RightsizeFormat = (typeof RIGHTSIZE_FORMATS)[number];
 
 /** `perimeter rightsize STACK --logs PATH...`: each function's grants against what its logs show it did. */

@@ -102,7 +102,7 @@ Cloud functions are not compared yet.
   --logs PATH           CloudTrail files as delivered (\`{"Records": [...]}\`), JSON Lines of records,
                         or a directory of them; gzip or not; \`-\` for standard input (repeatable)
   --since DATE          leave out records before DATE (2026-11-27 or 2026-11-27T08:00:00Z)
-  --format FORMAT       text | json (default: text)
+  --format FORMAT       text | json | markdown (default: text)
   -o, --output FILE     write the report to FILE (whole or not at all) instead of standard output
   --stack NAME          for a program directory: the stack whose Pulumi.<stack>.yaml config to read
   --config KEY=VALUE    for a program directory: set a config value (repeatable)

@@ -80,8 +80,68 @@ function functionText(f: FunctionComparison): string[] {
     return lines;
 }
 
-export function renderRightsize(report: RightsizeReport, format: "text" | "json"): string {
+/** A Markdown table cell: pipes escaped, line breaks flattened. */
+function cell(text: string): string {
+    return text.replace(/\|/g, "\\|").replace(/\s*\n\s*/g, " ");
+}
+
+function functionMarkdown(f: FunctionComparison): string[] {
+    const s = f.summary;
+    const rows: string[] = [];
+    const row = (verdict: string, action: string, detail: string) =>
+        rows.push(`| ${verdict} | \`${cell(action)}\` | ${cell(detail)} |`);
+    for (const use of f.used) {
+        row(
+            use.granted ? "used" : "used, not granted here",
+            use.action,
+            `×${use.count}, ${day(use.first)} to ${day(use.last)}${resourcesText(use.resources, use.moreResources)}`,
+        );
+    }
+    for (const unused of f.unused)
+        row("**unused**", unused.action, `remove it${resourcesText(unused.resources)}`);
+    for (const refused of f.denied) {
+        row(
+            "**refused**",
+            refused.action,
+            `×${refused.count}: needs it and lacks it${resourcesText(refused.resources, refused.moreResources)}`,
+        );
+    }
+    for (const unseen of f.unobservable)
+        row("unobservable", unseen.action, resourcesText(unseen.resources).trim());
+    const lines = [
+        `### ${f.functions.map((n) => `\`${cell(n)}\``).join(", ")}`,
+        "",
+        `Role \`${f.roleArn ?? "not known"}\`: granted ${s.granted} actions, ${s.used} used, ${s.unused} unused, ${s.unobservable} unobservable; ${s.denied} refused.`,
+    ];
+    if (rows.length > 0) lines.push("", "| | Action | |", "|---|---|---|", ...rows);
+    for (const { event, count } of f.unmapped)
+        lines.push("", `- unmapped: \`${cell(event)}\` ×${count}`);
+    for (const why of f.incomplete) lines.push("", `- incomplete: ${cell(why)}`);
+    return lines;
+}
+
+/** For a pull-request comment: a summary, then a table per function. */
+function renderMarkdown(report: RightsizeReport): string {
+    const s = report.summary;
+    const lines = [
+        `## perimeter rightsize: ${cell(report.stack)}`,
+        "",
+        `${report.records.used} records${report.since === undefined ? "" : ` since ${report.since}`}; ${report.functions.length} functions; granted ${s.granted} actions: **${s.used} used, ${s.unused} unused**, ${s.unobservable} unobservable (the logs cannot show them either way); ${s.denied} refused.`,
+    ];
+    for (const skip of report.records.skipped) {
+        lines.push("", `- skipped ${skip.count} × ${cell(skip.reason)}`);
+    }
+    for (const note of report.notCovered) lines.push("", `- not covered: ${cell(note)}`);
+    for (const f of report.functions) lines.push("", ...functionMarkdown(f));
+    return `${lines.join("\n")}\n`;
+}
+
+export function renderRightsize(
+    report: RightsizeReport,
+    format: "text" | "json" | "markdown",
+): string {
     if (format === "json") return `${JSON.stringify(report, jsonValue, 2)}\n`;
+    if (format === "markdown") return renderMarkdown(report);
     const s = report.summary;
     const lines = [
         `perimeter rightsize: ${report.stack}${report.since === undefined ? "" : ` since ${report.since}`}`,

@@ -140,6 +140,34 @@ describe("perimeter rightsize", () => {
         );
     });
 
+    it("writes Markdown for a pull-request comment", () => {
+        const run = perimeter([
+            "rightsize",
+            exportFile,
+            "--logs",
+            trailDir,
+            "--format",
+            "markdown",
+        ]);
+        assert.equal(run.status, 0, run.stderr);
+        assert.match(run.stdout, /^## perimeter rightsize: .*stack\.json\n/);
+        assert.match(run.stdout, /\*\*1 used, 1 unused\*\*, 1 unobservable/);
+        assert.match(
+            run.stdout,
+            /### `orders`\n\nRole `arn:aws:iam::123456789012:role\/orders-fn-role`: granted 3 actions/,
+        );
+        assert.match(run.stdout, /\| used \| `kms:Decrypt` \| ×2, 2026-11-24 to 2026-11-30 \|/);
+        assert.match(run.stdout, /\| \*\*unused\*\* \| `kms:Encrypt` \| remove it on \* \|/);
+        assert.match(
+            run.stdout,
+            /\| \*\*refused\*\* \| `secretsmanager:GetSecretValue` \| ×1: needs it and lacks it \|/,
+        );
+        assert.match(
+            run.stdout,
+            /\| unobservable \| `s3:GetObject` \| on arn:aws:s3:::orders\/\* \|/,
+        );
+    });
+
     it("exits 2 naming what to give when no record could be used", () => {
         const empty = path.join(dir, "not-a-trail.json");
         fs.writeFileSync(empty, '{"hello": "world"}');
@@ -163,8 +191,8 @@ describe("perimeter rightsize", () => {
                 /standard input \(`-`\) can be the stack or the logs, not both/,
             ],
             [
-                ["rightsize", exportFile, "--logs", trailDir, "--format", "markdown"],
-                /unknown format `markdown` for `perimeter rightsize --format`; use one of text, json/,
+                ["rightsize", exportFile, "--logs", trailDir, "--format", "sarif"],
+                /unknown format `sarif` for `perimeter rightsize --format`; use one of text, json, markdown/,
             ],
         ];
         for (const [args, message] of bad) {
