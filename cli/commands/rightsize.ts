@@ -50,7 +50,7 @@ export async function runRightsize(
             `cannot read the logs: ${error instanceof Error ? error.message : String(error)}`,
         );
     }
-    if (skipped.recordsUsed === 0 && usage.roles.size === 0) {
+    if (skipped.recordsUsed === 0) {
         const why = skipped.reasons().map((r) => `${r.count} × ${r.reason}`);
         throw new UsageError(
             `no CloudTrail record of a role's session could be read from ${args.logs.join(", ")}${why.length > 0 ? ` (${why.join("; ")})` : ""}; give CloudTrail files (\`{"Records": [...]}\`, gzip or not) or JSON Lines of records`,

@@ -23,8 +23,13 @@
 import { type Known, readKnown } from "../known-value";
 import { oncePerRequest } from "../stack/per-request";
 import type { StackResource } from "../stack/resource";
-import { isObject, normalizedArmId, stringsOf } from "./resources";
-import { azureActionMatches, isAnyProviderStandIn, type PermissionBlock } from "./role-permissions";
+import { isObject, normalizedArmId } from "./resources";
+import {
+    azureActionMatches,
+    isAnyProviderStandIn,
+    type PermissionBlock,
+    permissionBlocksOf,
+} from "./role-permissions";
 
 export const DENY_ASSIGNMENT_TYPE = "azure-native:authorization:DenyAssignment";
 
@@ -78,15 +83,7 @@ function readDenyAssignment(resource: StackResource): DenyAssignment | undefined
         }
         const principals = principalIds(props["principals"]);
         const excluded = principalIds(props["excludePrincipals"]);
-        const permissions: unknown = props["permissions"];
-        const blocks = (Array.isArray(permissions) ? (permissions as unknown[]) : [])
-            .filter(isObject)
-            .map((block) => ({
-                actions: stringsOf(block["actions"]),
-                notActions: stringsOf(block["notActions"]),
-                dataActions: stringsOf(block["dataActions"]),
-                notDataActions: stringsOf(block["notDataActions"]),
-            }));
+        const blocks = permissionBlocksOf(props["permissions"]);
         return {
             resource,
             scope: normalizedArmId(scope),

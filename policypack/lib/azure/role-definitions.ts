@@ -5,28 +5,15 @@
  */
 import { readKnown } from "../known-value";
 import { lookupPrivilegedRole, roleGuidOf } from "./builtin-roles";
-import { isObject, ROLE_DEFINITION_TYPE, sameArmId, stringsOf } from "./resources";
+import { ROLE_DEFINITION_TYPE, sameArmId } from "./resources";
 import { type DenyAssignment, isOperationDenied } from "./deny-assignments";
 import {
     type DeniedOperation,
     describePrivilege,
-    type PermissionBlock,
     privilegesOf,
+    permissionBlocksOf,
 } from "./role-permissions";
 import type { StackResource } from "../stack/resource";
-
-/** The permission blocks of a custom role's `permissions`; malformed entries count as empty. */
-export function permissionBlocksOf(permissions: unknown): PermissionBlock[] {
-    if (!Array.isArray(permissions)) {
-        return [];
-    }
-    return permissions.filter(isObject).map((block) => ({
-        actions: stringsOf(block["actions"]),
-        notActions: stringsOf(block["notActions"]),
-        dataActions: stringsOf(block["dataActions"]),
-        notDataActions: stringsOf(block["notDataActions"]),
-    }));
-}
 
 /** A role as a finding names it: its name when known, and its GUID. */
 export interface JudgedRole {

@@ -5,6 +5,7 @@
  * custom role definitions, so both are judged the same way.
  */
 import type { RiskCategory } from "../graph/model";
+import { isObject, stringsOf } from "./resources";
 
 /** One permission block of a role definition, as ARM and `az role definition list` give it. */
 export interface PermissionBlock {
@@ -14,6 +15,22 @@ export interface PermissionBlock {
     readonly notDataActions: readonly string[];
     /** An ABAC condition that narrows the block (e.g. which roles it may assign). */
     readonly condition?: string | null;
+}
+
+/**
+ * The permission blocks of a `permissions` list, as a custom role definition and a deny assignment
+ * write them; malformed entries count as empty.
+ */
+export function permissionBlocksOf(permissions: unknown): PermissionBlock[] {
+    if (!Array.isArray(permissions)) {
+        return [];
+    }
+    return permissions.filter(isObject).map((block) => ({
+        actions: stringsOf(block["actions"]),
+        notActions: stringsOf(block["notActions"]),
+        dataActions: stringsOf(block["dataActions"]),
+        notDataActions: stringsOf(block["notDataActions"]),
+    }));
 }
 
 /** Why a role is privileged: one capability and the pattern that grants it. */

@@ -1,4 +1,4 @@
-import { permissionBlocksOf } from "../../lib/azure/role-definitions";
+import { permissionBlocksOf } from "../../lib/azure/role-permissions";
 import { ROLE_DEFINITION_TYPE } from "../../lib/azure/resources";
 import { ANY_PROVIDER_OPERATIONS, azureActionMatches } from "../../lib/azure/role-permissions";
 import { defineResourcePolicy } from "../../lib/define-policy";

@@ -4,7 +4,8 @@
  * (../../azure/builtin-roles.ts, generated from the MIT dataset), the same table the rules read.
  */
 import { lookupBuiltinRole, roleGuidOf } from "../../azure/builtin-roles";
-import { customRoleOf, permissionBlocksOf } from "../../azure/role-definitions";
+import { customRoleOf } from "../../azure/role-definitions";
+import { permissionBlocksOf } from "../../azure/role-permissions";
 import type { PermissionBlock } from "../../azure/role-permissions";
 import { readKnown, propertyText } from "../../known-value";
 import { type AzureStack } from "./stack";
