@@ -61,9 +61,13 @@ export function compareFunction(
         .sort(byAction);
     const unused: UnobservedAction[] = [];
     const unobservable: UnobservedAction[] = [];
+    // Without the role's ARN (unknown in a preview) no call of it can be found: nothing is unused.
+    const findable = grants.roleArn !== undefined;
     for (const [key, granted] of grants.granted) {
         if (role?.used.has(key) === true) continue;
-        (recorded.recordsAction(granted.action) ? unused : unobservable).push(unseen(granted));
+        (findable && recorded.recordsAction(granted.action) ? unused : unobservable).push(
+            unseen(granted),
+        );
     }
     const denied = [...(role?.denied.values() ?? [])].sort(byAction);
     return {
@@ -76,7 +80,12 @@ export function compareFunction(
         unmapped: [...(role?.unmapped ?? [])]
             .map(([event, count]) => ({ event, count }))
             .sort((a, b) => b.count - a.count || a.event.localeCompare(b.event)),
-        incomplete: grants.incomplete,
+        incomplete: findable
+            ? grants.incomplete
+            : [
+                  ...grants.incomplete,
+                  "the role's ARN is not known (a preview leaves it unknown): its calls cannot be found in the logs",
+              ],
         summary: {
             granted: grants.granted.size,
             used: used.filter((u) => u.granted).length,

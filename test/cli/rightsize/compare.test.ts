@@ -119,6 +119,18 @@ describe("perimeter rightsize: granted against used, per function", () => {
         assert.equal(result.summary.used, 0);
     });
 
+    it("calls nothing unused when the role's ARN is unknown, as in a preview", () => {
+        const usage = new UsageByRole();
+        const recorded = new RecordedApis();
+        recorded.note(someoneElse("kms.amazonaws.com", "Encrypt"));
+        const [orders] = awsFunctionGrants(stack);
+        assert.ok(orders);
+        const result = compareFunction({ ...orders, roleArn: undefined }, usage, recorded);
+        assert.deepEqual(result.unused, []);
+        assert.equal(result.unobservable.length, 5);
+        assert.match(result.incomplete.join(), /the role's ARN is not known/);
+    });
+
     it("keeps another function's sessions out", async () => {
         const result = await compare([
             assumedRoleRecord("kms.amazonaws.com", "Encrypt", { role: "billing-fn-role" }),
