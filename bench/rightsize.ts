@@ -15,8 +15,7 @@ import * as os from "os";
 import * as path from "path";
 import { Readable } from "stream";
 import { pipeline } from "stream/promises";
-import { roleCalls } from "../cli/rightsize/aws/cloudtrail";
-import { UsageByRole } from "../cli/rightsize/aws/usage";
+import { readUsage } from "../cli/rightsize/logs";
 import { logFiles } from "../cli/rightsize/log-files";
 import { SkippedRecords } from "../cli/rightsize/skipped";
 import { option } from "./measure";
@@ -103,12 +102,9 @@ async function child(count: number): Promise<void> {
     const file = path.join(dir, "trail.jsonl");
     await pipeline(Readable.from(lines(count)), fs.createWriteStream(file));
     const skipped = new SkippedRecords();
-    const usage = new UsageByRole();
     const started = process.hrtime.bigint();
     const cpu = process.cpuUsage();
-    for await (const call of roleCalls(logFiles([file], Readable.from([])), skipped)) {
-        usage.add(call);
-    }
+    const { usage } = await readUsage(logFiles([file], Readable.from([])), skipped);
     const seconds = Number(process.hrtime.bigint() - started) / 1e9;
     const used = process.cpuUsage(cpu);
     fs.rmSync(dir, { recursive: true, force: true });
@@ -116,7 +112,7 @@ async function child(count: number): Promise<void> {
         JSON.stringify({
             records: count,
             used: skipped.recordsUsed,
-            roles: usage.roles.size,
+            roles: usage.principals.size,
             seconds,
             recordsPerSecond: Math.round(count / seconds),
             cpuSeconds: (used.user + used.system) / 1e6,

@@ -1,9 +1,10 @@
 import { graphResourcesOf } from "../graph/resources";
-import { RecordedApis, roleCalls } from "../rightsize/aws/cloudtrail";
-import { compareFunction } from "../rightsize/aws/compare";
-import { awsFunctionGrants } from "../rightsize/aws/granted";
-import { UsageByRole } from "../rightsize/aws/usage";
+import { buildIdentityGraph } from "../../policypack/lib/graph/build";
+import type { Cloud } from "../../policypack/lib/graph/model";
+import { compareFunction } from "../rightsize/compare";
+import { functionGrants } from "../rightsize/granted";
 import { logFiles } from "../rightsize/log-files";
+import { readUsage } from "../rightsize/logs";
 import {
     RIGHTSIZE_REPORT_VERSION,
     type RightsizeReport,
@@ -11,6 +12,7 @@ import {
     summaryOf,
 } from "../rightsize/report";
 import { SkippedRecords } from "../rightsize/skipped";
+import { suggestionFor } from "../rightsize/suggest";
 import { UsageError } from "../engine/errors";
 import type { Progress } from "../terminal";
 import type { RightsizeArgs } from "./args";
@@ -18,18 +20,16 @@ import type { CommandIo } from "./context";
 import { writeOutput } from "./output";
 import { readSnapshot } from "./snapshot";
 
-/** Function types of the clouds whose logs are not compared yet. */
-const NOT_YET: Readonly<Record<string, string>> = {
-    "azure-native:web:WebApp": "Azure function apps",
-    "gcp:cloudfunctionsv2/function:Function": "Google Cloud functions",
-    "gcp:cloudfunctions/function:Function": "Google Cloud functions",
-    "gcp:cloudrunv2/service:Service": "Google Cloud Run services",
+const CLOUD_LOGS: Readonly<Record<Cloud, string>> = {
+    aws: "CloudTrail",
+    azure: "Azure activity or resource log",
+    gcp: "Cloud Audit Logs",
 };
 
 /**
- * `perimeter rightsize STACK --logs PATH...`: each Lambda function's grants against what CloudTrail
- * shows its role did. Exit 0 when the report is written; 2 on a usage error or when no record of the
- * logs could be used at all.
+ * `perimeter rightsize STACK --logs PATH...`: each function's grants, read from the identity graph,
+ * against what the clouds' logs show its identity did, with a suggestion per function. Exit 0 when the
+ * report is written; 2 on a usage error or when no record of the logs could be used at all.
  */
 export async function runRightsize(
     args: RightsizeArgs,
@@ -40,11 +40,9 @@ export async function runRightsize(
     const resources = graphResourcesOf(snapshot.resources);
     progress.update(`perimeter: reading ${args.logs.join(", ")}`);
     const skipped = new SkippedRecords();
-    const usage = new UsageByRole();
-    const recorded = new RecordedApis();
-    const files = logFiles(args.logs, io.stdin);
+    let read;
     try {
-        for await (const call of roleCalls(files, skipped, args.since, recorded)) usage.add(call);
+        read = await readUsage(logFiles(args.logs, io.stdin), skipped, args.since);
     } catch (error) {
         throw new UsageError(
             `cannot read the logs: ${error instanceof Error ? error.message : String(error)}`,
@@ -53,22 +51,27 @@ export async function runRightsize(
     if (skipped.recordsUsed === 0) {
         const why = skipped.reasons().map((r) => `${r.count} × ${r.reason}`);
         throw new UsageError(
-            `no CloudTrail record of a role's session could be read from ${args.logs.join(", ")}${why.length > 0 ? ` (${why.join("; ")})` : ""}; give CloudTrail files (\`{"Records": [...]}\`, gzip or not) or JSON Lines of records`,
+            `no log record of a principal's call could be read from ${args.logs.join(", ")}${why.length > 0 ? ` (${why.join("; ")})` : ""}; give CloudTrail files (\`{"Records": [...]}\`, gzip or not), Cloud Audit Logs entries (\`gcloud logging read --format=json\`) or Azure activity and resource logs, as JSON or JSON Lines`,
         );
     }
-    const functions = awsFunctionGrants(resources).map((grants) =>
-        compareFunction(grants, usage, recorded),
-    );
-    const others = new Set(
-        resources.flatMap((r) => (NOT_YET[r.type] === undefined ? [] : [NOT_YET[r.type] ?? ""])),
-    );
+    const byUrn = new Map(resources.map((r) => [r.urn, r]));
+    const functions = functionGrants(buildIdentityGraph(resources), resources).map((grants) => {
+        const comparison = compareFunction(grants, read.usage, read.evidence);
+        const fn =
+            grants.functions[0] === undefined ? undefined : byUrn.get(grants.functions[0].urn);
+        return { ...comparison, suggestion: suggestionFor(comparison, fn, resources) };
+    });
+    const silent = [...new Set(functions.map((f) => f.cloud))].filter((c) => !read.clouds.has(c));
     const report: RightsizeReport = {
         version: RIGHTSIZE_REPORT_VERSION,
         stack: snapshot.source,
         ...(args.since === undefined ? {} : { since: new Date(args.since).toISOString() }),
         records: { used: skipped.recordsUsed, skipped: skipped.reasons() },
         functions,
-        notCovered: [...others].map((what) => `${what}: their logs are not compared yet`),
+        notCovered: silent.map(
+            (cloud) =>
+                `${cloud} functions: the logs hold no ${CLOUD_LOGS[cloud]} record, so nothing of theirs is judged unused`,
+        ),
         summary: summaryOf(functions),
     };
     progress.clear();

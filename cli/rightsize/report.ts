@@ -1,10 +1,14 @@
 /**
- * The right-sizing report: each Lambda function's grants against what CloudTrail shows its role did
- * (./aws/compare.ts), with what the logs could not show, and what was skipped reading them. The JSON
- * form is the stable contract of docs/cli.md ("perimeter rightsize"); the text form is for people.
+ * The right-sizing report: each function's grants against what the logs show its identity did
+ * (./compare.ts), with what the logs could not show, a suggestion (./suggest.ts), and what was skipped
+ * reading them. The JSON form is the stable contract of docs/cli.md ("perimeter rightsize"); the text
+ * form is for people; the Markdown form for a pull-request comment.
  */
-import type { FunctionComparison } from "./aws/compare";
+import type { FunctionComparison as Compared } from "./compare";
 import type { SkipReason } from "./skipped";
+import type { Suggestion } from "./suggest";
+
+export type FunctionComparison = Compared & { readonly suggestion: Suggestion };
 
 export const RIGHTSIZE_REPORT_VERSION = 1;
 
@@ -31,6 +35,13 @@ export function summaryOf(functions: readonly FunctionComparison[]): FunctionCom
     };
 }
 
+/** Why a cloud's logs may not show a use, and the setting that makes them show it. */
+const UNOBSERVABLE: Readonly<Record<FunctionComparison["cloud"], string>> = {
+    aws: "these logs cannot show whether these were used, as no management event of them is recorded: log their data events (S3 objects, Lambda invocations, DynamoDB items...), or their read or write management events, to judge them (AwsAuditTrail logs Lambda invocations)",
+    gcp: "these logs show no check of these permissions: turn on Data Access audit logs (DATA_READ, DATA_WRITE) for their services to judge them; GcpAuditLogs turns them on",
+    azure: "these logs show no check of these actions: the activity log has control-plane writes only; send the resource logs (StorageRead/StorageWrite, AuditEvent) to a workspace or storage account with a diagnostic setting to judge them; AzureAuditLogs can send them",
+};
+
 const day = (ms: number): string => new Date(ms).toISOString().slice(0, 10);
 
 /** `arn:aws:s3:::orders/in/1.json and 40 more`. */
@@ -43,10 +54,29 @@ function resourcesText(resources: Iterable<string>, more = 0): string {
         : ` on ${shown.join(", ")}${rest > 0 ? ` and ${rest} more` : ""}`;
 }
 
+const identityText = (f: FunctionComparison): string =>
+    `${f.cloud} identity ${f.identities.map((i) => `'${i}'`).join(", ") || "not known"}${f.principals.length > 0 ? ` (${f.principals.join(", ")})` : ""}`;
+
+function suggestionText(s: Suggestion): string[] {
+    const lines: string[] = [];
+    if (s.kind === "grants") {
+        lines.push(`  suggested     grants of '${s.component ?? ""}':`);
+        for (const g of s.grants ?? []) {
+            lines.push(
+                `                { name: "${g.name}", access: "${g.access}", resource: "${g.resource}"${g.prefix === undefined ? "" : `, prefix: "${g.prefix}"`} }`,
+            );
+        }
+    }
+    for (const change of s.changes) lines.push(`  change        ${change}`);
+    if (s.changes.length === 0)
+        lines.push("  change        none: nothing the logs show is granted and unused");
+    return lines;
+}
+
 function functionText(f: FunctionComparison): string[] {
     const s = f.summary;
     const lines = [
-        `function ${f.functions.map((n) => `'${n}'`).join(", ")} (role ${f.roleArn ?? "not known"})`,
+        `function ${f.functions.map((n) => `'${n}'`).join(", ")} (${identityText(f)})`,
         `  granted ${s.granted} actions: ${s.used} used, ${s.unused} unused, ${s.unobservable} unobservable; ${s.denied} refused`,
     ];
     for (const use of f.used) {
@@ -61,9 +91,7 @@ function functionText(f: FunctionComparison): string[] {
         lines.push(`  unused        ${unused.action}${resourcesText(unused.resources)}: remove it`);
     }
     if (f.unobservable.length > 0) {
-        lines.push(
-            "  unobservable  (these logs cannot show whether these were used, as no management event of them is recorded: log their data events, or their read or write management events, to judge them)",
-        );
+        lines.push(`  unobservable  (${UNOBSERVABLE[f.cloud]})`);
         for (const unseen of f.unobservable) {
             lines.push(`                ${unseen.action}${resourcesText(unseen.resources)}`);
         }
@@ -76,7 +104,13 @@ function functionText(f: FunctionComparison): string[] {
     for (const { event, count } of f.unmapped) {
         lines.push(`  unmapped      ${event} ×${count}: no IAM action is known for this event`);
     }
+    for (const g of f.grants) {
+        if (g.touchedUnder !== undefined && g.touched.length > 1) {
+            lines.push(`  touched       ${g.target} (${g.access}): only under ${g.touchedUnder}`);
+        }
+    }
     for (const why of f.incomplete) lines.push(`  incomplete    ${why}`);
+    lines.push(...suggestionText(f.suggestion));
     return lines;
 }
 
@@ -111,12 +145,29 @@ function functionMarkdown(f: FunctionComparison): string[] {
     const lines = [
         `### ${f.functions.map((n) => `\`${cell(n)}\``).join(", ")}`,
         "",
-        `Role \`${f.roleArn ?? "not known"}\`: granted ${s.granted} actions, ${s.used} used, ${s.unused} unused, ${s.unobservable} unobservable; ${s.denied} refused.`,
+        `${cell(identityText(f))}: granted ${s.granted} actions, ${s.used} used, ${s.unused} unused, ${s.unobservable} unobservable; ${s.denied} refused.`,
     ];
     if (rows.length > 0) lines.push("", "| | Action | |", "|---|---|---|", ...rows);
     for (const { event, count } of f.unmapped)
         lines.push("", `- unmapped: \`${cell(event)}\` ×${count}`);
     for (const why of f.incomplete) lines.push("", `- incomplete: ${cell(why)}`);
+    const suggestion = f.suggestion;
+    if (suggestion.kind === "grants") {
+        lines.push(
+            "",
+            `Suggested \`grants\` of \`${cell(suggestion.component ?? "")}\`:`,
+            "",
+            "```ts",
+            "grants: [",
+        );
+        for (const g of suggestion.grants ?? []) {
+            lines.push(
+                `    { name: "${g.name}", access: "${g.access}", resource: "${g.resource}"${g.prefix === undefined ? "" : `, prefix: "${g.prefix}"`} },`,
+            );
+        }
+        lines.push("],", "```");
+    }
+    for (const change of suggestion.changes) lines.push("", `- change: ${cell(change)}`);
     return lines;
 }
 

@@ -12,9 +12,9 @@
  * `{"Records": [...]}` per file, and JSON Lines, one record per line (a CloudTrail Lake or Athena
  * export). A record that cannot be read is counted with why, never thrown.
  */
-import { itemsOfRecords, type LogFile } from "../log-files";
+import type { RecordedPermissions } from "../evidence";
+import type { Use } from "../usage";
 import { iamActionOf } from "./actions";
-import { SkippedRecords } from "../skipped";
 
 /** One API call a role's session made. */
 export interface RoleCall {
@@ -104,47 +104,41 @@ export function roleCallOf(record: unknown): RoleCall | { readonly skip: string 
 }
 
 /**
- * Every call a role's session made in the files, from `since` (milliseconds since the epoch) on. What
- * is not such a call is counted in `skipped` with why: other principals, records before `since`,
- * records or files that cannot be read.
+ * The uses a CloudTrail record holds (one: the call, mapped to its IAM action by ./actions.ts), or why
+ * it holds none of a role's; a management event is noted in `evidence` whoever made it.
  */
-export function roleCalls(
-    files: AsyncIterable<LogFile>,
-    skipped: SkippedRecords,
-    since?: number,
-    recorded?: RecordedApis,
-): AsyncGenerator<RoleCall> {
-    return itemsOfRecords(
-        files,
-        skipped,
-        (record) => {
-            recorded?.note(record);
-            const call = roleCallOf(record);
-            return "skip" in call ? call : [call];
+export function awsUsesOf(
+    record: unknown,
+    evidence: RecordedPermissions,
+): readonly Use[] | { readonly skip: string } {
+    noteEvidence(record, evidence);
+    const call = roleCallOf(record);
+    if ("skip" in call) return call;
+    const action = iamActionOf(call.eventSource, call.eventName);
+    return [
+        {
+            time: call.time,
+            principal: call.roleArn,
+            ...(action === undefined
+                ? { event: `${call.eventSource} ${call.eventName}` }
+                : { action }),
+            denied: call.denied,
+            resources: call.resources,
+            ...(call.invokedBy === undefined ? {} : { onBehalfOf: call.invokedBy }),
         },
-        since,
-    );
+    ];
 }
 
 /**
- * The APIs the logs show CloudTrail recording as management events, whoever called them: a record
- * with `managementEvent: true` (record contents, "managementEvent") proves the trail records that API,
- * read or write as it is. Evidence that a function's call of the same API would have been recorded too.
+ * A record with `managementEvent: true` (record contents, "managementEvent") proves the trail records
+ * that API, read or write as it is, whoever called it: evidence that a function's call of it would have
+ * been recorded too (../evidence.ts).
  */
-export class RecordedApis {
-    private readonly actions = new Set<string>();
-
-    note(record: unknown): void {
-        if (!isRecord(record) || record["managementEvent"] !== true) return;
-        const source = text(record["eventSource"]);
-        const name = text(record["eventName"]);
-        const action =
-            source === undefined || name === undefined ? undefined : iamActionOf(source, name);
-        if (action !== undefined) this.actions.add(action.toLowerCase());
-    }
-
-    /** Whether a call needing this IAM action (any case) was seen recorded as a management event. */
-    recordsAction(action: string): boolean {
-        return this.actions.has(action.toLowerCase());
-    }
+function noteEvidence(record: unknown, evidence: RecordedPermissions): void {
+    if (!isRecord(record) || record["managementEvent"] !== true) return;
+    const source = text(record["eventSource"]);
+    const name = text(record["eventName"]);
+    const action =
+        source === undefined || name === undefined ? undefined : iamActionOf(source, name);
+    if (action !== undefined) evidence.note(action);
 }

@@ -154,10 +154,15 @@ describe("perimeter rightsize", () => {
         assert.match(run.stdout, /\*\*1 used, 1 unused\*\*, 1 unobservable/);
         assert.match(
             run.stdout,
-            /### `orders`\n\nRole `arn:aws:iam::123456789012:role\/orders-fn-role`: granted 3 actions/,
+            /### `orders`\n\naws identity 'orders-fn-role' \(arn:aws:iam::123456789012:role\/orders-fn-role\): granted 3 actions/,
         );
         assert.match(run.stdout, /\| used \| `kms:Decrypt` \| ×2, 2026-11-24 to 2026-11-30 \|/);
         assert.match(run.stdout, /\| \*\*unused\*\* \| `kms:Encrypt` \| remove it on \* \|/);
+        // Not one of our components: the change names the policy and what to drop from it.
+        assert.match(
+            run.stdout,
+            /- change: 'orders-access' on \*: drop kms:Encrypt \(provably unused\)/,
+        );
         assert.match(
             run.stdout,
             /\| \*\*refused\*\* \| `secretsmanager:GetSecretValue` \| ×1: needs it and lacks it \|/,
@@ -175,7 +180,7 @@ describe("perimeter rightsize", () => {
         assert.equal(run.status, 2);
         assert.match(
             run.stderr,
-            /no CloudTrail record of a role's session could be read from .*not-a-trail\.json \(1 × no userIdentity\); give CloudTrail files/,
+            /no log record of a principal's call could be read from .*not-a-trail\.json \(1 × not a record of CloudTrail, Cloud Audit Logs or an Azure activity or resource log\); give CloudTrail files/,
         );
     });
 

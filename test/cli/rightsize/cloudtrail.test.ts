@@ -4,13 +4,30 @@ import * as path from "node:path";
 import { Readable } from "node:stream";
 import { gzipSync } from "node:zlib";
 import { iamActionOf } from "../../../cli/rightsize/aws/actions";
-import { isAccessDenied, type RoleCall, roleCalls } from "../../../cli/rightsize/aws/cloudtrail";
-import { linesOf, logFiles } from "../../../cli/rightsize/log-files";
+import { isAccessDenied, type RoleCall, roleCallOf } from "../../../cli/rightsize/aws/cloudtrail";
+import { itemsOfRecords, type LogFile, linesOf, logFiles } from "../../../cli/rightsize/log-files";
 import type { SkippedRecords } from "../../../cli/rightsize/skipped";
 import { logDir, readLogs } from "./log-fixtures";
 import { assumedRoleRecord, iamUserRecord, roleArn } from "./cloudtrail-fixtures";
 
 const tempDir = logDir;
+
+/** Every role call in the files, through the loop every cloud's reader shares. */
+function roleCalls(
+    files: AsyncIterable<LogFile>,
+    skipped: SkippedRecords,
+    since?: number,
+): AsyncGenerator<RoleCall> {
+    return itemsOfRecords(
+        files,
+        skipped,
+        (record) => {
+            const call = roleCallOf(record);
+            return "skip" in call ? call : [call];
+        },
+        since,
+    );
+}
 
 async function callsIn(
     paths: readonly string[],

@@ -1,11 +1,11 @@
 import { strict as assert } from "assert";
-import { awsFunctionGrants } from "../../../cli/rightsize/aws/granted";
 import { stackResourcesOf } from "../../../policypack/lib/stack-view";
+import { grantedPermissions, grantsOf } from "./compare-fixtures";
 import { ordersStack, resource, ROLE_ARN } from "./stack-fixtures";
 
-describe("perimeter rightsize: what each function is granted, from the pack's model", () => {
+describe("perimeter rightsize: what each function is granted, from the identity graph", () => {
     it("lists exact actions with their resources, by the role CloudTrail will name", () => {
-        const [orders] = awsFunctionGrants(
+        const [orders] = grantsOf(
             ordersStack({
                 Version: "2012-10-17",
                 Statement: [
@@ -22,25 +22,24 @@ describe("perimeter rightsize: what each function is granted, from the pack's mo
                 ],
             }),
         );
-        assert.equal(orders?.roleArn, ROLE_ARN);
-        // `sqs:Send*` reaches what the action index has: SendMessage (it lists no SendMessageBatch).
+        assert.ok(orders);
+        assert.deepEqual(orders.principals, [ROLE_ARN]);
+        assert.equal(orders.cloud, "aws");
         assert.deepEqual(
-            orders?.functions.map((f) => f.name),
+            orders.functions.map((f) => f.name),
             ["orders"],
         );
-        assert.deepEqual(
-            [...(orders?.granted.values() ?? [])].map((g) => [g.action, g.resources]),
-            [
-                ["s3:GetObject", ["arn:aws:s3:::orders/*"]],
-                ["s3:PutObject", ["arn:aws:s3:::orders/*"]],
-                ["sqs:SendMessage", ["arn:aws:sqs:eu-west-1:123456789012:jobs"]],
-            ],
-        );
-        assert.deepEqual(orders?.incomplete, []);
+        // `sqs:Send*` reaches what the action index has: SendMessage (it lists no SendMessageBatch).
+        assert.deepEqual([...grantedPermissions(orders)].sort(), [
+            ["s3:GetObject", ["arn:aws:s3:::orders/*"]],
+            ["s3:PutObject", ["arn:aws:s3:::orders/*"]],
+            ["sqs:SendMessage", ["arn:aws:sqs:eu-west-1:123456789012:jobs"]],
+        ]);
+        assert.deepEqual(orders.incomplete, []);
     });
 
-    it("applies Deny once, as the rules do, and marks what only a condition allows", () => {
-        const [orders] = awsFunctionGrants(
+    it("applies Deny once, as the rules do, and keeps what only a condition allows with it", () => {
+        const [orders] = grantsOf(
             ordersStack({
                 Version: "2012-10-17",
                 Statement: [
@@ -57,15 +56,18 @@ describe("perimeter rightsize: what each function is granted, from the pack's mo
                 ],
             }),
         );
-        const granted = orders?.granted;
-        assert.ok(granted?.has("s3:getobject"));
-        assert.ok(!granted?.has("s3:deleteobject"));
-        assert.equal(granted?.get("kms:decrypt")?.conditional, true);
-        assert.equal(granted?.get("s3:getobject")?.conditional, false);
+        assert.ok(orders);
+        const granted = grantedPermissions(orders);
+        assert.ok(granted.has("s3:GetObject"));
+        assert.ok(!granted.has("s3:DeleteObject"));
+        const kms = orders.grants.find((g) =>
+            g.permissions.some((p) => p.action === "kms:Decrypt"),
+        );
+        assert.match(kms?.conditions.join() ?? "", /kms:ViaService/);
     });
 
     it("says when a role is outside the stack, instead of granting nothing silently", () => {
-        const grants = awsFunctionGrants(
+        const grants = grantsOf(
             stackResourcesOf([
                 resource("aws:lambda/function:Function", "legacy", {
                     name: "legacy",
@@ -74,10 +76,10 @@ describe("perimeter rightsize: what each function is granted, from the pack's mo
             ]),
         );
         assert.deepEqual(
-            grants.map((g) => [g.roleArn, g.granted.size, g.incomplete]),
+            grants.map((g) => [g.principals, g.grants.length, g.incomplete]),
             [
                 [
-                    "arn:aws:iam::123456789012:role/shared",
+                    ["arn:aws:iam::123456789012:role/shared"],
                     0,
                     ["the role arn:aws:iam::123456789012:role/shared is outside the stack"],
                 ],

@@ -1,17 +1,21 @@
 import { strict as assert } from "assert";
-import { type RoleCall, roleCallOf } from "../../../cli/rightsize/aws/cloudtrail";
-import { RESOURCES_KEPT, UsageByRole } from "../../../cli/rightsize/aws/usage";
+import { awsUsesOf } from "../../../cli/rightsize/aws/cloudtrail";
+import { RecordedPermissions } from "../../../cli/rightsize/evidence";
+import { RESOURCES_KEPT, type Use, UsageByPrincipal } from "../../../cli/rightsize/usage";
 import { assumedRoleRecord, type RecordOptions, roleArn } from "./cloudtrail-fixtures";
 
-function call(eventSource: string, eventName: string, options: RecordOptions = {}): RoleCall {
-    const read = roleCallOf(assumedRoleRecord(eventSource, eventName, options));
-    assert.ok(!("skip" in read));
-    return read;
+function call(eventSource: string, eventName: string, options: RecordOptions = {}): Use {
+    const read = awsUsesOf(
+        assumedRoleRecord(eventSource, eventName, options),
+        new RecordedPermissions(),
+    );
+    assert.ok(!("skip" in read) && read[0] !== undefined);
+    return read[0];
 }
 
 describe("perimeter rightsize: what each role's sessions did", () => {
     it("keeps two functions' sessions apart, by the role each was made from", () => {
-        const usage = new UsageByRole();
+        const usage = new UsageByPrincipal();
         usage.add(
             call("s3.amazonaws.com", "HeadObject", {
                 role: "orders-fn-role",
@@ -38,7 +42,7 @@ describe("perimeter rightsize: what each role's sessions did", () => {
     });
 
     it("counts calls with first and last seen, and a service's calls on the session's behalf", () => {
-        const usage = new UsageByRole();
+        const usage = new UsageByPrincipal();
         usage.add(
             call("kms.amazonaws.com", "Decrypt", {
                 time: "2026-11-30T10:00:00Z",
@@ -54,7 +58,7 @@ describe("perimeter rightsize: what each role's sessions did", () => {
     });
 
     it("keeps refused calls apart from used ones: what the function needs and lacks", () => {
-        const usage = new UsageByRole();
+        const usage = new UsageByPrincipal();
         usage.add(
             call("secretsmanager.amazonaws.com", "GetSecretValue", {
                 errorCode: "AccessDenied",
@@ -75,7 +79,7 @@ describe("perimeter rightsize: what each role's sessions did", () => {
     });
 
     it("counts events it cannot map to an action instead of guessing one", () => {
-        const usage = new UsageByRole();
+        const usage = new UsageByPrincipal();
         usage.add(call("s3.amazonaws.com", "NoSuchOperation"));
         usage.add(call("s3.amazonaws.com", "NoSuchOperation"));
         assert.deepEqual(
@@ -85,7 +89,7 @@ describe("perimeter rightsize: what each role's sessions did", () => {
     });
 
     it("keeps a bounded number of resources per action and counts the rest", () => {
-        const usage = new UsageByRole();
+        const usage = new UsageByPrincipal();
         for (let i = 0; i < RESOURCES_KEPT + 5; i++) {
             usage.add(
                 call("s3.amazonaws.com", "GetObject", {

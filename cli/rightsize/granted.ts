@@ -1,0 +1,160 @@
+/**
+ * What each function of a stack is granted, on every cloud, read from the identity graph (the model
+ * the rules, `perimeter graph` and the reports share: policypack/lib/graph): the principal its
+ * identity appears as in the logs, and each grant (one `granted` edge: a role policy's statements on
+ * one target, a role assignment, an IAM member) with its effective permissions after every Deny and
+ * deny assignment. The right-sizing report compares these with what the logs show (./compare.ts).
+ */
+import { readKnown } from "../../policypack/lib/known-value";
+import type {
+    Cloud,
+    GrantedEdge,
+    GraphNode,
+    IdentityGraph,
+    Permission,
+} from "../../policypack/lib/graph/model";
+import type { StackResource } from "../../policypack/lib/stack/resource";
+
+/** One grant of a function's identity: what one resource of the stack gives it on one target. */
+export interface Grant {
+    /** URN of the resource that makes the grant (role policy, role assignment, IAM member). */
+    readonly via?: string;
+    /** How a person reads the grant: the actions, the role. */
+    readonly access: string;
+    /** The target, as the graph names it. */
+    readonly target: string;
+    /** The target's resource in the stack, when it is one. */
+    readonly targetResource?: StackResource;
+    readonly permissions: readonly Permission[];
+    readonly conditions: readonly string[];
+}
+
+export interface FunctionGrants {
+    readonly cloud: Cloud;
+    readonly functions: readonly StackResource[];
+    /** How the logs name the function's identities: role ARNs, object IDs, emails; known ones only. */
+    readonly principals: readonly string[];
+    /** The identities as a person reads them. */
+    readonly identities: readonly string[];
+    readonly grants: readonly Grant[];
+    /** Why what is granted may be more than this, or why the logs cannot find the identity. */
+    readonly incomplete: readonly string[];
+}
+
+function knownText(
+    resource: StackResource | undefined,
+    read: (props: Record<string, unknown>) => unknown,
+): string | undefined {
+    if (resource === undefined) return undefined;
+    const value = readKnown(() => read(resource.props));
+    return value.known && typeof value.value === "string" && value.value !== ""
+        ? value.value
+        : undefined;
+}
+
+function isObject(value: unknown): value is Record<string, unknown> {
+    return typeof value === "object" && value !== null && !Array.isArray(value);
+}
+
+const SYSTEM_ASSIGNED = "azure:identity:system-assigned:";
+
+/**
+ * How the logs name an identity: an AWS role's ARN (CloudTrail's `sessionIssuer.arn`), an Azure
+ * managed identity's principal (object) ID, a Google service account's email.
+ */
+export function principalOf(
+    node: GraphNode,
+    byUrn: ReadonlyMap<string, StackResource>,
+): string | undefined {
+    const resource = node.urn === undefined ? undefined : byUrn.get(node.urn);
+    if (node.cloud === "aws") {
+        return (
+            knownText(resource, (p) => p["arn"]) ??
+            (node.id.startsWith("aws:identity:arn:")
+                ? node.id.slice("aws:identity:".length)
+                : undefined)
+        );
+    }
+    if (node.cloud === "azure") {
+        if (node.id.startsWith(SYSTEM_ASSIGNED)) {
+            return knownText(byUrn.get(node.id.slice(SYSTEM_ASSIGNED.length)), (p) => {
+                const identity = p["identity"];
+                return isObject(identity) ? identity["principalId"] : undefined;
+            });
+        }
+        return knownText(resource, (p) => p["principalId"]);
+    }
+    if (node.cloud === "gcp") {
+        const email =
+            knownText(resource, (p) => p["email"]) ?? node.id.slice("gcp:identity:".length);
+        return email.includes("@") ? email.toLowerCase() : undefined;
+    }
+    return undefined;
+}
+
+/** Every function of the graph with its identities' grants. */
+export function functionGrants(
+    graph: IdentityGraph,
+    resources: readonly StackResource[],
+): FunctionGrants[] {
+    const byUrn = new Map(resources.map((r) => [r.urn, r]));
+    const grantsFrom = new Map<string, GrantedEdge[]>();
+    for (const edge of graph.edges) {
+        if (edge.kind !== "granted") continue;
+        const list = grantsFrom.get(edge.from) ?? [];
+        list.push(edge);
+        grantsFrom.set(edge.from, list);
+    }
+    return graph.functions.flatMap((profile) => {
+        const fn = graph.nodeById.get(profile.functionId);
+        if (fn?.cloud === null || fn === undefined) return [];
+        const identities = profile.identityIds.flatMap((id) => {
+            const node = graph.nodeById.get(id);
+            return node === undefined ? [] : [node];
+        });
+        const principals = identities.flatMap((node) => {
+            const principal = principalOf(node, byUrn);
+            return principal === undefined ? [] : [principal];
+        });
+        const unknown = identities
+            .filter((node) => principalOf(node, byUrn) === undefined)
+            .map(
+                (node) =>
+                    `how the logs name the identity '${node.label}' is not known (a preview leaves it unknown): its calls cannot be found in the logs`,
+            );
+        const grants = profile.identityIds.flatMap((id) =>
+            (grantsFrom.get(id) ?? []).map((edge): Grant => {
+                const target = graph.nodeById.get(edge.to);
+                const targetResource =
+                    target?.urn === undefined ? undefined : byUrn.get(target.urn);
+                return {
+                    ...(edge.via === undefined ? {} : { via: edge.via }),
+                    access: edge.access,
+                    target: target?.label ?? edge.to,
+                    ...(targetResource === undefined ? {} : { targetResource }),
+                    permissions: edge.permissions,
+                    conditions: edge.conditions,
+                };
+            }),
+        );
+        const fnResource = fn.urn === undefined ? undefined : byUrn.get(fn.urn);
+        return [
+            {
+                cloud: fn.cloud,
+                functions: fnResource === undefined ? [] : [fnResource],
+                principals,
+                identities: identities.map((node) => node.label),
+                grants,
+                incomplete: [
+                    ...(profile.unreadable ?? []),
+                    ...(profile.complete || profile.unreadable !== undefined
+                        ? []
+                        : [
+                              "some grant of the identity could not be read (a value unknown in preview)",
+                          ]),
+                    ...unknown,
+                ],
+            },
+        ];
+    });
+}

@@ -1,0 +1,105 @@
+/**
+ * One pass over every log file given, whatever cloud wrote it: each record is told apart by its shape
+ * and read by its cloud's reader into {@link Use}s of a principal, with the evidence of what the logs
+ * record (./evidence.ts). A record no reader knows is counted, never thrown.
+ *
+ * - AWS CloudTrail (./aws/cloudtrail.ts): `eventSource` and `userIdentity`.
+ * - Google Cloud Audit Logs (./gcp/audit-logs.ts): `protoPayload`.
+ * - Azure activity log events and resource logs (./azure/logs.ts): `eventTimestamp` with
+ *   `authorization`, or `operationName`/`OperationName`.
+ */
+import type { Cloud } from "../../policypack/lib/graph/model";
+import { awsUsesOf } from "./aws/cloudtrail";
+import { authorizationChecksOf } from "./azure/logs";
+import { RecordedPermissions } from "./evidence";
+import { permissionChecksOf } from "./gcp/audit-logs";
+import { itemsOfRecords, type LogFile, type RecordRead } from "./log-files";
+import type { SkippedRecords } from "./skipped";
+import { type Use, UsageByPrincipal } from "./usage";
+
+function isObject(value: unknown): value is Record<string, unknown> {
+    return typeof value === "object" && value !== null && !Array.isArray(value);
+}
+
+/** The cloud whose log wrote a record, by its fields; undefined for a shape none writes. */
+export function cloudOfRecord(record: unknown): Cloud | undefined {
+    if (!isObject(record)) return undefined;
+    if (record["eventSource"] !== undefined && record["userIdentity"] !== undefined) return "aws";
+    if (record["protoPayload"] !== undefined) return "gcp";
+    if (
+        (record["eventTimestamp"] !== undefined && record["authorization"] !== undefined) ||
+        record["operationName"] !== undefined ||
+        record["OperationName"] !== undefined
+    ) {
+        return "azure";
+    }
+    return undefined;
+}
+
+function gcpUsesOf(record: unknown, evidence: RecordedPermissions): RecordRead<Use> {
+    const checks = permissionChecksOf(record);
+    if ("skip" in checks) return checks;
+    return checks.map((check) => {
+        evidence.note(check.permission);
+        return {
+            time: check.time,
+            principal: check.principal,
+            action: check.permission,
+            denied: !check.granted,
+            resources: check.resource === undefined ? [] : [check.resource],
+        };
+    });
+}
+
+function azureUsesOf(record: unknown, evidence: RecordedPermissions): RecordRead<Use> {
+    const checks = authorizationChecksOf(record);
+    if ("skip" in checks) return checks;
+    return checks.map((check) => {
+        evidence.note(check.action);
+        return {
+            time: check.time,
+            principal: check.principalId,
+            action: check.action,
+            denied: !check.granted,
+            resources: check.resource === undefined ? [] : [check.resource],
+        };
+    });
+}
+
+export interface LogUsage {
+    readonly usage: UsageByPrincipal;
+    readonly evidence: RecordedPermissions;
+    /** The clouds some usable record came from. */
+    readonly clouds: ReadonlySet<Cloud>;
+}
+
+/**
+ * Every use the files show, from `since` (milliseconds since the epoch) on, by principal; what is
+ * not one is counted in `skipped` with why.
+ */
+export async function readUsage(
+    files: AsyncIterable<LogFile>,
+    skipped: SkippedRecords,
+    since?: number,
+): Promise<LogUsage> {
+    const usage = new UsageByPrincipal();
+    const evidence = new RecordedPermissions();
+    const clouds = new Set<Cloud>();
+    const read = (record: unknown): RecordRead<Use> => {
+        const cloud = cloudOfRecord(record);
+        const uses =
+            cloud === "aws"
+                ? awsUsesOf(record, evidence)
+                : cloud === "gcp"
+                  ? gcpUsesOf(record, evidence)
+                  : cloud === "azure"
+                    ? azureUsesOf(record, evidence)
+                    : {
+                          skip: "not a record of CloudTrail, Cloud Audit Logs or an Azure activity or resource log",
+                      };
+        if (cloud !== undefined && !("skip" in uses)) clouds.add(cloud);
+        return uses;
+    };
+    for await (const use of itemsOfRecords(files, skipped, read, since)) usage.add(use);
+    return { usage, evidence, clouds };
+}

@@ -1,0 +1,348 @@
+/**
+ * What each function's grants should be, in the user's own vocabulary, from the judgements of
+ * ./compare.ts. Never wider than today:
+ *
+ * - A function built with one of our components (its `perimeter:index:*Function` parent is in the
+ *   stack) gets its `grants: [...]` back: a grant whose permissions are all provably unused is
+ *   removed; a grant whose provably unused permissions are exactly what a narrower access level of the
+ *   same service leaves out takes that level (components/<cloud>/grants, the reviewed access tables);
+ *   an S3 or Cloud Storage grant whose object uses all lay under a deeper prefix takes that prefix.
+ *   Grants the identity holds outside the component are named, with what the logs show of them.
+ * - Any other function gets the changes to its roles, policies, role assignments and IAM members:
+ *   remove a grant nothing used and the logs prove unused; drop the provably unused permissions of
+ *   the others.
+ *
+ * A permission the logs cannot show is never dropped: the suggestion keeps it and says so.
+ */
+import { AWS_ACCESS_TABLE } from "../../components/aws/grants";
+import { AZURE_ACCESS_TABLE } from "../../components/azure/grants";
+import { GCP_ACCESS_TABLE } from "../../components/gcp/grants";
+import { roleWithGuid } from "../../policypack/lib/graph/azure/roles";
+import type { Cloud } from "../../policypack/lib/graph/model";
+import { readKnown } from "../../policypack/lib/known-value";
+import type { StackResource } from "../../policypack/lib/stack/resource";
+import type { FunctionComparison, GrantJudgement } from "./compare";
+
+/** A grant as the component's `grants` argument takes it. */
+export interface SuggestedGrant {
+    readonly name: string;
+    readonly access: string;
+    readonly resource: string;
+    readonly prefix?: string;
+}
+
+export interface Suggestion {
+    /** `grants`: the component's argument; `changes`: edits to the resources that grant. */
+    readonly kind: "grants" | "changes";
+    /** The component, for `grants`. */
+    readonly component?: string;
+    readonly grants?: readonly SuggestedGrant[];
+    /** Each change in words, most important first; empty when nothing should change. */
+    readonly changes: readonly string[];
+    /** Whether the suggestion is narrower than today's grants. */
+    readonly narrower: boolean;
+}
+
+const COMPONENT_TYPES: Readonly<Record<Cloud, string>> = {
+    aws: "perimeter:index:AwsFunction",
+    azure: "perimeter:index:AzureFunction",
+    gcp: "perimeter:index:GcpFunction",
+};
+
+/** A grant the component declared: its argument, and the URNs of the resources that carry it. */
+interface DeclaredGrant extends SuggestedGrant {
+    /** The judgements of the graph's grants this one is made of. */
+    readonly parts: GrantJudgement[];
+}
+
+function known(read: () => unknown): unknown {
+    const value = readKnown(read);
+    return value.known ? value.value : undefined;
+}
+
+function entries(component: StackResource, output: string): Record<string, unknown>[] {
+    const list = known(() => component.props[output]);
+    return Array.isArray(list)
+        ? (list as unknown[]).filter(
+              (e): e is Record<string, unknown> => typeof e === "object" && e !== null,
+          )
+        : [];
+}
+
+const text = (value: unknown): string | undefined =>
+    typeof value === "string" && value !== "" ? value : undefined;
+
+const nameOf = (urn: string | undefined): string | undefined => urn?.split("::").pop();
+
+/** The access levels a cloud's table offers, with each level's permissions (as the graph spells them). */
+function levelPermissions(cloud: Cloud, access: string): readonly string[] | undefined {
+    if (cloud === "aws") {
+        const entry = AWS_ACCESS_TABLE.find((e) => e.access === access);
+        return entry === undefined
+            ? undefined
+            : [...new Set(entry.statements.flatMap((s) => s.actions))];
+    }
+    if (cloud === "gcp") return GCP_ACCESS_TABLE.find((e) => e.access === access)?.permissions;
+    const entry = AZURE_ACCESS_TABLE.find((e) => e.access === access);
+    if (entry === undefined || entry.plane !== "rbac") return undefined;
+    if (entry.customRole !== undefined) return entry.customRole.dataActions;
+    const roles = [entry.role, ...(entry.extraRoles ?? [])].flatMap((r) =>
+        r === undefined ? [] : [r],
+    );
+    return roles.flatMap((role) =>
+        roleWithGuid(role.guid).blocks.flatMap((b) => [...b.actions, ...b.dataActions]),
+    );
+}
+
+function levelsOf(cloud: Cloud): readonly string[] {
+    return (
+        cloud === "aws" ? AWS_ACCESS_TABLE : cloud === "gcp" ? GCP_ACCESS_TABLE : AZURE_ACCESS_TABLE
+    ).map((e) => e.access);
+}
+
+/** The component grants of a function, each with the graph's judgements of the resources carrying it. */
+function declaredGrants(
+    cloud: Cloud,
+    component: StackResource,
+    judgements: readonly GrantJudgement[],
+): DeclaredGrant[] {
+    if (cloud === "aws") {
+        const byName = new Map<
+            string,
+            { access: string; actions: Set<string>; resources: Set<string> }
+        >();
+        for (const entry of entries(component, "permissions")) {
+            const name = text(entry["grant"]);
+            const access = text(entry["access"]);
+            if (name === undefined || access === undefined) continue;
+            const grant = byName.get(name) ?? { access, actions: new Set(), resources: new Set() };
+            for (const a of Array.isArray(entry["actions"]) ? entry["actions"] : [])
+                if (typeof a === "string") grant.actions.add(a);
+            for (const r of Array.isArray(entry["resources"]) ? entry["resources"] : [])
+                if (typeof r === "string") grant.resources.add(r);
+            byName.set(name, grant);
+        }
+        return [...byName]
+            .map(([name, g]) => {
+                const resources = [...g.resources]
+                    .filter((r) => r !== "*")
+                    .sort((a, b) => a.length - b.length);
+                const resource = resources[0] ?? "*";
+                const prefixed = resources.find(
+                    (r) => r.startsWith(`${resource}/`) && r.endsWith("*"),
+                );
+                const prefix = prefixed?.slice(resource.length + 1, -1);
+                const entry = AWS_ACCESS_TABLE.find((e) => e.access === g.access);
+                return {
+                    name,
+                    access: g.access,
+                    resource,
+                    ...(entry?.acceptsPrefix === true && prefix !== undefined && prefix !== ""
+                        ? { prefix }
+                        : {}),
+                    // The role policy carries every grant; a judgement belongs to this grant when it is on its resources.
+                    parts: judgements
+                        .filter((j) => nameOf(j.via)?.endsWith("-grants") === true)
+                        .map((j) => restrictTo(j, g.actions)),
+                };
+            })
+            .map((g) => ({
+                ...g,
+                parts: g.parts.filter(
+                    (p) => p.used.length + p.unused.length + p.unobservable.length > 0,
+                ),
+            }));
+    }
+    const output = cloud === "gcp" ? "iamMembers" : "declaredAccess";
+    const viaName = (grant: string): string =>
+        cloud === "gcp" ? `${component.name}-grant-${grant}` : `${component.name}-${grant}`;
+    return entries(component, output).flatMap((entry) => {
+        const name = text(entry["grant"]);
+        const access = text(entry["access"]);
+        if (name === undefined || access === undefined) return [];
+        if (cloud === "gcp" && entry["purpose"] !== "grant") return [];
+        if (cloud === "azure" && levelPermissions(cloud, access) === undefined) return [];
+        const resource = text(entry["resource"]) ?? text(entry["scope"]) ?? "";
+        const condition = known(
+            () => (entry["condition"] as Record<string, unknown> | undefined)?.["expression"],
+        );
+        const prefix =
+            typeof condition === "string"
+                ? /\/objects\/([^"]+)"\)/.exec(condition)?.[1]
+                : undefined;
+        return [
+            {
+                name,
+                access,
+                resource,
+                ...(prefix === undefined ? {} : { prefix }),
+                parts: judgements.filter((j) => nameOf(j.via) === viaName(name)),
+            },
+        ];
+    });
+}
+
+/** A judgement of the role policy's statements on one target, kept to the actions of one grant. */
+function restrictTo(j: GrantJudgement, actions: ReadonlySet<string>): GrantJudgement {
+    const keep = (list: readonly string[]) => list.filter((a) => actions.has(a));
+    return { ...j, used: keep(j.used), unused: keep(j.unused), unobservable: keep(j.unobservable) };
+}
+
+/** The narrowest level of the same service that keeps every used and unobservable permission. */
+function narrowerLevel(
+    cloud: Cloud,
+    access: string,
+    used: Set<string>,
+    unused: Set<string>,
+): string | undefined {
+    const current = levelPermissions(cloud, access);
+    if (current === undefined) return undefined;
+    const service = access.split(":")[0];
+    let best: { access: string; size: number } | undefined;
+    for (const level of levelsOf(cloud)) {
+        if (level === access || level.split(":")[0] !== service) continue;
+        const permissions = new Set(levelPermissions(cloud, level) ?? []);
+        if (permissions.size === 0 || permissions.size >= current.length) continue;
+        const inside = [...permissions].every((p) => current.includes(p));
+        const keepsUsed = [...used].every((p) => permissions.has(p));
+        const dropsOnlyUnused = current.every((p) => permissions.has(p) || unused.has(p));
+        if (
+            inside &&
+            keepsUsed &&
+            dropsOnlyUnused &&
+            (best === undefined || permissions.size < best.size)
+        ) {
+            best = { access: level, size: permissions.size };
+        }
+    }
+    return best?.access;
+}
+
+/** The object prefix every use lay under, beyond the grant's own, for S3 and Cloud Storage. */
+function deeperPrefix(cloud: Cloud, grant: DeclaredGrant): string | undefined {
+    const under = grant.parts.map((p) => p.touchedUnder).find((u) => u !== undefined);
+    if (
+        under === undefined ||
+        grant.parts.some((p) => p.touched.length > 0 && p.touchedUnder === undefined)
+    )
+        return undefined;
+    const objects =
+        cloud === "aws" && grant.access.startsWith("s3:")
+            ? `${grant.resource}/`
+            : cloud === "gcp" && grant.access.startsWith("storage:")
+              ? `projects/_/buckets/${grant.resource.split("/").pop() ?? ""}/objects/`
+              : undefined;
+    if (objects === undefined || !under.startsWith(objects)) return undefined;
+    const prefix = under.slice(objects.length);
+    return prefix.length > (grant.prefix ?? "").length && prefix.startsWith(grant.prefix ?? "")
+        ? prefix
+        : undefined;
+}
+
+function componentOf(
+    cloud: Cloud,
+    fn: StackResource | undefined,
+    resources: readonly StackResource[],
+): StackResource | undefined {
+    if (fn?.parent?.type === COMPONENT_TYPES[cloud]) {
+        return resources.find((r) => r.urn === fn.parent?.urn);
+    }
+    return undefined;
+}
+
+function componentSuggestion(
+    cloud: Cloud,
+    component: StackResource,
+    comparison: FunctionComparison,
+): Suggestion {
+    const declared = declaredGrants(cloud, component, comparison.grants);
+    const changes: string[] = [];
+    const grants: SuggestedGrant[] = [];
+    for (const grant of declared) {
+        const used = new Set(grant.parts.flatMap((p) => p.used));
+        const unused = new Set(grant.parts.flatMap((p) => p.unused));
+        const unobservable = new Set(grant.parts.flatMap((p) => p.unobservable));
+        unused.forEach((a) => used.has(a) && unused.delete(a));
+        const given: SuggestedGrant = {
+            name: grant.name,
+            access: grant.access,
+            resource: grant.resource,
+            ...(grant.prefix === undefined ? {} : { prefix: grant.prefix }),
+        };
+        if (used.size === 0 && unobservable.size === 0 && unused.size > 0) {
+            changes.push(
+                `remove grant '${grant.name}' (${grant.access}): the logs record its permissions and show none used`,
+            );
+            continue;
+        }
+        const level =
+            unused.size > 0 ? narrowerLevel(cloud, grant.access, used, unused) : undefined;
+        const prefix = deeperPrefix(cloud, grant);
+        if (level !== undefined)
+            changes.push(
+                `grant '${grant.name}': ${grant.access} → ${level} (${[...unused].sort().join(", ")} provably unused)`,
+            );
+        if (prefix !== undefined)
+            changes.push(
+                `grant '${grant.name}': prefix "${prefix}" (every object it was used on lies under it, as far as the logs' data events show)`,
+            );
+        grants.push({
+            ...given,
+            ...(level === undefined ? {} : { access: level }),
+            ...(prefix === undefined ? {} : { prefix }),
+        });
+        if (used.size === 0 && unobservable.size > 0) {
+            changes.push(
+                `grant '${grant.name}' (${grant.access}): no use in the logs, which cannot show ${[...unobservable].sort().join(", ")}: turn on their logging to judge it`,
+            );
+        }
+    }
+    const own = new Set(declared.flatMap((g) => g.parts.map((p) => p.via)));
+    const ownPrefix = `${component.urn.split("::")[0] ?? ""}::`;
+    for (const j of comparison.grants) {
+        if (own.has(j.via) || j.via === undefined) continue;
+        // What the component adds for its own runtime (log streams, host storage) is not the user's to change.
+        if (j.via.includes(`${COMPONENT_TYPES[cloud]}$`) && j.via.startsWith(ownPrefix)) continue;
+        const name = nameOf(j.via) ?? j.via;
+        changes.push(
+            j.used.length > 0
+                ? `'${name}' (${j.access}) is outside the component's grants and was used (${j.used.slice(0, 5).join(", ")}): declare a grant for that use, then remove it`
+                : `remove '${name}' (${j.access}): it is outside the component's grants and no call in the logs used it${j.unobservable.length > 0 ? ` (the logs cannot show ${j.unobservable.length} of its permissions)` : ""}`,
+        );
+    }
+    return {
+        kind: "grants",
+        component: component.name,
+        grants,
+        changes,
+        narrower: changes.some((c) => !c.includes("no use in the logs")),
+    };
+}
+
+function changesSuggestion(comparison: FunctionComparison): Suggestion {
+    const changes: string[] = [];
+    for (const j of comparison.grants) {
+        const name = nameOf(j.via) ?? j.target;
+        if (j.verdict === "remove")
+            changes.push(
+                `remove '${name}' (${j.access}) on ${j.target}: the logs record its permissions and show none used`,
+            );
+        if (j.verdict === "narrow")
+            changes.push(
+                `'${name}' on ${j.target}: drop ${j.unused.join(", ")} (provably unused); keep ${j.used.length} used and ${j.unobservable.length} unobservable`,
+            );
+    }
+    return { kind: "changes", changes, narrower: changes.length > 0 };
+}
+
+/** The suggestion for one compared function. */
+export function suggestionFor(
+    comparison: FunctionComparison,
+    fn: StackResource | undefined,
+    resources: readonly StackResource[],
+): Suggestion {
+    const component = componentOf(comparison.cloud, fn, resources);
+    return component === undefined
+        ? changesSuggestion(comparison)
+        : componentSuggestion(comparison.cloud, component, comparison);
+}
