@@ -15,7 +15,7 @@ import { globMatch } from "../../policypack/lib/glob";
 import type { Cloud } from "../../policypack/lib/graph/model";
 import type { RecordedPermissions } from "./evidence";
 import type { FunctionGrants, Grant } from "./granted";
-import { commonPrefix, coversResource } from "./resources";
+import { commonPrefix, coversResource, loggingScopeOf } from "./resources";
 import type { ActionUse, PrincipalUsage, UsageByPrincipal } from "./usage";
 
 export interface UnobservedAction {
@@ -30,13 +30,22 @@ export interface GrantJudgement {
     readonly via?: string;
     readonly access: string;
     readonly target: string;
+    /** The resources its permissions are on, as the grant writes them (ARN patterns, scopes). */
+    readonly resources: readonly string[];
     readonly conditions: readonly string[];
     readonly verdict: GrantVerdict;
+    /** Its permissions (as granted: an Azure wildcard stays one) that some use needed. */
     readonly used: readonly string[];
+    /** The uses it covered, by the exact action or permission each checked. */
+    readonly uses: readonly string[];
     readonly unused: readonly string[];
     readonly unobservable: readonly string[];
     /** Resources its used permissions were used on (at most 5 listed), and where they all lay. */
     readonly touched: readonly string[];
+    /**
+     * Where every use under a wildcard resource of the grant lay: granted `arn:aws:s3:::b/*`, used only
+     * under `arn:aws:s3:::b/incoming/`. Absent when they share nothing deeper than the grant.
+     */
     readonly touchedUnder?: string;
 }
 
@@ -114,12 +123,15 @@ function judgeGrant(
     cloud: Cloud,
     grant: Grant,
     used: ReadonlyMap<string, ActionUse>,
-    provablyUnused: (action: string) => boolean,
+    provablyUnused: (action: string, resources: Iterable<string>) => boolean,
 ): GrantJudgement {
     const usedHere = new Set<string>();
+    const usesHere = new Set<string>();
     const unused = new Set<string>();
     const unobservable = new Set<string>();
     const touched = new Set<string>();
+    // Uses on resources a wildcard of the grant covers (objects of `b/*`, not the bucket `b` itself).
+    const underWildcards = new Set<string>();
     for (const permission of grant.permissions) {
         let hit = false;
         for (const use of usesOf(permission.action, used)) {
@@ -131,10 +143,20 @@ function judgeGrant(
                       );
             if (use.resources.size > 0 && within.length === 0 && use.moreResources === 0) continue;
             hit = true;
+            usesHere.add(use.action);
             within.forEach((r) => touched.add(r));
+            // A GCP bucket grant covers its objects (`projects/_/buckets/b/objects/...`) as `b/*` does.
+            for (const r of within) {
+                if (
+                    permission.resource.includes("*") ||
+                    (cloud === "gcp" && r.includes("/objects/"))
+                )
+                    underWildcards.add(r);
+            }
         }
         if (hit) usedHere.add(permission.action);
-        else if (provablyUnused(permission.action)) unused.add(permission.action);
+        else if (provablyUnused(permission.action, [permission.resource]))
+            unused.add(permission.action);
         else unobservable.add(permission.action);
     }
     for (const action of usedHere) {
@@ -150,14 +172,16 @@ function judgeGrant(
               ? "remove"
               : "unseen";
     const touchedList = [...touched].sort();
-    const under = commonPrefix(touchedList);
+    const under = commonPrefix([...underWildcards]);
     return {
         ...(grant.via === undefined ? {} : { via: grant.via }),
         access: grant.access,
         target: grant.target,
+        resources: [...new Set(grant.permissions.map((p) => p.resource))].sort(),
         conditions: grant.conditions,
         verdict,
         used: [...usedHere].sort(),
+        uses: [...usesHere].sort(),
         unused: [...unused].sort(),
         unobservable: [...unobservable].sort(),
         touched: touchedList.slice(0, 5),
@@ -180,7 +204,14 @@ export function compareFunction(
     const findable =
         grants.principals.length > 0 &&
         grants.incomplete.every((why) => !why.startsWith("how the logs name"));
-    const provablyUnused = (action: string): boolean => findable && evidence.records(action);
+    // Unused only where the logs prove they record the permission for every resource it is granted on.
+    const provablyUnused = (action: string, resources: Iterable<string>): boolean => {
+        if (!findable) return false;
+        for (const resource of resources) {
+            if (!evidence.records(action, loggingScopeOf(grants.cloud, resource))) return false;
+        }
+        return true;
+    };
 
     const granted = new Map<string, { action: string; resources: Set<string> }>();
     for (const grant of grants.grants) {
@@ -204,7 +235,7 @@ export function compareFunction(
     for (const entry of granted.values()) {
         if (usesOf(entry.action, usedByKey).length > 0) continue;
         const unseen = { action: entry.action, resources: [...entry.resources] };
-        (provablyUnused(entry.action) ? unused : unobservable).push(unseen);
+        (provablyUnused(entry.action, entry.resources) ? unused : unobservable).push(unseen);
     }
     const denied = [...deniedByKey.values()].sort(byAction);
     const unmapped = new Map<string, number>();

@@ -85,9 +85,14 @@ export function principalOf(
         return knownText(resource, (p) => p["principalId"]);
     }
     if (node.cloud === "gcp") {
+        // Google's default accounts are named by their email in the label: `<email> (Compute Engine default)`.
         const email =
-            knownText(resource, (p) => p["email"]) ?? node.id.slice("gcp:identity:".length);
-        return email.includes("@") ? email.toLowerCase() : undefined;
+            knownText(resource, (p) => p["email"]) ??
+            (node.id.startsWith("gcp:identity:default:")
+                ? node.label.split(" ")[0]
+                : node.id.slice("gcp:identity:".length)) ??
+            "";
+        return /^[^@\s]+@[^@\s]+$/.test(email) ? email.toLowerCase() : undefined;
     }
     return undefined;
 }
@@ -120,7 +125,7 @@ export function functionGrants(
             .filter((node) => principalOf(node, byUrn) === undefined)
             .map(
                 (node) =>
-                    `how the logs name the identity '${node.label}' is not known (a preview leaves it unknown): its calls cannot be found in the logs`,
+                    `how the logs name the identity '${node.label}' is not known (a preview leaves it unknown until the identity exists): its calls cannot be found in the logs`,
             );
         const grants = profile.identityIds.flatMap((id) =>
             (grantsFrom.get(id) ?? []).map((edge): Grant => {
@@ -137,6 +142,12 @@ export function functionGrants(
                 };
             }),
         );
+        const defaults = identities
+            .filter((node) => node.id.startsWith("gcp:identity:default:"))
+            .map(
+                (node) =>
+                    `'${node.label}' is Google's default account: what it holds is granted outside the stack, so its grants are not read here`,
+            );
         const fnResource = fn.urn === undefined ? undefined : byUrn.get(fn.urn);
         return [
             {
@@ -153,6 +164,7 @@ export function functionGrants(
                               "some grant of the identity could not be read (a value unknown in preview)",
                           ]),
                     ...unknown,
+                    ...defaults,
                 ],
             },
         ];

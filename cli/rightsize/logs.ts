@@ -12,6 +12,7 @@ import type { Cloud } from "../../policypack/lib/graph/model";
 import { awsUsesOf } from "./aws/cloudtrail";
 import { authorizationChecksOf } from "./azure/logs";
 import { RecordedPermissions } from "./evidence";
+import { storageAccountOf } from "./resources";
 import { permissionChecksOf } from "./gcp/audit-logs";
 import { itemsOfRecords, type LogFile, type RecordRead } from "./log-files";
 import type { SkippedRecords } from "./skipped";
@@ -40,7 +41,7 @@ function gcpUsesOf(record: unknown, evidence: RecordedPermissions): RecordRead<U
     const checks = permissionChecksOf(record);
     if ("skip" in checks) return checks;
     return checks.map((check) => {
-        evidence.note(check.permission);
+        evidence.note(check.permission, check.project ?? "");
         return {
             time: check.time,
             principal: check.principal,
@@ -55,7 +56,10 @@ function azureUsesOf(record: unknown, evidence: RecordedPermissions): RecordRead
     const checks = authorizationChecksOf(record);
     if ("skip" in checks) return checks;
     return checks.map((check) => {
-        evidence.note(check.action);
+        evidence.note(
+            check.action,
+            check.plane === "control" ? undefined : (storageAccountOf(check.resource ?? "") ?? ""),
+        );
         return {
             time: check.time,
             principal: check.principalId,

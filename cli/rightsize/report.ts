@@ -54,8 +54,12 @@ function resourcesText(resources: Iterable<string>, more = 0): string {
         : ` on ${shown.join(", ")}${rest > 0 ? ` and ${rest} more` : ""}`;
 }
 
-const identityText = (f: FunctionComparison): string =>
-    `${f.cloud} identity ${f.identities.map((i) => `'${i}'`).join(", ") || "not known"}${f.principals.length > 0 ? ` (${f.principals.join(", ")})` : ""}`;
+/** `aws identity 'orders-role' (arn:aws:iam::...)`: the identity, and how the logs name it when that differs. */
+function identityText(f: FunctionComparison): string {
+    const names = f.identities.map((i) => `'${i}'`).join(", ") || "not known";
+    const shown = f.principals.filter((p) => !f.identities.some((i) => i.toLowerCase() === p));
+    return `${f.cloud} identity ${names}${shown.length > 0 ? ` (${shown.join(", ")})` : ""}`;
+}
 
 function suggestionText(s: Suggestion): string[] {
     const lines: string[] = [];
@@ -69,7 +73,8 @@ function suggestionText(s: Suggestion): string[] {
     }
     for (const change of s.changes) lines.push(`  change        ${change}`);
     if (s.changes.length === 0)
-        lines.push("  change        none: nothing the logs show is granted and unused");
+        lines.push("  change        none: the logs prove nothing granted unused");
+    for (const note of s.notes) lines.push(`  note          ${note}`);
     return lines;
 }
 
@@ -88,7 +93,7 @@ function functionText(f: FunctionComparison): string[] {
         );
     }
     for (const unused of f.unused) {
-        lines.push(`  unused        ${unused.action}${resourcesText(unused.resources)}: remove it`);
+        lines.push(`  unused        ${unused.action}${resourcesText(unused.resources)}`);
     }
     if (f.unobservable.length > 0) {
         lines.push(`  unobservable  (${UNOBSERVABLE[f.cloud]})`);
@@ -132,7 +137,7 @@ function functionMarkdown(f: FunctionComparison): string[] {
         );
     }
     for (const unused of f.unused)
-        row("**unused**", unused.action, `remove it${resourcesText(unused.resources)}`);
+        row("**unused**", unused.action, resourcesText(unused.resources).trim());
     for (const refused of f.denied) {
         row(
             "**refused**",
@@ -168,6 +173,7 @@ function functionMarkdown(f: FunctionComparison): string[] {
         lines.push("],", "```");
     }
     for (const change of suggestion.changes) lines.push("", `- change: ${cell(change)}`);
+    for (const note of suggestion.notes) lines.push("", `- note: ${cell(note)}`);
     return lines;
 }
 

@@ -46,6 +46,37 @@ function uriWithinScope(uri: string, scope: string): boolean {
     return within === STORAGE_SERVICES[service.toLowerCase()] && rest[4] === table.toLowerCase();
 }
 
+/**
+ * The storage account a request URI (`https://<account>.blob.core.windows.net/...`) or a resource ID
+ * or scope (`.../providers/Microsoft.Storage/storageAccounts/<account>...`) names, in lower case.
+ */
+export function storageAccountOf(resource: string): string | undefined {
+    const uri = /^https:\/\/([a-z0-9]+)\.(?:blob|queue|table|file|dfs)\.core\.windows\.net/i.exec(
+        resource,
+    );
+    if (uri !== null) return uri[1]?.toLowerCase();
+    return /\/providers\/microsoft\.storage\/storageaccounts\/([^/]+)/i
+        .exec(resource)?.[1]
+        ?.toLowerCase();
+}
+
+/** The Google Cloud project a granted resource names (`projects/<p>/...`, `bucket b in projects/<p>`). */
+export function projectOf(resource: string): string | undefined {
+    return /(?:^|\s)projects\/([^/\s]+)/.exec(resource)?.[1];
+}
+
+/**
+ * Where a granted resource's logging is set, as ./evidence.ts scopes it: the storage account of an
+ * Azure scope, the project of a Google Cloud resource; nothing for AWS.
+ */
+export function loggingScopeOf(cloud: Cloud, resource: string): string | undefined {
+    return cloud === "azure"
+        ? storageAccountOf(resource)
+        : cloud === "gcp"
+          ? projectOf(resource)
+          : undefined;
+}
+
 function lastSegment(resource: StackResource | undefined): string | undefined {
     if (resource === undefined) return undefined;
     const name = readKnown(() => resource.props["name"]);

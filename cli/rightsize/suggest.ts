@@ -6,7 +6,8 @@
  *   stack) gets its `grants: [...]` back: a grant whose permissions are all provably unused is
  *   removed; a grant whose provably unused permissions are exactly what a narrower access level of the
  *   same service leaves out takes that level (components/<cloud>/grants, the reviewed access tables);
- *   an S3 or Cloud Storage grant whose object uses all lay under a deeper prefix takes that prefix.
+ *   an S3 or Cloud Storage grant on a whole bucket whose object uses all lay under one folder takes
+ *   that folder as its prefix.
  *   Grants the identity holds outside the component are named, with what the logs show of them.
  * - Any other function gets the changes to its roles, policies, role assignments and IAM members:
  *   remove a grant nothing used and the logs prove unused; drop the provably unused permissions of
@@ -37,10 +38,10 @@ export interface Suggestion {
     /** The component, for `grants`. */
     readonly component?: string;
     readonly grants?: readonly SuggestedGrant[];
-    /** Each change in words, most important first; empty when nothing should change. */
+    /** Each change, in words; every one narrows a grant. Empty when nothing should change. */
     readonly changes: readonly string[];
-    /** Whether the suggestion is narrower than today's grants. */
-    readonly narrower: boolean;
+    /** What the logs could not settle, in words: grants they cannot show used or unused. */
+    readonly notes: readonly string[];
 }
 
 const COMPONENT_TYPES: Readonly<Record<Cloud, string>> = {
@@ -140,9 +141,14 @@ function declaredGrants(
                     ...(entry?.acceptsPrefix === true && prefix !== undefined && prefix !== ""
                         ? { prefix }
                         : {}),
-                    // The role policy carries every grant; a judgement belongs to this grant when it is on its resources.
+                    // One role policy carries every grant: a judgement of it on one of this
+                    // grant's resources belongs to this grant, kept to its actions.
                     parts: judgements
-                        .filter((j) => nameOf(j.via)?.endsWith("-grants") === true)
+                        .filter(
+                            (j) =>
+                                isChildOf(j.via, cloud, component) &&
+                                j.resources.some((r) => g.resources.has(r)),
+                        )
                         .map((j) => restrictTo(j, g.actions)),
                 };
             })
@@ -156,12 +162,23 @@ function declaredGrants(
     const output = cloud === "gcp" ? "iamMembers" : "declaredAccess";
     const viaName = (grant: string): string =>
         cloud === "gcp" ? `${component.name}-grant-${grant}` : `${component.name}-${grant}`;
-    return entries(component, output).flatMap((entry) => {
+    // A level of more than one role makes more than one entry and resource (`worker-jobs`, `worker-jobs-2`).
+    const carries = (grant: string, via: string | undefined): boolean => {
+        const name = nameOf(via) ?? "";
+        const base = viaName(grant);
+        return (
+            name === base ||
+            (name.startsWith(`${base}-`) && /^\d+$/.test(name.slice(base.length + 1)))
+        );
+    };
+    const byName = new Map<string, DeclaredGrant>();
+    for (const entry of entries(component, output)) {
         const name = text(entry["grant"]);
         const access = text(entry["access"]);
-        if (name === undefined || access === undefined) return [];
-        if (cloud === "gcp" && entry["purpose"] !== "grant") return [];
-        if (cloud === "azure" && levelPermissions(cloud, access) === undefined) return [];
+        if (name === undefined || access === undefined || byName.has(name)) continue;
+        if (cloud === "gcp" && entry["purpose"] !== "grant") continue;
+        // The host's own storage roles are the component's, not a grant of the user's.
+        if (!levelsOf(cloud).includes(access)) continue;
         const resource = text(entry["resource"]) ?? text(entry["scope"]) ?? "";
         const condition = known(
             () => (entry["condition"] as Record<string, unknown> | undefined)?.["expression"],
@@ -170,22 +187,36 @@ function declaredGrants(
             typeof condition === "string"
                 ? /\/objects\/([^"]+)"\)/.exec(condition)?.[1]
                 : undefined;
-        return [
-            {
-                name,
-                access,
-                resource,
-                ...(prefix === undefined ? {} : { prefix }),
-                parts: judgements.filter((j) => nameOf(j.via) === viaName(name)),
-            },
-        ];
-    });
+        byName.set(name, {
+            name,
+            access,
+            resource,
+            ...(prefix === undefined ? {} : { prefix }),
+            parts: judgements.filter((j) => carries(name, j.via)),
+        });
+    }
+    return [...byName.values()];
+}
+
+/** Whether a resource (by URN) is one the component created for this function. */
+function isChildOf(urn: string | undefined, cloud: Cloud, component: StackResource): boolean {
+    return (
+        urn !== undefined &&
+        urn.includes(`${COMPONENT_TYPES[cloud]}$`) &&
+        (nameOf(urn) ?? "").startsWith(`${component.name}-`)
+    );
 }
 
 /** A judgement of the role policy's statements on one target, kept to the actions of one grant. */
 function restrictTo(j: GrantJudgement, actions: ReadonlySet<string>): GrantJudgement {
     const keep = (list: readonly string[]) => list.filter((a) => actions.has(a));
-    return { ...j, used: keep(j.used), unused: keep(j.unused), unobservable: keep(j.unobservable) };
+    return {
+        ...j,
+        used: keep(j.used),
+        uses: keep(j.uses),
+        unused: keep(j.unused),
+        unobservable: keep(j.unobservable),
+    };
 }
 
 /** The narrowest level of the same service that keeps every used and unobservable permission. */
@@ -220,12 +251,10 @@ function narrowerLevel(
 
 /** The object prefix every use lay under, beyond the grant's own, for S3 and Cloud Storage. */
 function deeperPrefix(cloud: Cloud, grant: DeclaredGrant): string | undefined {
-    const under = grant.parts.map((p) => p.touchedUnder).find((u) => u !== undefined);
-    if (
-        under === undefined ||
-        grant.parts.some((p) => p.touched.length > 0 && p.touchedUnder === undefined)
-    )
-        return undefined;
+    if (grant.prefix !== undefined) return undefined;
+    const touched = grant.parts.filter((p) => p.touched.length > 0);
+    const under = touched[0]?.touchedUnder;
+    if (under === undefined || touched.some((p) => p.touchedUnder !== under)) return undefined;
     const objects =
         cloud === "aws" && grant.access.startsWith("s3:")
             ? `${grant.resource}/`
@@ -233,10 +262,9 @@ function deeperPrefix(cloud: Cloud, grant: DeclaredGrant): string | undefined {
               ? `projects/_/buckets/${grant.resource.split("/").pop() ?? ""}/objects/`
               : undefined;
     if (objects === undefined || !under.startsWith(objects)) return undefined;
-    const prefix = under.slice(objects.length);
-    return prefix.length > (grant.prefix ?? "").length && prefix.startsWith(grant.prefix ?? "")
-        ? prefix
-        : undefined;
+    // The first folder only: keys under `incoming/2026/11/` a week long say `incoming/`, not a date.
+    const folder = under.slice(objects.length).split("/")[0];
+    return folder === undefined || folder === "" ? undefined : `${folder}/`;
 }
 
 function componentOf(
@@ -257,66 +285,68 @@ function componentSuggestion(
 ): Suggestion {
     const declared = declaredGrants(cloud, component, comparison.grants);
     const changes: string[] = [];
+    const notes: string[] = [];
     const grants: SuggestedGrant[] = [];
     for (const grant of declared) {
         const used = new Set(grant.parts.flatMap((p) => p.used));
-        const unused = new Set(grant.parts.flatMap((p) => p.unused));
-        const unobservable = new Set(grant.parts.flatMap((p) => p.unobservable));
-        unused.forEach((a) => used.has(a) && unused.delete(a));
-        const given: SuggestedGrant = {
-            name: grant.name,
-            access: grant.access,
-            resource: grant.resource,
-            ...(grant.prefix === undefined ? {} : { prefix: grant.prefix }),
-        };
+        const unused = new Set(grant.parts.flatMap((p) => p.unused).filter((a) => !used.has(a)));
+        const unobservable = new Set(
+            grant.parts.flatMap((p) => p.unobservable).filter((a) => !used.has(a)),
+        );
+        const list = (set: ReadonlySet<string>) => [...set].sort().join(", ");
         if (used.size === 0 && unobservable.size === 0 && unused.size > 0) {
             changes.push(
-                `remove grant '${grant.name}' (${grant.access}): the logs record its permissions and show none used`,
+                `remove grant '${grant.name}' (${grant.access}): the logs record ${list(unused)} and show none used`,
             );
             continue;
         }
         const level =
             unused.size > 0 ? narrowerLevel(cloud, grant.access, used, unused) : undefined;
         const prefix = deeperPrefix(cloud, grant);
-        if (level !== undefined)
+        if (level !== undefined) {
             changes.push(
-                `grant '${grant.name}': ${grant.access} → ${level} (${[...unused].sort().join(", ")} provably unused)`,
+                `grant '${grant.name}': ${grant.access} → ${level} (${list(unused)} provably unused)`,
             );
-        if (prefix !== undefined)
+        } else if (unused.size > 0) {
+            notes.push(
+                `grant '${grant.name}' (${grant.access}): ${list(unused)} provably unused, and no narrower level leaves out only those`,
+            );
+        }
+        if (prefix !== undefined) {
             changes.push(
                 `grant '${grant.name}': prefix "${prefix}" (every object it was used on lies under it, as far as the logs' data events show)`,
             );
-        grants.push({
-            ...given,
-            ...(level === undefined ? {} : { access: level }),
-            ...(prefix === undefined ? {} : { prefix }),
-        });
+        }
         if (used.size === 0 && unobservable.size > 0) {
-            changes.push(
-                `grant '${grant.name}' (${grant.access}): no use in the logs, which cannot show ${[...unobservable].sort().join(", ")}: turn on their logging to judge it`,
+            notes.push(
+                `grant '${grant.name}' (${grant.access}): no use in the logs, which cannot show ${list(unobservable)}: log them to judge it`,
             );
         }
+        grants.push({
+            name: grant.name,
+            access: level ?? grant.access,
+            resource: grant.resource,
+            ...(prefix !== undefined
+                ? { prefix }
+                : grant.prefix === undefined
+                  ? {}
+                  : { prefix: grant.prefix }),
+        });
     }
     const own = new Set(declared.flatMap((g) => g.parts.map((p) => p.via)));
-    const ownPrefix = `${component.urn.split("::")[0] ?? ""}::`;
+    const covered = new Set(declared.flatMap((g) => g.parts.flatMap((p) => p.uses)));
     for (const j of comparison.grants) {
-        if (own.has(j.via) || j.via === undefined) continue;
         // What the component adds for its own runtime (log streams, host storage) is not the user's to change.
-        if (j.via.includes(`${COMPONENT_TYPES[cloud]}$`) && j.via.startsWith(ownPrefix)) continue;
+        if (j.via === undefined || own.has(j.via) || isChildOf(j.via, cloud, component)) continue;
         const name = nameOf(j.via) ?? j.via;
+        const needed = j.uses.filter((action) => !covered.has(action));
         changes.push(
-            j.used.length > 0
-                ? `'${name}' (${j.access}) is outside the component's grants and was used (${j.used.slice(0, 5).join(", ")}): declare a grant for that use, then remove it`
-                : `remove '${name}' (${j.access}): it is outside the component's grants and no call in the logs used it${j.unobservable.length > 0 ? ` (the logs cannot show ${j.unobservable.length} of its permissions)` : ""}`,
+            needed.length > 0
+                ? `'${name}' (${j.access}) is outside the component's grants and was used for ${needed.slice(0, 5).join(", ")}${needed.length > 5 ? ` and ${needed.length - 5} more` : ""}: declare a grant for that use, then remove it`
+                : `remove '${name}' (${j.access}): it is outside the component's grants, and no call in the logs needed it${j.unobservable.length > 0 ? ` (the logs cannot show ${j.unobservable.length} of its permissions either way)` : ""}`,
         );
     }
-    return {
-        kind: "grants",
-        component: component.name,
-        grants,
-        changes,
-        narrower: changes.some((c) => !c.includes("no use in the logs")),
-    };
+    return { kind: "grants", component: component.name, grants, changes, notes };
 }
 
 function changesSuggestion(comparison: FunctionComparison): Suggestion {
@@ -332,7 +362,7 @@ function changesSuggestion(comparison: FunctionComparison): Suggestion {
                 `'${name}' on ${j.target}: drop ${j.unused.join(", ")} (provably unused); keep ${j.used.length} used and ${j.unobservable.length} unobservable`,
             );
     }
-    return { kind: "changes", changes, narrower: changes.length > 0 };
+    return { kind: "changes", changes, notes: [] };
 }
 
 /** The suggestion for one compared function. */

@@ -31,6 +31,8 @@ export interface PermissionCheck {
     readonly resource?: string;
     readonly granted: boolean;
     readonly method?: string;
+    /** The project whose logs hold the entry (`logName`: `projects/<project>/logs/...`). */
+    readonly project?: string;
 }
 
 function isObject(value: unknown): value is Record<string, unknown> {
@@ -58,6 +60,7 @@ export function permissionChecksOf(
     const status = payload["status"];
     const failedForPermission = isObject(status) && status["code"] === PERMISSION_DENIED;
     const method = text(payload["methodName"]);
+    const project = /^projects\/([^/]+)\/logs\//.exec(text(entry["logName"]) ?? "")?.[1];
     const read: PermissionCheck[] = [];
     for (const check of checks as unknown[]) {
         const permission = isObject(check) ? text(check["permission"]) : undefined;
@@ -72,6 +75,7 @@ export function permissionChecksOf(
             ...(resource === undefined ? {} : { resource }),
             granted: granted === true,
             ...(method === undefined ? {} : { method }),
+            ...(project === undefined ? {} : { project }),
         });
     }
     return read.length > 0

@@ -129,7 +129,7 @@ describe("perimeter rightsize", () => {
         );
         assert.match(run.stdout, /skipped 1 × before --since/);
         assert.match(run.stdout, /used {10}kms:Decrypt ×1 \(2026-11-30 to 2026-11-30\)/);
-        assert.match(run.stdout, /unused {8}kms:Encrypt on \*: remove it/);
+        assert.match(run.stdout, /unused {8}kms:Encrypt on \*\n/);
         assert.match(
             run.stdout,
             /unobservable {2}\(these logs cannot show whether these were used[^\n]*\n {16}s3:GetObject on arn:aws:s3:::orders\/\*\n/,
@@ -157,7 +157,7 @@ describe("perimeter rightsize", () => {
             /### `orders`\n\naws identity 'orders-fn-role' \(arn:aws:iam::123456789012:role\/orders-fn-role\): granted 3 actions/,
         );
         assert.match(run.stdout, /\| used \| `kms:Decrypt` \| ×2, 2026-11-24 to 2026-11-30 \|/);
-        assert.match(run.stdout, /\| \*\*unused\*\* \| `kms:Encrypt` \| remove it on \* \|/);
+        assert.match(run.stdout, /\| \*\*unused\*\* \| `kms:Encrypt` \| on \* \|/);
         // Not one of our components: the change names the policy and what to drop from it.
         assert.match(
             run.stdout,

@@ -1,6 +1,7 @@
 import { strict as assert } from "assert";
 import { type AuthorizationCheck, authorizationChecks } from "../../../cli/rightsize/azure/logs";
 import type { SkippedRecords } from "../../../cli/rightsize/skipped";
+import { activityEvent as controlEvent, storageLogRecord, storageLogsRow } from "./azure-fixtures";
 import { jsonLines, readLogs, skipReasons, writeLog } from "./log-fixtures";
 
 const PRINCIPAL = "0a1b2c3d-0000-4000-8000-00000000abcd";
@@ -8,85 +9,39 @@ const ACCOUNT =
     "/subscriptions/00000000-0000-0000-0000-000000000001/resourceGroups/app-rg/providers/Microsoft.Storage/storageAccounts/data";
 const BLOB_READ = "Microsoft.Storage/storageAccounts/blobServices/containers/blobs/read";
 
-/**
- * A blob read by a managed identity, as a diagnostic setting writes it to a storage account (fields of
- * https://learn.microsoft.com/azure/storage/blobs/monitor-blob-storage-reference).
- */
+const READ = {
+    principal: PRINCIPAL,
+    action: BLOB_READ,
+    operation: "GetBlob",
+    account: ACCOUNT,
+};
+
+/** A blob read by a managed identity, as a diagnostic setting writes it to a storage account. */
 function blobReadRecord(
     result: "Granted" | "Denied",
     time = "2026-11-30T09:15:00.1234567Z",
 ): Record<string, unknown> {
-    return {
+    return storageLogRecord({
+        ...READ,
+        result,
         time,
-        resourceId: `${ACCOUNT}/blobServices/default`,
-        category: "StorageRead",
-        operationName: "GetBlob",
-        operationVersion: "2023-11-03",
-        schemaVersion: "1.0",
-        statusCode: result === "Granted" ? 200 : 403,
-        statusText: result === "Granted" ? "Success" : "AuthorizationPermissionMismatch",
-        callerIpAddress: "10.0.0.4:50433",
         uri: "https://data.blob.core.windows.net/uploads/in/1.json",
-        identity: {
-            type: "OAuth",
-            authorization: [
-                {
-                    action: BLOB_READ,
-                    result,
-                    type: "RBAC",
-                    principals: [{ id: PRINCIPAL, type: "ServicePrincipal" }],
-                },
-            ],
-            requester: {
-                appId: "11111111-2222-3333-4444-555555555555",
-                audience: "https://storage.azure.com/",
-                objectId: PRINCIPAL,
-                tenantId: "aaaabbbb-1111-cccc-2222-dddd3333eeee",
-            },
-        },
-        properties: {
-            accountName: "data",
-            serviceType: "blob",
-            objectKey: "/data/uploads/in/1.json",
-        },
-    };
+    });
 }
 
-/** The same read as a StorageBlobLogs row exported from Log Analytics (columns of the table reference). */
+/** The same read as a StorageBlobLogs row exported from Log Analytics. */
 function blobLogsRow(): Record<string, unknown> {
-    return {
-        TimeGenerated: "2026-11-30T09:16:00Z",
-        AccountName: "data",
-        OperationName: "GetBlob",
-        AuthenticationType: "OAuth",
-        StatusCode: "200",
-        StatusText: "Success",
-        Uri: "https://data.blob.core.windows.net/uploads/in/2.json",
-        RequesterObjectId: PRINCIPAL.toUpperCase(),
-        AuthorizationDetails: JSON.stringify([
-            { action: BLOB_READ, result: "Granted", type: "RBAC" },
-        ]),
-        Category: "StorageRead",
-    };
+    return storageLogsRow({ ...READ, uri: "https://data.blob.core.windows.net/uploads/in/2.json" });
 }
 
-/** An activity log event (https://learn.microsoft.com/azure/azure-monitor/essentials/activity-log-schema). */
+/** A listKeys call in the activity log, allowed or refused. */
 function activityEvent(subStatus: string): Record<string, unknown> {
-    return {
-        authorization: {
-            action: "Microsoft.Storage/storageAccounts/listKeys/action",
-            scope: ACCOUNT,
-        },
-        caller: PRINCIPAL,
-        category: { value: "Administrative", localizedValue: "Administrative" },
-        claims: { "http://schemas.microsoft.com/identity/claims/objectidentifier": PRINCIPAL },
-        eventTimestamp: "2026-11-30T10:00:00.0000000Z",
-        level: "Informational",
-        operationName: { value: "Microsoft.Storage/storageAccounts/listKeys/action" },
+    return controlEvent({
+        principal: PRINCIPAL,
+        action: "Microsoft.Storage/storageAccounts/listKeys/action",
         resourceId: ACCOUNT,
-        status: { value: subStatus === "Forbidden" ? "Failed" : "Succeeded" },
-        subStatus: { value: subStatus },
-    };
+        forbidden: subStatus === "Forbidden",
+    });
 }
 
 async function checksIn(

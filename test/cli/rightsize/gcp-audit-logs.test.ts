@@ -1,48 +1,22 @@
 import { strict as assert } from "assert";
 import { type PermissionCheck, permissionChecks } from "../../../cli/rightsize/gcp/audit-logs";
 import type { SkippedRecords } from "../../../cli/rightsize/skipped";
+import { auditEntry } from "./gcp-fixtures";
 import { jsonLines, readLogs, skipReasons, writeLog } from "./log-fixtures";
 
-/**
- * A Cloud Storage Data Access entry, written from the documented LogEntry and AuditLog fields
- * (https://cloud.google.com/logging/docs/reference/v2/rest/v2/LogEntry,
- * https://cloud.google.com/logging/docs/reference/audit/auditlog/rest/Shared.Types/AuditLog).
- */
+/** A Cloud Storage object read (Data Access log) by `principal`. */
 function storageRead(
     principal: string,
     options: { granted?: boolean; status?: number; time?: string } = {},
 ): Record<string, unknown> {
-    const check: Record<string, unknown> = {
-        resource: "projects/_/buckets/orders/objects/in/1.json",
+    return auditEntry({
+        principal,
+        service: "storage.googleapis.com",
+        method: "storage.objects.get",
         permission: "storage.objects.get",
-        resourceAttributes: {},
-    };
-    if (options.granted !== undefined) check["granted"] = options.granted;
-    return {
-        protoPayload: {
-            "@type": "type.googleapis.com/google.cloud.audit.AuditLog",
-            status:
-                options.status === undefined
-                    ? {}
-                    : { code: options.status, message: "PERMISSION_DENIED" },
-            authenticationInfo: { principalEmail: principal },
-            requestMetadata: { callerIp: "2001:db8::1" },
-            serviceName: "storage.googleapis.com",
-            methodName: "storage.objects.get",
-            authorizationInfo: [check],
-            resourceName: "projects/_/buckets/orders/objects/in/1.json",
-            resourceLocation: { currentLocations: ["europe-west1"] },
-        },
-        insertId: "1a2b3c",
-        resource: {
-            type: "gcs_bucket",
-            labels: { bucket_name: "orders", project_id: "shop", location: "europe-west1" },
-        },
-        timestamp: options.time ?? "2026-11-30T09:15:00.123456Z",
-        severity: options.status === undefined ? "INFO" : "ERROR",
-        logName: "projects/shop/logs/cloudaudit.googleapis.com%2Fdata_access",
-        receiveTimestamp: "2026-11-30T09:15:01Z",
-    };
+        resource: "projects/_/buckets/orders/objects/in/1.json",
+        ...options,
+    });
 }
 
 const ORDERS = "orders-fn@shop.iam.gserviceaccount.com";

@@ -1,0 +1,275 @@
+/**
+ * `perimeter rightsize` on every example stack and a week of its logs (./rightsize/*-weeks.ts): the
+ * suggestion for each function built with a component is the grants it declares (they are already what
+ * its code needs), and each unsafe scenario comes out narrower: what it added is suggested away, as far
+ * as the logs can prove.
+ */
+import { strict as assert } from "assert";
+import * as path from "path";
+import { graphResourcesOf } from "../../cli/graph/resources";
+import { runProgram } from "../../cli/engine/program";
+import type { StackSnapshot } from "../../cli/engine/types";
+import { findInstallRoot } from "../../cli/install-root";
+import type { FunctionComparison } from "../../cli/rightsize/report";
+import type { SuggestedGrant } from "../../cli/rightsize/suggest";
+import { rightsized } from "../cli/rightsize/compare-fixtures";
+import { auditEntry } from "../cli/rightsize/gcp-fixtures";
+import { awsExampleWeek, chainAwsWeek, starterWeek } from "./rightsize/aws-weeks";
+import { azureExampleWeek, chainAzureWeek } from "./rightsize/azure-weeks";
+import { chainGcpWeek, gcpExampleWeek } from "./rightsize/gcp-weeks";
+import { writeAzureLogs, writeCloudAuditLogs, writeCloudTrail } from "./rightsize/week";
+
+const ROOT = findInstallRoot();
+
+interface Example {
+    readonly dir: string;
+    /** The week's logs, written as the cloud delivers them: the directory to read. */
+    readonly logs: (snapshot: StackSnapshot) => string;
+    /** What each component function's grants should be: today's, which its code needs. */
+    readonly grants: Readonly<Record<string, readonly Omit<SuggestedGrant, "resource">[]>>;
+    /** Some of what each function is seen using, by the permission each call checked. */
+    readonly used?: Readonly<Record<string, readonly string[]>>;
+    /** Functions whose only grants are calls these logs do not record (Cloud Run, Easy Auth). */
+    readonly silent?: readonly string[];
+    /** The unsafe scenario: per function, what the suggestion must take away. */
+    readonly unsafe?: Readonly<Record<string, readonly RegExp[]>>;
+}
+
+const EXAMPLES: readonly Example[] = [
+    {
+        dir: "examples/aws",
+        logs: (s) => writeCloudTrail(awsExampleWeek(s)),
+        grants: {
+            processor: [
+                { name: "uploads", access: "s3:read", prefix: "incoming/" },
+                { name: "orders", access: "dynamodb:readwrite" },
+                { name: "jobs", access: "sqs:send" },
+            ],
+            worker: [{ name: "jobs", access: "sqs:consume" }],
+        },
+        used: { processor: ["s3:GetObject", "dynamodb:PutItem", "sqs:SendMessage"] },
+        unsafe: { processor: [/^remove 'processor-admin' \(\* \(\d+ actions\)\)/] },
+    },
+    {
+        dir: ".",
+        logs: (s) => writeCloudTrail(starterWeek(s)),
+        grants: { hello: [{ name: "reports", access: "s3:read", prefix: "daily/" }] },
+    },
+    {
+        dir: "examples/chain/aws",
+        logs: (s) => writeCloudTrail(chainAwsWeek(s)),
+        grants: {
+            api: [{ name: "worker", access: "lambda:invoke" }],
+            worker: [{ name: "admin", access: "lambda:invoke" }],
+            admin: [{ name: "audits", access: "sqs:send" }],
+        },
+        unsafe: {
+            admin: [
+                /^remove grant 'secret' \(secretsmanager:read\)/,
+                /^remove grant 'key' \(kms:decrypt\)/,
+                /^remove 'admin-passrole' \(iam:PassRole\)/,
+            ],
+        },
+    },
+    {
+        dir: "examples/gcp",
+        logs: (s) => writeCloudAuditLogs(gcpExampleWeek(s)),
+        grants: {
+            ingest: [
+                { name: "incoming", access: "storage:read", prefix: "incoming/" },
+                { name: "events", access: "pubsub:publish" },
+            ],
+            worker: [
+                { name: "work", access: "pubsub:consume" },
+                { name: "store", access: "run:invoke" },
+            ],
+            store: [{ name: "processed", access: "storage:create", prefix: "processed/" }],
+        },
+        unsafe: { worker: [/^remove 'worker-editor' \(roles\/editor\)/] },
+    },
+    {
+        dir: "examples/chain/gcp",
+        logs: (s) => writeCloudAuditLogs(chainGcpWeek(s)),
+        grants: {
+            api: [{ name: "worker", access: "run:invoke" }],
+            worker: [{ name: "admin", access: "run:invoke" }],
+            admin: [{ name: "audits", access: "pubsub:publish" }],
+        },
+        silent: ["api", "worker"],
+        unsafe: {
+            admin: [
+                /^remove 'admin-impersonates-deployer' \(roles\/iam.serviceAccountTokenCreator\)/,
+            ],
+        },
+    },
+    {
+        dir: "examples/azure",
+        logs: (s) => {
+            const w = azureExampleWeek(s);
+            return writeAzureLogs(w.resourceLogs, w.activity);
+        },
+        grants: {
+            ingest: [
+                { name: "uploads", access: "blob:trigger" },
+                { name: "jobs", access: "queue:send" },
+            ],
+            worker: [
+                { name: "jobs", access: "queue:trigger" },
+                { name: "api-token", access: "keyvault-secret:read" },
+            ],
+        },
+        // Blob reads found by the requester's object ID, the identity's principal ID.
+        used: { ingest: ["Microsoft.Storage/storageAccounts/blobServices/containers/blobs/read"] },
+        unsafe: { ingest: [/^remove 'ingest-contributor' \(Contributor\)/] },
+    },
+    {
+        dir: "examples/chain/azure",
+        logs: (s) => {
+            const w = chainAzureWeek(s);
+            return writeAzureLogs(w.resourceLogs, w.activity);
+        },
+        grants: {
+            api: [{ name: "worker", access: "function:invoke" }],
+            worker: [
+                { name: "jobs", access: "queue:send" },
+                { name: "admin", access: "function:invoke" },
+            ],
+            admin: [{ name: "audit", access: "table:readwrite" }],
+        },
+        silent: ["api"],
+        unsafe: {
+            admin: [/^remove 'admin-access-admin' \(User Access Administrator\)/],
+        },
+    },
+];
+
+async function rightsize(example: Example, scenario: "safe" | "unsafe") {
+    const snapshot = await runProgram({
+        dir: path.join(ROOT, example.dir),
+        transpileOnly: true,
+        ...(scenario === "unsafe" ? { config: { scenario } } : {}),
+    });
+    const stack = graphResourcesOf(snapshot.resources);
+    return rightsized(stack, { paths: [example.logs(snapshot)] });
+}
+
+/** Grants without their resources (names differ per stack), by name. */
+const shape = (grants: readonly Omit<SuggestedGrant, "resource">[] | undefined) =>
+    (grants ?? [])
+        .map((g) => ({
+            name: g.name,
+            access: g.access,
+            ...(g.prefix === undefined ? {} : { prefix: g.prefix }),
+        }))
+        .sort((a, b) => a.name.localeCompare(b.name));
+
+function component(report: Map<string, FunctionComparison>, name: string): FunctionComparison {
+    const fn = report.get(name);
+    assert.ok(fn, `no function '${name}' among ${[...report.keys()].join(", ")}`);
+    assert.equal(fn.suggestion.kind, "grants", `'${name}' is not read as a component's function`);
+    return fn;
+}
+
+describe("examples: perimeter rightsize on a week of logs", function () {
+    this.timeout(120_000);
+    for (const example of EXAMPLES) {
+        describe(example.dir === "." ? "the starter stack" : example.dir, () => {
+            it("suggests for each function the grants it declares, and finds every use", async () => {
+                const report = await rightsize(example, "safe");
+                for (const [name, grants] of Object.entries(example.grants)) {
+                    const fn = component(report, name);
+                    assert.deepEqual(shape(fn.suggestion.grants), shape(grants), name);
+                    assert.deepEqual(
+                        fn.suggestion.changes,
+                        [],
+                        `${name}: ${fn.suggestion.changes.join("; ")}`,
+                    );
+                    const silent = example.silent?.includes(name) === true;
+                    assert.equal(fn.summary.used > 0, !silent, `${name}: ${fn.summary.used} used`);
+                    assert.ok(fn.principals.length > 0, `${name}: no principal`);
+                    for (const action of example.used?.[name] ?? []) {
+                        assert.ok(
+                            fn.used.some((u) => u.action === action && u.granted),
+                            `${name} did not use ${action}`,
+                        );
+                    }
+                }
+            });
+
+            if (example.unsafe !== undefined) {
+                const unsafe = example.unsafe;
+                it("comes out narrower in the unsafe scenario", async () => {
+                    const report = await rightsize(example, "unsafe");
+                    for (const [name, expected] of Object.entries(unsafe)) {
+                        const changes = component(report, name).suggestion.changes;
+                        for (const change of expected) {
+                            assert.ok(
+                                changes.some((c) => change.test(c)),
+                                `${name}: no change like ${change} among:\n${changes.join("\n")}`,
+                            );
+                        }
+                    }
+                });
+            }
+        });
+    }
+});
+
+describe("examples/gcp: perimeter rightsize narrows a level the logs prove too wide", function () {
+    this.timeout(120_000);
+    it("suggests storage:get for ingest when every other permission of storage:read is logged and unused", async () => {
+        const snapshot = await runProgram({
+            dir: path.join(ROOT, "examples/gcp"),
+            transpileOnly: true,
+        });
+        const bucketName = snapshot.resources.find(
+            (r) => r.name === "uploads" && r.type === "gcp:storage/bucket:Bucket",
+        )?.outputs["name"];
+        assert.equal(typeof bucketName, "string");
+        const bucket = String(bucketName as string);
+        // Resource Manager and Cloud Storage Data Access logs on: an auditor reads the project and lists
+        // the bucket's folders and objects, all of it recorded.
+        const others = [
+            "resourcemanager.projects.get",
+            "resourcemanager.projects.list",
+            "storage.folders.get",
+            "storage.folders.list",
+            "storage.managedFolders.get",
+            "storage.managedFolders.list",
+            "storage.objects.list",
+        ].map((permission) =>
+            auditEntry({
+                principal: "auditor@example.com",
+                service:
+                    permission.split(".")[0] === "storage"
+                        ? "storage.googleapis.com"
+                        : "cloudresourcemanager.googleapis.com",
+                method: permission,
+                permission,
+                resource: permission.startsWith("resourcemanager")
+                    ? "projects/mock-project"
+                    : `projects/_/buckets/${bucket}`,
+                granted: true,
+                time: "2026-11-25T10:00:00Z",
+                project: "mock-project",
+            }),
+        );
+        const logs = writeCloudAuditLogs([...gcpExampleWeek(snapshot), ...others]);
+        const report = await rightsized(graphResourcesOf(snapshot.resources), { paths: [logs] });
+        const ingest = component(report, "ingest");
+        assert.deepEqual(shape(ingest.suggestion.grants), [
+            { name: "events", access: "pubsub:publish" },
+            { name: "incoming", access: "storage:get", prefix: "incoming/" },
+        ]);
+        assert.match(
+            ingest.suggestion.changes.join(),
+            /grant 'incoming': storage:read → storage:get/,
+        );
+        // store asked to replace a record and was refused: what it needs and lacks.
+        const store = component(report, "store");
+        assert.deepEqual(
+            store.denied.map((d) => d.action),
+            ["storage.objects.delete"],
+        );
+    });
+});
