@@ -225,8 +225,8 @@ describe("examples/gcp: perimeter rightsize narrows a level the logs prove too w
         const bucketName = snapshot.resources.find(
             (r) => r.name === "uploads" && r.type === "gcp:storage/bucket:Bucket",
         )?.outputs["name"];
-        assert.equal(typeof bucketName, "string");
-        const bucket = String(bucketName as string);
+        assert.ok(typeof bucketName === "string");
+        const bucket = bucketName;
         // Resource Manager and Cloud Storage Data Access logs on: an auditor reads the project and lists
         // the bucket's folders and objects, all of it recorded.
         const others = [
