@@ -55,6 +55,7 @@ export interface FunctionComparison {
     /** How the logs name the identity: role ARN, object ID, service account email. */
     readonly principals: readonly string[];
     readonly identities: readonly string[];
+    readonly identityUrns: readonly string[];
     readonly used: readonly (ActionUse & { readonly granted: boolean })[];
     /** Granted, recorded when used, and not used in the window. */
     readonly unused: readonly UnobservedAction[];
@@ -248,6 +249,7 @@ export function compareFunction(
         functions: grants.functions.map((f) => f.name),
         principals: grants.principals,
         identities: grants.identities,
+        identityUrns: grants.identityUrns,
         used,
         unused: unused.sort(byAction),
         unobservable: unobservable.sort(byAction),

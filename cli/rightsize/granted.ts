@@ -36,6 +36,8 @@ export interface FunctionGrants {
     readonly principals: readonly string[];
     /** The identities as a person reads them. */
     readonly identities: readonly string[];
+    /** The URNs of the identities that are resources of the stack (roles, managed identities, accounts). */
+    readonly identityUrns: readonly string[];
     readonly grants: readonly Grant[];
     /** Why what is granted may be more than this, or why the logs cannot find the identity. */
     readonly incomplete: readonly string[];
@@ -155,6 +157,9 @@ export function functionGrants(
                 functions: fnResource === undefined ? [] : [fnResource],
                 principals,
                 identities: identities.map((node) => node.label),
+                identityUrns: identities.flatMap((node) =>
+                    node.urn === undefined ? [] : [node.urn],
+                ),
                 grants,
                 incomplete: [
                     ...(profile.unreadable ?? []),

@@ -75,6 +75,14 @@ function suggestionText(s: Suggestion): string[] {
     if (s.changes.length === 0)
         lines.push("  change        none: the logs prove nothing granted unused");
     for (const note of s.notes) lines.push(`  note          ${note}`);
+    for (const narrowed of s.documents ?? []) {
+        lines.push(
+            `  narrowed      ${narrowed.description}, without ${narrowed.removed.join(", ")}:`,
+        );
+        for (const line of JSON.stringify(narrowed.document, null, 2).split("\n")) {
+            lines.push(`                ${line}`);
+        }
+    }
     return lines;
 }
 
@@ -174,6 +182,16 @@ function functionMarkdown(f: FunctionComparison): string[] {
     }
     for (const change of suggestion.changes) lines.push("", `- change: ${cell(change)}`);
     for (const note of suggestion.notes) lines.push("", `- note: ${cell(note)}`);
+    for (const narrowed of suggestion.documents ?? []) {
+        lines.push(
+            "",
+            `Narrowed ${cell(narrowed.description)}, without ${narrowed.removed.map((a) => `\`${a}\``).join(", ")}:`,
+            "",
+            "```json",
+            JSON.stringify(narrowed.document, null, 2),
+            "```",
+        );
+    }
     return lines;
 }
 

@@ -22,6 +22,7 @@ import { roleWithGuid } from "../../policypack/lib/graph/azure/roles";
 import type { Cloud } from "../../policypack/lib/graph/model";
 import { readKnown } from "../../policypack/lib/known-value";
 import type { StackResource } from "../../policypack/lib/stack/resource";
+import { type NarrowedDocument, narrowedDocuments } from "./aws/narrowed";
 import type { FunctionComparison, GrantJudgement } from "./compare";
 
 /** A grant as the component's `grants` argument takes it. */
@@ -42,6 +43,8 @@ export interface Suggestion {
     readonly changes: readonly string[];
     /** What the logs could not settle, in words: grants they cannot show used or unused. */
     readonly notes: readonly string[];
+    /** For a role no component made: each of its policy documents, narrowed (./aws/narrowed.ts). */
+    readonly documents?: readonly NarrowedDocument[];
 }
 
 const COMPONENT_TYPES: Readonly<Record<Cloud, string>> = {
@@ -349,20 +352,41 @@ function componentSuggestion(
     return { kind: "grants", component: component.name, grants, changes, notes };
 }
 
-function changesSuggestion(comparison: FunctionComparison): Suggestion {
+function changesSuggestion(
+    comparison: FunctionComparison,
+    resources: readonly StackResource[],
+): Suggestion {
     const changes: string[] = [];
+    const notes: string[] = [];
     for (const j of comparison.grants) {
         const name = nameOf(j.via) ?? j.target;
-        if (j.verdict === "remove")
+        if (j.verdict === "remove") {
             changes.push(
-                `remove '${name}' (${j.access}) on ${j.target}: the logs record its permissions and show none used`,
+                `remove '${name}' (${j.access}) on ${j.target}: the logs record ${j.unused.join(", ")} and show none used`,
             );
-        if (j.verdict === "narrow")
+        }
+        if (j.verdict === "narrow") {
             changes.push(
                 `'${name}' on ${j.target}: drop ${j.unused.join(", ")} (provably unused); keep ${j.used.length} used and ${j.unobservable.length} unobservable`,
             );
+        }
+        if (j.verdict === "unseen") {
+            notes.push(
+                `'${name}' (${j.access}) on ${j.target}: no use in the logs, which cannot show ${j.unobservable.length} of its permissions: log them to judge it`,
+            );
+        }
     }
-    return { kind: "changes", changes, notes: [] };
+    const unused = new Set(comparison.unused.map((u) => u.action.toLowerCase()));
+    const documents =
+        comparison.cloud === "aws" && unused.size > 0
+            ? comparison.identityUrns.flatMap((urn) => narrowedDocuments(resources, urn, unused))
+            : [];
+    return {
+        kind: "changes",
+        changes,
+        notes,
+        ...(documents.length > 0 ? { documents } : {}),
+    };
 }
 
 /** The suggestion for one compared function. */
@@ -373,6 +397,6 @@ export function suggestionFor(
 ): Suggestion {
     const component = componentOf(comparison.cloud, fn, resources);
     return component === undefined
-        ? changesSuggestion(comparison)
+        ? changesSuggestion(comparison, resources)
         : componentSuggestion(comparison.cloud, component, comparison);
 }

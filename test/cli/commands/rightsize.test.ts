@@ -81,6 +81,11 @@ describe("perimeter rightsize", () => {
                 unused: { action: string }[];
                 unobservable: { action: string }[];
                 denied: { action: string }[];
+                suggestion: {
+                    kind: string;
+                    changes: string[];
+                    documents?: { removed: string[]; document: unknown }[];
+                };
             }[];
             summary: Record<string, number>;
         };
@@ -104,6 +109,18 @@ describe("perimeter rightsize", () => {
             orders?.denied.map((u) => u.action),
             ["secretsmanager:GetSecretValue"],
         );
+        // Not one of our components: the policy, narrowed, with its resources kept as written.
+        assert.equal(orders?.suggestion.kind, "changes");
+        const [narrowed, ...others] = orders?.suggestion.documents ?? [];
+        assert.deepEqual(others, []);
+        assert.deepEqual(narrowed?.removed, ["kms:Encrypt"]);
+        assert.deepEqual(narrowed?.document, {
+            Version: "2012-10-17",
+            Statement: [
+                { Effect: "Allow", Action: "s3:GetObject", Resource: "arn:aws:s3:::orders/*" },
+                { Effect: "Allow", Action: "kms:Decrypt", Resource: "*" },
+            ],
+        });
         assert.deepEqual(report.summary, {
             granted: 3,
             used: 1,
