@@ -93,14 +93,17 @@ Exit codes: 0 nothing at or above the fail level was added (a pure narrowing alw
 
 const RIGHTSIZE = `Usage: perimeter rightsize STACK --logs PATH... [options]
 
-Compares what each Lambda function's role is granted with what AWS CloudTrail shows it did: actions
-used (how often, first and last seen, on which resources), actions unused, actions the logs could not
-show either way (unobservable: never called unused), and calls refused for want of a permission. STACK
-is a \`pulumi stack export\` file, \`-\`, or a program directory run offline under mocks. Azure and Google
-Cloud functions are not compared yet.
+Compares what each function's identity is granted with what the clouds' logs show it did (AWS
+CloudTrail, Google Cloud Audit Logs, Azure activity and storage logs): permissions used (how often,
+first and last seen, on which resources), unused, unobservable (the logs could not show them either way:
+never called unused), and refused; then suggests the grants: a component's \`grants: [...]\`, or the
+changes and narrowed policies for any other function, never wider than today. STACK is a
+\`pulumi stack export\` file, \`-\`, or a program directory run offline under mocks.
 
-  --logs PATH           CloudTrail files as delivered (\`{"Records": [...]}\`), JSON Lines of records,
-                        or a directory of them; gzip or not; \`-\` for standard input (repeatable)
+  --logs PATH           log files, gzip or not, or directories of them; \`-\` for standard input
+                        (repeatable): CloudTrail files (\`{"Records": [...]}\`) or JSON Lines,
+                        \`gcloud logging read --format=json\`, \`az monitor activity-log list\`,
+                        storage resource logs (PT1H.json, or Log Analytics rows)
   --since DATE          leave out records before DATE (2026-11-27 or 2026-11-27T08:00:00Z)
   --format FORMAT       text | json | markdown (default: text)
   -o, --output FILE     write the report to FILE (whole or not at all) instead of standard output

@@ -12,6 +12,7 @@ import type { StackSnapshot } from "../../cli/engine/types";
 import { findInstallRoot } from "../../cli/install-root";
 import type { FunctionComparison } from "../../cli/rightsize/report";
 import type { SuggestedGrant } from "../../cli/rightsize/suggest";
+import { perimeter } from "../cli/commands/run-perimeter";
 import { rightsized } from "../cli/rightsize/compare-fixtures";
 import { auditEntry } from "../cli/rightsize/gcp-fixtures";
 import { awsExampleWeek, chainAwsWeek, starterWeek } from "./rightsize/aws-weeks";
@@ -270,6 +271,58 @@ describe("examples/gcp: perimeter rightsize narrows a level the logs prove too w
         assert.deepEqual(
             store.denied.map((d) => d.action),
             ["storage.objects.delete"],
+        );
+    });
+});
+
+describe("perimeter rightsize examples/azure, as a user runs it", function () {
+    this.timeout(120_000);
+    it("reads a program directory and the Azure logs of a week, mixed with a trail of another cloud", async () => {
+        const snapshot = await runProgram({
+            dir: path.join(ROOT, "examples/azure"),
+            transpileOnly: true,
+        });
+        const week = azureExampleWeek(snapshot);
+        const logs = writeAzureLogs(week.resourceLogs, week.activity);
+        const trail = writeCloudTrail(
+            starterWeek(await runProgram({ dir: ROOT, transpileOnly: true })),
+        );
+        const run = perimeter([
+            "rightsize",
+            path.join(ROOT, "examples/azure"),
+            "--transpile-only",
+            "--logs",
+            logs,
+            "--logs",
+            trail,
+            "--format",
+            "json",
+        ]);
+        assert.equal(run.status, 0, run.stderr);
+        const report = JSON.parse(run.stdout) as {
+            records: { used: number; skipped: { reason: string }[] };
+            functions: {
+                functions: string[];
+                cloud: string;
+                used: { action: string; resources: string[] }[];
+                suggestion: { kind: string; changes: string[] };
+            }[];
+            notCovered: string[];
+        };
+        const ingest = report.functions.find((f) => f.functions.includes("ingest"));
+        assert.equal(ingest?.cloud, "azure");
+        const blobReads = ingest?.used.find((u) => u.action.endsWith("/blobs/read"));
+        assert.match(
+            blobReads?.resources[0] ?? "",
+            /^https:\/\/data[0-9a-f]+\.blob\.core\.windows\.net\/uploads\//,
+        );
+        assert.equal(ingest?.suggestion.kind, "grants");
+        assert.deepEqual(ingest?.suggestion.changes, []);
+        // The trail's records are read too (no Lambda function here to judge), the digest file is skipped.
+        assert.deepEqual(report.notCovered, []);
+        assert.ok(
+            report.records.skipped.some((s) => s.reason.startsWith("not a record of CloudTrail")),
+            JSON.stringify(report.records.skipped),
         );
     });
 });
