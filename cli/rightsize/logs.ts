@@ -10,9 +10,8 @@
  */
 import type { Cloud } from "../../policypack/lib/graph/model";
 import { awsUsesOf } from "./aws/cloudtrail";
-import { authorizationChecksOf } from "./azure/logs";
+import { authorizationChecksOf, storageAccountOf } from "./azure/logs";
 import { RecordedPermissions } from "./evidence";
-import { storageAccountOf } from "./resources";
 import { permissionChecksOf } from "./gcp/audit-logs";
 import { itemsOfRecords, type LogFile, type RecordRead } from "./log-files";
 import type { SkippedRecords } from "./skipped";

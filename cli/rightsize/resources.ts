@@ -15,6 +15,7 @@
  *   path segment.
  */
 import { globMatch } from "../../policypack/lib/glob";
+import { storageAccountOf } from "./azure/logs";
 import { readKnown } from "../../policypack/lib/known-value";
 import type { Cloud, Permission } from "../../policypack/lib/graph/model";
 import type { StackResource } from "../../policypack/lib/stack/resource";
@@ -44,20 +45,6 @@ function uriWithinScope(uri: string, scope: string): boolean {
     const within = rest.slice(1, 4).join("/");
     const table = service.toLowerCase() === "table" ? container.replace(/\(.*$/, "") : container;
     return within === STORAGE_SERVICES[service.toLowerCase()] && rest[4] === table.toLowerCase();
-}
-
-/**
- * The storage account a request URI (`https://<account>.blob.core.windows.net/...`) or a resource ID
- * or scope (`.../providers/Microsoft.Storage/storageAccounts/<account>...`) names, in lower case.
- */
-export function storageAccountOf(resource: string): string | undefined {
-    const uri = /^https:\/\/([a-z0-9]+)\.(?:blob|queue|table|file|dfs)\.core\.windows\.net/i.exec(
-        resource,
-    );
-    if (uri !== null) return uri[1]?.toLowerCase();
-    return /\/providers\/microsoft\.storage\/storageaccounts\/([^/]+)/i
-        .exec(resource)?.[1]
-        ?.toLowerCase();
 }
 
 /** The Google Cloud project a granted resource names (`projects/<p>/...`, `bucket b in projects/<p>`). */

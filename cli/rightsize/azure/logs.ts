@@ -21,6 +21,20 @@ import type { SkippedRecords } from "../skipped";
 
 const OBJECT_ID_CLAIM = "http://schemas.microsoft.com/identity/claims/objectidentifier";
 
+/**
+ * The storage account a request URI (`https://<account>.blob.core.windows.net/...`) or a resource ID
+ * or scope (`.../providers/Microsoft.Storage/storageAccounts/<account>...`) names, in lower case.
+ */
+export function storageAccountOf(resource: string): string | undefined {
+    const uri = /^https:\/\/([a-z0-9]+)\.(?:blob|queue|table|file|dfs)\.core\.windows\.net/i.exec(
+        resource,
+    );
+    if (uri !== null) return uri[1]?.toLowerCase();
+    return /\/providers\/microsoft\.storage\/storageaccounts\/([^/]+)/i
+        .exec(resource)?.[1]
+        ?.toLowerCase();
+}
+
 /** One authorization check of a principal's call. */
 export interface AuthorizationCheck {
     /** Milliseconds since the epoch. */
