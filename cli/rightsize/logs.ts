@@ -36,11 +36,21 @@ export function cloudOfRecord(record: unknown): Cloud | undefined {
     return undefined;
 }
 
-function gcpUsesOf(record: unknown, evidence: RecordedPermissions): RecordRead<Use> {
-    const checks = permissionChecksOf(record);
-    if ("skip" in checks) return checks;
+/** A check of a principal's permission, as the Google Cloud and Azure readers both give it. */
+interface Check {
+    readonly time: number;
+    readonly principal: string;
+    readonly permission: string;
+    readonly granted: boolean;
+    readonly resource?: string;
+    /** Where the logging that recorded it is set (../evidence.ts), or undefined for everywhere. */
+    readonly where: string | undefined;
+}
+
+/** The uses the checks hold, each noted as evidence of what these logs record where. */
+function usesOfChecks(checks: readonly Check[], evidence: RecordedPermissions): Use[] {
     return checks.map((check) => {
-        evidence.note(check.permission, check.project ?? "");
+        evidence.note(check.permission, check.where);
         return {
             time: check.time,
             principal: check.principal,
@@ -51,22 +61,29 @@ function gcpUsesOf(record: unknown, evidence: RecordedPermissions): RecordRead<U
     });
 }
 
+function gcpUsesOf(record: unknown, evidence: RecordedPermissions): RecordRead<Use> {
+    const checks = permissionChecksOf(record);
+    if ("skip" in checks) return checks;
+    // Data Access logs are set per project: the project whose logs hold the entry.
+    return usesOfChecks(
+        checks.map((c) => ({ ...c, where: c.project ?? "" })),
+        evidence,
+    );
+}
+
 function azureUsesOf(record: unknown, evidence: RecordedPermissions): RecordRead<Use> {
     const checks = authorizationChecksOf(record);
     if ("skip" in checks) return checks;
-    return checks.map((check) => {
-        evidence.note(
-            check.action,
-            check.plane === "control" ? undefined : (storageAccountOf(check.resource ?? "") ?? ""),
-        );
-        return {
-            time: check.time,
-            principal: check.principalId,
-            action: check.action,
-            denied: !check.granted,
-            resources: check.resource === undefined ? [] : [check.resource],
-        };
-    });
+    // The activity log covers the subscription; resource logs, the storage account they come from.
+    return usesOfChecks(
+        checks.map((c) => ({
+            ...c,
+            principal: c.principalId,
+            permission: c.action,
+            where: c.plane === "control" ? undefined : (storageAccountOf(c.resource ?? "") ?? ""),
+        })),
+        evidence,
+    );
 }
 
 export interface LogUsage {

@@ -10,6 +10,7 @@ import { graphResourcesOf } from "../../cli/graph/resources";
 import { runProgram } from "../../cli/engine/program";
 import type { StackSnapshot } from "../../cli/engine/types";
 import { findInstallRoot } from "../../cli/install-root";
+import { gcpAccessEntry } from "../../components/gcp/grants";
 import type { FunctionComparison } from "../../cli/rightsize/report";
 import type { SuggestedGrant } from "../../cli/rightsize/suggest";
 import { perimeter } from "../cli/commands/run-perimeter";
@@ -228,33 +229,27 @@ describe("examples/gcp: perimeter rightsize narrows a level the logs prove too w
         )?.outputs["name"];
         assert.ok(typeof bucketName === "string");
         const bucket = bucketName;
-        // Resource Manager and Cloud Storage Data Access logs on: an auditor reads the project and lists
-        // the bucket's folders and objects, all of it recorded.
-        const others = [
-            "resourcemanager.projects.get",
-            "resourcemanager.projects.list",
-            "storage.folders.get",
-            "storage.folders.list",
-            "storage.managedFolders.get",
-            "storage.managedFolders.list",
-            "storage.objects.list",
-        ].map((permission) =>
-            auditEntry({
-                principal: "auditor@example.com",
-                service:
-                    permission.split(".")[0] === "storage"
-                        ? "storage.googleapis.com"
-                        : "cloudresourcemanager.googleapis.com",
-                method: permission,
-                permission,
-                resource: permission.startsWith("resourcemanager")
-                    ? "projects/mock-project"
-                    : `projects/_/buckets/${bucket}`,
-                granted: true,
-                time: "2026-11-25T10:00:00Z",
-                project: "mock-project",
-            }),
-        );
+        // Resource Manager and Cloud Storage Data Access logs on: an auditor uses every permission of
+        // storage:read but the one ingest uses (components/gcp/grants), all of it recorded.
+        const others = (gcpAccessEntry("storage:read")?.permissions ?? [])
+            .filter((permission) => permission !== "storage.objects.get")
+            .map((permission) =>
+                auditEntry({
+                    principal: "auditor@example.com",
+                    service:
+                        permission.split(".")[0] === "storage"
+                            ? "storage.googleapis.com"
+                            : "cloudresourcemanager.googleapis.com",
+                    method: permission,
+                    permission,
+                    resource: permission.startsWith("resourcemanager")
+                        ? "projects/mock-project"
+                        : `projects/_/buckets/${bucket}`,
+                    granted: true,
+                    time: "2026-11-25T10:00:00Z",
+                    project: "mock-project",
+                }),
+            );
         const logs = writeCloudAuditLogs([...gcpExampleWeek(snapshot), ...others]);
         const report = await rightsized(graphResourcesOf(snapshot.resources), { paths: [logs] });
         const ingest = component(report, "ingest");
