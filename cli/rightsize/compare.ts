@@ -25,14 +25,10 @@ export interface UnobservedAction {
 
 export type GrantVerdict = "keep" | "narrow" | "remove" | "unseen";
 
-/** One grant judged against the function's uses of it. */
-export interface GrantJudgement {
-    readonly via?: string;
-    readonly access: string;
-    readonly target: string;
+/** One grant (as ./granted.ts reads it, less its permissions) judged against the function's uses of it. */
+export interface GrantJudgement extends Pick<Grant, "via" | "access" | "target" | "conditions"> {
     /** The resources its permissions are on, as the grant writes them (ARN patterns, scopes). */
     readonly resources: readonly string[];
-    readonly conditions: readonly string[];
     readonly verdict: GrantVerdict;
     /** Its permissions (as granted: an Azure wildcard stays one) that some use needed. */
     readonly used: readonly string[];
