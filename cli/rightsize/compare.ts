@@ -57,6 +57,8 @@ export interface FunctionComparison {
     readonly unused: readonly UnobservedAction[];
     /** Granted and not seen, where the logs could not have shown a use. */
     readonly unobservable: readonly UnobservedAction[];
+    /** Why these logs may not show a use on this cloud, and the setting that would show it. */
+    readonly howToObserve: string;
     /** Checks refused for want of a permission: what the function needs and lacks. */
     readonly denied: readonly ActionUse[];
     /** Events no permission is known for, with their counts. */
@@ -72,6 +74,13 @@ export interface FunctionComparison {
         readonly denied: number;
     };
 }
+
+/** Why a cloud's logs may not show a use, and the setting that makes them show it. */
+const HOW_TO_OBSERVE: Readonly<Record<Cloud, string>> = {
+    aws: "these logs cannot show whether these were used, as no management event of them is recorded: log their data events (S3 objects, Lambda invocations, DynamoDB items...), or their read or write management events, to judge them (AwsAuditTrail logs the functions' invocations, and the objects and items of the buckets and tables it is given)",
+    gcp: "these logs show no check of these permissions: turn on Data Access audit logs (DATA_READ, DATA_WRITE) for their services to judge them; GcpAuditLogs turns them on",
+    azure: "these logs show no check of these actions: the activity log has control-plane writes only; send the storage resource logs (StorageRead, StorageWrite, StorageDelete) to a workspace or storage account with a diagnostic setting to judge them; AzureAuditLogs with auditGrantedStorage does (Key Vault logs are not read yet)",
+};
 
 const byAction = <T extends { readonly action: string }>(a: T, b: T): number =>
     a.action.localeCompare(b.action);
@@ -249,6 +258,7 @@ export function compareFunction(
         used,
         unused: unused.sort(byAction),
         unobservable: unobservable.sort(byAction),
+        howToObserve: HOW_TO_OBSERVE[grants.cloud],
         denied,
         unmapped: [...unmapped]
             .map(([event, count]) => ({ event, count }))

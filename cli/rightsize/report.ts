@@ -35,13 +35,6 @@ export function summaryOf(functions: readonly FunctionComparison[]): FunctionCom
     };
 }
 
-/** Why a cloud's logs may not show a use, and the setting that makes them show it. */
-const UNOBSERVABLE: Readonly<Record<FunctionComparison["cloud"], string>> = {
-    aws: "these logs cannot show whether these were used, as no management event of them is recorded: log their data events (S3 objects, Lambda invocations, DynamoDB items...), or their read or write management events, to judge them (AwsAuditTrail logs Lambda invocations)",
-    gcp: "these logs show no check of these permissions: turn on Data Access audit logs (DATA_READ, DATA_WRITE) for their services to judge them; GcpAuditLogs turns them on",
-    azure: "these logs show no check of these actions: the activity log has control-plane writes only; send the resource logs (StorageRead/StorageWrite, AuditEvent) to a workspace or storage account with a diagnostic setting to judge them; AzureAuditLogs can send them",
-};
-
 const day = (ms: number): string => new Date(ms).toISOString().slice(0, 10);
 
 /** `arn:aws:s3:::orders/in/1.json and 40 more`. */
@@ -104,7 +97,7 @@ function functionText(f: FunctionComparison): string[] {
         lines.push(`  unused        ${unused.action}${resourcesText(unused.resources)}`);
     }
     if (f.unobservable.length > 0) {
-        lines.push(`  unobservable  (${UNOBSERVABLE[f.cloud]})`);
+        lines.push(`  unobservable  (${f.howToObserve})`);
         for (const unseen of f.unobservable) {
             lines.push(`                ${unseen.action}${resourcesText(unseen.resources)}`);
         }
