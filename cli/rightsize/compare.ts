@@ -50,6 +50,8 @@ export interface FunctionComparison {
     readonly functions: readonly string[];
     /** How the logs name the identity: role ARN, object ID, service account email. */
     readonly principals: readonly string[];
+    /** AWS: the role's ARN, the first principal (the field the first cut of the contract had). */
+    readonly roleArn?: string;
     readonly identities: readonly string[];
     readonly identityUrns: readonly string[];
     readonly used: readonly (ActionUse & { readonly granted: boolean })[];
@@ -253,6 +255,9 @@ export function compareFunction(
         cloud: grants.cloud,
         functions: grants.functions.map((f) => f.name),
         principals: grants.principals,
+        ...(grants.cloud === "aws" && grants.principals[0] !== undefined
+            ? { roleArn: grants.principals[0] }
+            : {}),
         identities: grants.identities,
         identityUrns: grants.identityUrns,
         used,
