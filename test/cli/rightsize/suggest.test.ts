@@ -256,3 +256,22 @@ describe("perimeter rightsize: where a use lies, and where logging is proven", (
         assert.ok(!evidence.records("Microsoft.Storage/*", "data"));
     });
 });
+
+describe("perimeter rightsize: odd component outputs", () => {
+    it("never throws on a component whose outputs are not of our shape", async () => {
+        for (const permissions of [
+            "x",
+            [null, 1, { grant: 1 }, { grant: "a", access: "s3:read", actions: "s3:GetObject" }],
+            {},
+            undefined,
+        ]) {
+            const stack = readerStack([]).map((r) =>
+                r.type === COMPONENT ? { ...r, props: { permissions } } : r,
+            );
+            const reader = (
+                await rightsized(stack, [objectRead("a/b", "2026-11-23T09:00:00Z")])
+            ).get("reader");
+            assert.equal(reader?.suggestion.kind, "grants");
+        }
+    });
+});
