@@ -145,14 +145,26 @@ const EXAMPLES: readonly Example[] = [
     },
 ];
 
-async function rightsize(example: Example, scenario: "safe" | "unsafe") {
-    const snapshot = await runProgram({
-        dir: path.join(ROOT, example.dir),
-        transpileOnly: true,
-        ...(scenario === "unsafe" ? { config: { scenario } } : {}),
-    });
+/** Each example run once per scenario for the whole file: a run takes a second or two. */
+const runs = new Map<string, Promise<StackSnapshot>>();
+function example(dir: string, scenario: "safe" | "unsafe" = "safe"): Promise<StackSnapshot> {
+    const key = `${dir} ${scenario}`;
+    let run = runs.get(key);
+    if (run === undefined) {
+        run = runProgram({
+            dir: path.join(ROOT, dir),
+            transpileOnly: true,
+            ...(scenario === "unsafe" ? { config: { scenario } } : {}),
+        });
+        runs.set(key, run);
+    }
+    return run;
+}
+
+async function rightsize(subject: Example, scenario: "safe" | "unsafe") {
+    const snapshot = await example(subject.dir, scenario);
     const stack = graphResourcesOf(snapshot.resources);
-    return rightsized(stack, { paths: [example.logs(snapshot)] });
+    return rightsized(stack, { paths: [subject.logs(snapshot)] });
 }
 
 /** Grants without their resources (names differ per stack), by name. */
@@ -220,10 +232,7 @@ describe("examples: perimeter rightsize on a week of logs", function () {
 describe("examples/gcp: perimeter rightsize narrows a level the logs prove too wide", function () {
     this.timeout(120_000);
     it("suggests storage:get for ingest when every other permission of storage:read is logged and unused", async () => {
-        const snapshot = await runProgram({
-            dir: path.join(ROOT, "examples/gcp"),
-            transpileOnly: true,
-        });
+        const snapshot = await example("examples/gcp");
         const bucketName = snapshot.resources.find(
             (r) => r.name === "uploads" && r.type === "gcp:storage/bucket:Bucket",
         )?.outputs["name"];
@@ -273,15 +282,10 @@ describe("examples/gcp: perimeter rightsize narrows a level the logs prove too w
 describe("perimeter rightsize examples/azure, as a user runs it", function () {
     this.timeout(120_000);
     it("reads a program directory and the Azure logs of a week, mixed with a trail of another cloud", async () => {
-        const snapshot = await runProgram({
-            dir: path.join(ROOT, "examples/azure"),
-            transpileOnly: true,
-        });
+        const snapshot = await example("examples/azure");
         const week = azureExampleWeek(snapshot);
         const logs = writeAzureLogs(week.resourceLogs, week.activity);
-        const trail = writeCloudTrail(
-            starterWeek(await runProgram({ dir: ROOT, transpileOnly: true })),
-        );
+        const trail = writeCloudTrail(starterWeek(await example(".")));
         const run = perimeter([
             "rightsize",
             path.join(ROOT, "examples/azure"),
