@@ -337,7 +337,12 @@ function componentSuggestion(
         });
     }
     const own = new Set(declared.flatMap((g) => g.parts.map((p) => p.via)));
-    const covered = new Set(declared.flatMap((g) => g.parts.flatMap((p) => p.uses)));
+    // What the component's grants and its own runtime grants (log streams, host storage) cover.
+    const covered = new Set(
+        comparison.grants
+            .filter((j) => own.has(j.via) || isChildOf(j.via, cloud, component))
+            .flatMap((j) => j.uses),
+    );
     for (const j of comparison.grants) {
         // What the component adds for its own runtime (log streams, host storage) is not the user's to change.
         if (j.via === undefined || own.has(j.via) || isChildOf(j.via, cloud, component)) continue;

@@ -1,7 +1,7 @@
 import { strict as assert } from "assert";
 import { coversResource, commonPrefix, loggingScopeOf } from "../../../cli/rightsize/resources";
 import { RecordedPermissions } from "../../../cli/rightsize/evidence";
-import { stackResourcesOf } from "../../../policypack/lib/stack-view";
+import { type StackResourceInput, stackResourcesOf } from "../../../policypack/lib/stack-view";
 import { ACCOUNT, assumedRoleRecord } from "./cloudtrail-fixtures";
 import { rightsized } from "./compare-fixtures";
 import { resource } from "./stack-fixtures";
@@ -11,7 +11,10 @@ const COMPONENT = "perimeter:index:AwsFunction";
 const ROLE_ARN = `arn:aws:iam::${ACCOUNT}:role/reader-1a2b3c`;
 
 /** An AwsFunction as a stack export holds it: the component, its role, its grants policy, its Lambda. */
-function readerStack(permissions: readonly Record<string, unknown>[]) {
+function readerStack(
+    permissions: readonly Record<string, unknown>[],
+    extra: readonly StackResourceInput[] = [],
+) {
     const child = (type: string, name: string, props: Record<string, unknown>) => ({
         ...resource(type, name, props),
         urn: `urn:pulumi:dev::shop::${COMPONENT}$${type}::${name}`,
@@ -41,6 +44,7 @@ function readerStack(permissions: readonly Record<string, unknown>[]) {
             arn: "arn:aws:lambda:eu-west-1:123456789012:function:reader",
             role: ROLE_ARN,
         }),
+        ...extra,
     ]);
 }
 
@@ -116,6 +120,34 @@ describe("perimeter rightsize: suggestions in the component's vocabulary", () =>
             `grant 'data': prefix "reports/" (every object it was used on lies under it, as far as the logs' data events show)`,
             "remove grant 'db' (secretsmanager:read): the logs record secretsmanager:DescribeSecret, secretsmanager:GetSecretValue and show none used",
         ]);
+    });
+
+    it("names a policy beside the component's grants: remove it, or declare the use only it covers", async () => {
+        const admin = resource("aws:iam/rolePolicy:RolePolicy", "reader-admin", {
+            role: "reader-1a2b3c",
+            policy: JSON.stringify({
+                Version: "2012-10-17",
+                Statement: [{ Effect: "Allow", Action: "*", Resource: "*" }],
+            }),
+        });
+        const stack = readerStack(S3_READ, [admin]);
+        const read = objectRead("reports/a.csv", "2026-11-23T09:00:00Z");
+        const covered = (await rightsized(stack, [read])).get("reader")?.suggestion.changes;
+        assert.match(
+            covered?.join("\n") ?? "",
+            /^remove 'reader-admin' \(\* \(\d+ actions\)\): it is outside the component's grants, and no call in the logs needed it/m,
+        );
+        const table = `arn:aws:dynamodb:eu-west-1:${ACCOUNT}:table/orders`;
+        const item = assumedRoleRecord("dynamodb.amazonaws.com", "GetItem", {
+            role: "reader-1a2b3c",
+            category: "Data",
+            resources: [{ ARN: table, type: "AWS::DynamoDB::Table" }],
+        });
+        const needed = (await rightsized(stack, [read, item])).get("reader")?.suggestion.changes;
+        assert.match(
+            needed?.join("\n") ?? "",
+            /'reader-admin' \(.*\) is outside the component's grants and was used for dynamodb:GetItem: declare a grant for that use, then remove it/,
+        );
     });
 
     it("keeps the grant whole while the logs show no use of the function at all", async () => {
