@@ -208,10 +208,9 @@ export function compareFunction(
     });
     const usedByKey = mergedUses(usages, (u) => u.used);
     const deniedByKey = mergedUses(usages, (u) => u.denied);
-    // Without the principal's name (unknown in a preview) no use of it can be found: nothing is unused.
-    const findable =
-        grants.principals.length > 0 &&
-        grants.incomplete.every((why) => !why.startsWith("how the logs name"));
+    // Without the principal's name (unknown in a preview) no use of it can be found, and a principal
+    // exempted from the logs leaves none: then nothing is unused.
+    const findable = grants.findable && grants.principals.length > 0;
     // Unused only where the logs prove they record the permission for every resource it is granted on.
     const provablyUnused = (action: string, resources: Iterable<string>): boolean => {
         if (!findable) return false;

@@ -5,6 +5,7 @@
  * one target, a role assignment, an IAM member) with its effective permissions after every Deny and
  * deny assignment. The right-sizing report compares these with what the logs show (./compare.ts).
  */
+import { exemptedMembers } from "../../policypack/lib/gcp/audit-configs";
 import { readKnown } from "../../policypack/lib/known-value";
 import type {
     Cloud,
@@ -41,6 +42,8 @@ export interface FunctionGrants {
     readonly grants: readonly Grant[];
     /** Why what is granted may be more than this, or why the logs cannot find the identity. */
     readonly incomplete: readonly string[];
+    /** Whether every use of the identity would be in the logs that record such uses: else nothing is unused. */
+    readonly findable: boolean;
 }
 
 function knownText(
@@ -105,6 +108,7 @@ export function functionGrants(
     resources: readonly StackResource[],
 ): FunctionGrants[] {
     const byUrn = new Map(resources.map((r) => [r.urn, r]));
+    const exempted = exemptedMembers(resources);
     const grantsFrom = new Map<string, GrantedEdge[]>();
     for (const edge of graph.edges) {
         if (edge.kind !== "granted") continue;
@@ -128,6 +132,13 @@ export function functionGrants(
             .map(
                 (node) =>
                     `how the logs name the identity '${node.label}' is not known (a preview leaves it unknown until the identity exists): its calls cannot be found in the logs`,
+            );
+        // A principal exempted from Data Access logs leaves no record of its reads and writes.
+        const exemptions = principals
+            .filter((p) => fn.cloud === "gcp" && exempted.has(`serviceaccount:${p}`))
+            .map(
+                (p) =>
+                    `${p} is exempted from Data Access logs by an audit config of the stack: its reads and writes are not logged, so nothing of it is called unused`,
             );
         const grants = profile.identityIds.flatMap((id) =>
             (grantsFrom.get(id) ?? []).map((edge): Grant => {
@@ -170,7 +181,9 @@ export function functionGrants(
                           ]),
                     ...unknown,
                     ...defaults,
+                    ...exemptions,
                 ],
+                findable: principals.length > 0 && unknown.length === 0 && exemptions.length === 0,
             },
         ];
     });

@@ -10,6 +10,7 @@ import { graphResourcesOf } from "../../cli/graph/resources";
 import { runProgram } from "../../cli/engine/program";
 import type { StackSnapshot } from "../../cli/engine/types";
 import { findInstallRoot } from "../../cli/install-root";
+import { stackResourcesOf } from "../../policypack/lib/stack-view";
 import { gcpAccessEntry } from "../../components/gcp/grants";
 import type { FunctionComparison } from "../../cli/rightsize/report";
 import type { SuggestedGrant } from "../../cli/rightsize/suggest";
@@ -276,6 +277,40 @@ describe("examples/gcp: perimeter rightsize narrows a level the logs prove too w
             store.denied.map((d) => d.action),
             ["storage.objects.delete"],
         );
+    });
+});
+
+describe("examples/gcp: perimeter rightsize and an identity exempted from Data Access logs", function () {
+    this.timeout(120_000);
+    it("calls nothing of it unused, and says why", async () => {
+        const snapshot = await example("examples/gcp");
+        const ingest = snapshot.resources.find(
+            (r) => r.name === "ingest" && r.type === "gcp:serviceaccount/account:Account",
+        )?.outputs["email"];
+        assert.ok(typeof ingest === "string");
+        const [exemption] = stackResourcesOf([
+            {
+                urn: "urn:pulumi:dev::perimeter-gcp::gcp:projects/iAMAuditConfig:IAMAuditConfig::quiet",
+                type: "gcp:projects/iAMAuditConfig:IAMAuditConfig",
+                name: "quiet",
+                props: {
+                    project: "mock-project",
+                    service: "storage.googleapis.com",
+                    auditLogConfigs: [
+                        { logType: "DATA_READ", exemptedMembers: [`serviceAccount:${ingest}`] },
+                    ],
+                },
+                propertyDependencies: {},
+            },
+        ]);
+        assert.ok(exemption);
+        const logs = writeCloudAuditLogs(gcpExampleWeek(snapshot));
+        const report = await rightsized([...graphResourcesOf(snapshot.resources), exemption], {
+            paths: [logs],
+        });
+        const fn = component(report, "ingest");
+        assert.deepEqual(fn.unused, []);
+        assert.match(fn.incomplete.join(), /exempted from Data Access logs/);
     });
 });
 
