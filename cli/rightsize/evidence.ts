@@ -10,8 +10,8 @@
  * - Google Cloud: any `authorizationInfo[]` check of the permission in the same project. Admin
  *   Activity logs are always written; Data Access logs only where they are enabled, per project and
  *   service (https://cloud.google.com/logging/docs/audit#data-access). An audit config can exempt
- *   principals from Data Access logs (`exemptedMembers`); a function so exempted would look unused:
- *   the report says so.
+ *   principals from Data Access logs (`exemptedMembers`): a function the stack's audit configs
+ *   exempt has nothing called unused (../granted.ts); an exemption outside the stack cannot be seen.
  * - Azure: an activity log event of the action (control-plane writes, deletes and actions, recorded
  *   for the whole subscription), or a resource log check of it in the same storage account (the data
  *   plane is logged only where a diagnostic setting sends it, per account and service)
