@@ -140,6 +140,13 @@ function judgeGrant(
     const touched = new Set<string>();
     // Uses on resources a wildcard of the grant covers (objects of `b/*`, not the bucket `b` itself).
     const underWildcards = new Set<string>();
+    // What a wildcard resource fixes before its `*` (`arn:aws:s3:::b/incoming/`): only a deeper
+    // common prefix says something the grant does not.
+    // A GCP condition `resource.name.startsWith("projects/_/buckets/b/objects/incoming/")` fixes as much.
+    let grantedUnder = Math.max(
+        0,
+        ...grant.conditions.map((c) => /startsWith\("([^"]*)"\)/.exec(c)?.[1]?.length ?? 0),
+    );
     for (const permission of grant.permissions) {
         let hit = false;
         for (const use of usesOf(permission.action, used)) {
@@ -154,13 +161,12 @@ function judgeGrant(
             usesHere.add(use.action);
             within.forEach((r) => touched.add(r));
             // A GCP bucket grant covers its objects (`projects/_/buckets/b/objects/...`) as `b/*` does.
+            const star = permission.resource.indexOf("*");
+            if (star < 0 && cloud !== "gcp") continue;
             for (const r of within) {
-                if (
-                    permission.resource.includes("*") ||
-                    (cloud === "gcp" && r.includes("/objects/"))
-                )
-                    underWildcards.add(r);
+                if (star >= 0 || r.includes("/objects/")) underWildcards.add(r);
             }
+            if (star >= 0) grantedUnder = Math.max(grantedUnder, star);
         }
         if (hit) usedHere.add(permission.action);
         else if (provablyUnused(permission.action, [permission.resource]))
@@ -180,7 +186,8 @@ function judgeGrant(
               ? "remove"
               : "unseen";
     const touchedList = [...touched].sort();
-    const under = commonPrefix([...underWildcards]);
+    const common = commonPrefix([...underWildcards]);
+    const under = common !== undefined && common.length > grantedUnder ? common : undefined;
     return {
         ...(grant.via === undefined ? {} : { via: grant.via }),
         access: grant.access,

@@ -35,6 +35,23 @@ export function summaryOf(functions: readonly FunctionComparison[]): FunctionCom
     };
 }
 
+/** Unobservable permissions listed in text and Markdown; the JSON lists them all. */
+const LISTED = 20;
+
+/** `1,204 more (ec2 310, s3 120, ...; --format json lists them)`: the rest, by service. */
+function moreByService(rest: readonly { readonly action: string }[]): string {
+    const counts = new Map<string, number>();
+    for (const { action } of rest) {
+        const service = action.split(/[:.]/)[0] ?? action;
+        counts.set(service, (counts.get(service) ?? 0) + 1);
+    }
+    const top = [...counts]
+        .sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))
+        .slice(0, 8)
+        .map(([service, n]) => `${service} ${n}`);
+    return `${rest.length} more (${top.join(", ")}${counts.size > 8 ? ", ..." : ""}; --format json lists them)`;
+}
+
 const day = (ms: number): string => new Date(ms).toISOString().slice(0, 10);
 
 /** `arn:aws:s3:::orders/in/1.json and 40 more`. */
@@ -98,9 +115,12 @@ function functionText(f: FunctionComparison): string[] {
     }
     if (f.unobservable.length > 0) {
         lines.push(`  unobservable  (${f.howToObserve})`);
-        for (const unseen of f.unobservable) {
+        for (const unseen of f.unobservable.slice(0, LISTED)) {
             lines.push(`                ${unseen.action}${resourcesText(unseen.resources)}`);
         }
+    }
+    if (f.unobservable.length > LISTED) {
+        lines.push(`                and ${moreByService(f.unobservable.slice(LISTED))}`);
     }
     for (const refused of f.denied) {
         lines.push(
@@ -146,8 +166,10 @@ function functionMarkdown(f: FunctionComparison): string[] {
             `×${refused.count}: needs it and lacks it${resourcesText(refused.resources, refused.moreResources)}`,
         );
     }
-    for (const unseen of f.unobservable)
+    for (const unseen of f.unobservable.slice(0, LISTED))
         row("unobservable", unseen.action, resourcesText(unseen.resources).trim());
+    if (f.unobservable.length > LISTED)
+        row("unobservable", "…", moreByService(f.unobservable.slice(LISTED)));
     const lines = [
         `### ${f.functions.map((n) => `\`${cell(n)}\``).join(", ")}`,
         "",
