@@ -3,10 +3,9 @@
  * analyzer protocol and in process, which must agree (needs the built pack: `npm run build`).
  */
 import { strict as assert } from "assert";
-import * as path from "path";
 import { startAnalyzer, type Analyzer } from "../../cli/engine/analyzer";
-import { runProgram } from "../../cli/engine/program";
-import { defaultPolicyPackDir, findInstallRoot } from "../../cli/install-root";
+import { exampleRun } from "./runs";
+import { defaultPolicyPackDir } from "../../cli/install-root";
 import type { StackSnapshot } from "../../cli/engine/types";
 import { assertFindingsInclude, assertFindingsOnlyOn, assertNoFindings } from "./findings";
 import { evaluateBothWays } from "../cli/engine/differential";
@@ -21,8 +20,6 @@ const EXPECTED_UNSAFE = [
     "worker-any-bucket: aws-lambda-permission-source-scoped[Property::sourceAccount]",
 ];
 
-const EXAMPLE = path.join(findInstallRoot(), "examples/aws");
-
 describe("examples/aws", function () {
     this.timeout(120_000);
     // One pack process and one run of the default stack serve every test: each takes seconds.
@@ -33,7 +30,7 @@ describe("examples/aws", function () {
             startAnalyzer(defaultPolicyPackDir()),
             // The build type-checks the example (the root tsconfig includes examples/), and the
             // consumer test type-checks it as an installed template; here its behaviour counts.
-            runProgram({ dir: EXAMPLE, transpileOnly: true }),
+            exampleRun("examples/aws"),
         ]);
     });
     after(function () {
@@ -60,11 +57,7 @@ describe("examples/aws", function () {
     });
 
     it("reports the deliberate mistakes of the unsafe scenario, and only those", async function () {
-        const unsafe = await runProgram({
-            dir: EXAMPLE,
-            config: { scenario: "unsafe" },
-            transpileOnly: true,
-        });
+        const unsafe = await exampleRun("examples/aws", "unsafe");
         const evaluation = await evaluateBothWays(pack, unsafe);
         assertFindingsInclude(evaluation, EXPECTED_UNSAFE);
         // Everything reported traces back to the admin policy on the processor's role or the unscoped caller.

@@ -5,12 +5,11 @@
 import * as assert from "node:assert/strict";
 import * as path from "node:path";
 import { evaluate } from "../../cli/engine/evaluate";
-import { runProgram } from "../../cli/engine/program";
+import { exampleRun } from "./runs";
 import type { Evaluation, StackSnapshot } from "../../cli/engine/types";
 import { repositoryRoot } from "../../scripts/repository";
 
 const ROOT = repositoryRoot();
-const EXAMPLE = path.join(ROOT, "examples/azure");
 const PACK = path.join(ROOT, "policypack");
 
 // What the unsafe scenario does wrong, and the rule that should say so.
@@ -28,7 +27,10 @@ async function previewExample(
     config: Record<string, string> = {},
 ): Promise<{ snapshot: StackSnapshot; evaluation: Evaluation }> {
     // Type-checked by the build (the root tsconfig includes examples/); behaviour counts here.
-    const snapshot = await runProgram({ dir: EXAMPLE, config, transpileOnly: true });
+    const snapshot = await exampleRun(
+        "examples/azure",
+        config.scenario === "unsafe" ? "unsafe" : "safe",
+    );
     const evaluation = await evaluate(snapshot, { packDirs: [PACK], protocol: true });
     // The pack in process (the CLI's default for our own pack) must say exactly the same.
     assert.deepStrictEqual(await evaluate(snapshot, { packDirs: [PACK] }), evaluation);

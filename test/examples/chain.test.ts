@@ -4,10 +4,9 @@
  * reports the call path through which a low-privilege function borrows a riskier one's permissions.
  */
 import { strict as assert } from "assert";
-import * as path from "path";
 import { startAnalyzer, type Analyzer } from "../../cli/engine/analyzer";
-import { runProgram } from "../../cli/engine/program";
-import { defaultPolicyPackDir, findInstallRoot } from "../../cli/install-root";
+import { exampleRun } from "./runs";
+import { defaultPolicyPackDir } from "../../cli/install-root";
 import { assertFindingsInclude, assertNoFindings, findingKeys } from "./findings";
 import { evaluateBothWays } from "../cli/engine/differential";
 
@@ -20,12 +19,8 @@ interface ChainExample {
 }
 
 // Each cloud's row: the findings its unsafe scenario must report, and the path the message shows.
-/**
- * The build type-checks every example (the root tsconfig includes examples/), the runner's tests
- * cover type checking and the consumer test type-checks an example installed as a template;
- * compiling these again with type checking would cost some ten seconds a run.
- */
-const TYPE_CHECKED_BY_THE_BUILD = true;
+// The runs are transpiled only (./runs.ts): the build type-checks every example, the runner's tests
+// cover type checking and the consumer test type-checks an example installed as a template.
 
 const EXAMPLES: readonly ChainExample[] = [
     {
@@ -69,23 +64,17 @@ describe("examples/chain", function () {
     });
 
     for (const example of EXAMPLES) {
-        const dir = path.join(findInstallRoot(), "examples/chain", example.cloud);
-
         describe(example.cloud, function () {
             it("previews the safe scenario with zero findings", async function () {
                 const evaluation = await evaluateBothWays(
                     pack,
-                    await runProgram({ dir, transpileOnly: TYPE_CHECKED_BY_THE_BUILD }),
+                    await exampleRun(`examples/chain/${example.cloud}`),
                 );
                 assertNoFindings(evaluation);
             });
 
             it("reports the call path of the unsafe scenario", async function () {
-                const unsafe = await runProgram({
-                    dir,
-                    config: { scenario: "unsafe" },
-                    transpileOnly: TYPE_CHECKED_BY_THE_BUILD,
-                });
+                const unsafe = await exampleRun(`examples/chain/${example.cloud}`, "unsafe");
                 const evaluation = await evaluateBothWays(pack, unsafe);
                 assertFindingsInclude(evaluation, example.unsafe);
                 const keys = findingKeys(evaluation);

@@ -3,10 +3,9 @@
  * analyzer protocol and in process, which must agree (needs the built pack: `npm run build`).
  */
 import { strict as assert } from "assert";
-import * as path from "path";
 import { startAnalyzer, type Analyzer } from "../../cli/engine/analyzer";
-import { runProgram } from "../../cli/engine/program";
-import { defaultPolicyPackDir, findInstallRoot } from "../../cli/install-root";
+import { exampleRun } from "./runs";
+import { defaultPolicyPackDir } from "../../cli/install-root";
 import type { RecordedResource, StackSnapshot } from "../../cli/engine/types";
 import { assertFindingsInclude, assertFindingsOnlyOn, assertNoFindings } from "./findings";
 import { evaluateBothWays } from "../cli/engine/differential";
@@ -27,8 +26,6 @@ const EXPECTED_UNSAFE = [
 ];
 const UNSAFE_RESOURCES = ["legacy", "store-everyone", "worker-editor", "ingest-key", "worker"];
 
-const EXAMPLE = path.join(findInstallRoot(), "examples/gcp");
-
 describe("examples/gcp", function () {
     this.timeout(120_000);
     // One pack process and one run of the default stack serve every test: each takes seconds.
@@ -38,7 +35,7 @@ describe("examples/gcp", function () {
         [pack, safe] = await Promise.all([
             startAnalyzer(defaultPolicyPackDir()),
             // Type-checked by the build (the root tsconfig includes examples/); behaviour counts here.
-            runProgram({ dir: EXAMPLE, transpileOnly: true }),
+            exampleRun("examples/gcp"),
         ]);
     });
     after(function () {
@@ -129,11 +126,7 @@ describe("examples/gcp", function () {
     });
 
     it("reports the deliberate mistakes of the unsafe scenario, and only those", async function () {
-        const unsafe = await runProgram({
-            dir: EXAMPLE,
-            config: { scenario: "unsafe" },
-            transpileOnly: true,
-        });
+        const unsafe = await exampleRun("examples/gcp", "unsafe");
         const evaluation = await evaluateBothWays(pack, unsafe);
         assertFindingsInclude(evaluation, EXPECTED_UNSAFE);
         assertFindingsOnlyOn(evaluation, UNSAFE_RESOURCES);

@@ -7,7 +7,6 @@
 import { strict as assert } from "assert";
 import * as path from "path";
 import { graphResourcesOf } from "../../cli/graph/resources";
-import { runProgram } from "../../cli/engine/program";
 import type { StackSnapshot } from "../../cli/engine/types";
 import { findInstallRoot } from "../../cli/install-root";
 import { stackResourcesOf } from "../../policypack/lib/stack-view";
@@ -21,6 +20,7 @@ import { awsExampleWeek, chainAwsWeek, starterWeek } from "./rightsize/aws-weeks
 import { azureExampleWeek, chainAzureWeek } from "./rightsize/azure-weeks";
 import { chainGcpWeek, gcpExampleWeek } from "./rightsize/gcp-weeks";
 import { writeAzureLogs, writeCloudAuditLogs, writeCloudTrail } from "./rightsize/week";
+import { exampleRun } from "./runs";
 
 const ROOT = findInstallRoot();
 
@@ -146,24 +146,8 @@ const EXAMPLES: readonly Example[] = [
     },
 ];
 
-/** Each example run once per scenario for the whole file: a run takes a second or two. */
-const runs = new Map<string, Promise<StackSnapshot>>();
-function example(dir: string, scenario: "safe" | "unsafe" = "safe"): Promise<StackSnapshot> {
-    const key = `${dir} ${scenario}`;
-    let run = runs.get(key);
-    if (run === undefined) {
-        run = runProgram({
-            dir: path.join(ROOT, dir),
-            transpileOnly: true,
-            ...(scenario === "unsafe" ? { config: { scenario } } : {}),
-        });
-        runs.set(key, run);
-    }
-    return run;
-}
-
 async function rightsize(subject: Example, scenario: "safe" | "unsafe") {
-    const snapshot = await example(subject.dir, scenario);
+    const snapshot = await exampleRun(subject.dir, scenario);
     const stack = graphResourcesOf(snapshot.resources);
     return rightsized(stack, { paths: [subject.logs(snapshot)] });
 }
@@ -233,7 +217,7 @@ describe("examples: perimeter rightsize on a week of logs", function () {
 describe("examples/gcp: perimeter rightsize narrows a level the logs prove too wide", function () {
     this.timeout(120_000);
     it("suggests storage:get for ingest when every other permission of storage:read is logged and unused", async () => {
-        const snapshot = await example("examples/gcp");
+        const snapshot = await exampleRun("examples/gcp");
         const bucketName = snapshot.resources.find(
             (r) => r.name === "uploads" && r.type === "gcp:storage/bucket:Bucket",
         )?.outputs["name"];
@@ -283,7 +267,7 @@ describe("examples/gcp: perimeter rightsize narrows a level the logs prove too w
 describe("examples/gcp: perimeter rightsize and an identity exempted from Data Access logs", function () {
     this.timeout(120_000);
     it("calls nothing of it unused, and says why", async () => {
-        const snapshot = await example("examples/gcp");
+        const snapshot = await exampleRun("examples/gcp");
         const ingest = snapshot.resources.find(
             (r) => r.name === "ingest" && r.type === "gcp:serviceaccount/account:Account",
         )?.outputs["email"];
@@ -317,10 +301,10 @@ describe("examples/gcp: perimeter rightsize and an identity exempted from Data A
 describe("perimeter rightsize examples/azure, as a user runs it", function () {
     this.timeout(120_000);
     it("reads a program directory and the Azure logs of a week, mixed with a trail of another cloud", async () => {
-        const snapshot = await example("examples/azure");
+        const snapshot = await exampleRun("examples/azure");
         const week = azureExampleWeek(snapshot);
         const logs = writeAzureLogs(week.resourceLogs, week.activity);
-        const trail = writeCloudTrail(starterWeek(await example(".")));
+        const trail = writeCloudTrail(starterWeek(await exampleRun(".")));
         const run = perimeter([
             "rightsize",
             path.join(ROOT, "examples/azure"),
