@@ -26,7 +26,10 @@ export interface UnobservedAction {
 export type GrantVerdict = "keep" | "narrow" | "remove" | "unseen";
 
 /** One grant (as ./granted.ts reads it, less its permissions) judged against the function's uses of it. */
-export interface GrantJudgement extends Pick<Grant, "via" | "access" | "target" | "conditions"> {
+export interface GrantJudgement extends Pick<
+    Grant,
+    "via" | "access" | "target" | "conditions" | "partial"
+> {
     /** The resources its permissions are on, as the grant writes them (ARN patterns, scopes). */
     readonly resources: readonly string[];
     readonly verdict: GrantVerdict;
@@ -177,12 +180,14 @@ function judgeGrant(
         unused.delete(action);
         unobservable.delete(action);
     }
+    // A grant known only in part, or with no permission known, may give what the logs show used.
+    const whole = grant.partial !== true && grant.permissions.length > 0;
     const verdict: GrantVerdict =
         usedHere.size > 0
             ? unused.size > 0
                 ? "narrow"
                 : "keep"
-            : unobservable.size === 0
+            : unobservable.size === 0 && whole
               ? "remove"
               : "unseen";
     const touchedList = [...touched].sort();
@@ -192,6 +197,7 @@ function judgeGrant(
         ...(grant.via === undefined ? {} : { via: grant.via }),
         access: grant.access,
         target: grant.target,
+        ...(grant.partial === true ? { partial: true as const } : {}),
         resources: [...new Set(grant.permissions.map((p) => p.resource))].sort(),
         conditions: grant.conditions,
         verdict,

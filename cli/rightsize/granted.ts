@@ -28,6 +28,8 @@ export interface Grant {
     readonly targetResource?: StackResource;
     readonly permissions: readonly Permission[];
     readonly conditions: readonly string[];
+    /** The graph knows only part of what it gives (model.ts `partial`): `permissions` is a lower bound. */
+    readonly partial?: true;
 }
 
 export interface FunctionGrants {
@@ -152,6 +154,7 @@ export function functionGrants(
                     ...(targetResource === undefined ? {} : { targetResource }),
                     permissions: edge.permissions,
                     conditions: edge.conditions,
+                    ...(edge.partial === true ? { partial: true as const } : {}),
                 };
             }),
         );

@@ -297,6 +297,19 @@ function componentSuggestion(
             grant.parts.flatMap((p) => p.unobservable).filter((a) => !used.has(a)),
         );
         const list = (set: ReadonlySet<string>) => [...set].sort().join(", ");
+        // Known only in part (model.ts `partial`): neither removed nor narrowed on what is known.
+        if (grant.parts.some((p) => p.partial === true)) {
+            notes.push(
+                `grant '${grant.name}' (${grant.access}): the pack knows only part of what it gives, so it is kept as it is`,
+            );
+            grants.push({
+                name: grant.name,
+                access: grant.access,
+                resource: grant.resource,
+                ...(grant.prefix === undefined ? {} : { prefix: grant.prefix }),
+            });
+            continue;
+        }
         if (used.size === 0 && unobservable.size === 0 && unused.size > 0) {
             changes.push(
                 `remove grant '${grant.name}' (${grant.access}): the logs record ${list(unused)} and show none used`,
@@ -348,6 +361,18 @@ function componentSuggestion(
         if (j.via === undefined || own.has(j.via) || isChildOf(j.via, cloud, component)) continue;
         const name = nameOf(j.via) ?? j.via;
         const needed = j.uses.filter((action) => !covered.has(action));
+        // Known only in part, it may give uses no grant is known to give.
+        const maybe = j.partial
+            ? comparison.used
+                  .filter((u) => !u.granted && !covered.has(u.action))
+                  .map((u) => u.action)
+            : [];
+        if (needed.length === 0 && maybe.length > 0) {
+            notes.push(
+                `'${name}' (${j.access}) is outside the component's grants, and the pack knows only part of what it gives: check whether it gives ${maybe.slice(0, 5).join(", ")}${maybe.length > 5 ? ` and ${maybe.length - 5} more` : ""} (used, and given by no grant known) before removing it`,
+            );
+            continue;
+        }
         changes.push(
             needed.length > 0
                 ? `'${name}' (${j.access}) is outside the component's grants and was used for ${needed.slice(0, 5).join(", ")}${needed.length > 5 ? ` and ${needed.length - 5} more` : ""}: declare a grant for that use, then remove it`

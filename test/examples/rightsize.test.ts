@@ -298,6 +298,40 @@ describe("examples/gcp: perimeter rightsize and an identity exempted from Data A
     });
 });
 
+describe("examples/gcp unsafe: a role the pack knows only in part", function () {
+    this.timeout(120_000);
+    it("is not suggested away while the function used what no grant is known to give", async () => {
+        const snapshot = await exampleRun("examples/gcp", "unsafe");
+        const worker = snapshot.resources.find(
+            (r) => r.name === "worker" && r.type === "gcp:serviceaccount/account:Account",
+        )?.outputs["email"];
+        assert.ok(typeof worker === "string");
+        // roles/editor gives compute.instances.list; the pack lists only editor's risky permissions.
+        const listing = auditEntry({
+            principal: worker,
+            service: "compute.googleapis.com",
+            method: "v1.compute.instances.list",
+            permission: "compute.instances.list",
+            resource: "projects/mock-project/zones/us-central1-a",
+            granted: true,
+            time: "2026-11-25T10:00:00Z",
+            log: "data_access",
+            project: "mock-project",
+        });
+        const logs = writeCloudAuditLogs([...gcpExampleWeek(snapshot), listing]);
+        const report = await rightsized(graphResourcesOf(snapshot.resources), { paths: [logs] });
+        const suggestion = component(report, "worker").suggestion;
+        assert.ok(
+            !suggestion.changes.some((c) => c.includes("worker-editor")),
+            suggestion.changes.join("\n"),
+        );
+        assert.match(
+            suggestion.notes.join("\n"),
+            /'worker-editor' \(roles\/editor\) is outside the component's grants, and the pack knows only part of what it gives: check whether it gives compute\.instances\.list/,
+        );
+    });
+});
+
 describe("perimeter rightsize examples/azure, as a user runs it", function () {
     this.timeout(120_000);
     it("reads a program directory and the Azure logs of a week, mixed with a trail of another cloud", async () => {

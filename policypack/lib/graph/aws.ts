@@ -12,7 +12,7 @@ import { functionIdentities } from "../aws/function-identities";
 import { AWS_LAMBDA_FUNCTION } from "../aws/stack-links";
 import { componentsByFunction, declaredAccess, declaredPermissionKeys } from "./aws/declared";
 import type { RoleGrant } from "./aws/grants";
-import { type Identity, identityOf } from "./aws/identities";
+import { type Identity, identityOf, summarised } from "./aws/identities";
 import { invocations } from "./aws/invocations";
 import { readableStack } from "./aws/readable-documents";
 import { StackFunctions } from "./aws/stack-functions";
@@ -75,6 +75,9 @@ export function awsGraphPart(resources: readonly StackResource[]): GraphPart {
                 level: grant.level,
                 permissions: grant.permissions,
                 conditions: grant.conditions,
+                ...(summarised(grant.source) || grant.source.problem !== undefined
+                    ? { partial: true as const }
+                    : {}),
             });
         }
     }

@@ -81,6 +81,12 @@ export interface GrantedEdge {
     readonly permissions: readonly Permission[];
     /** Conditions as a person reads them; empty when unconditional. */
     readonly conditions: readonly string[];
+    /**
+     * The graph knows only part of what the grant gives: an AWS managed policy (the pack keeps its
+     * wildcard and escalation statements), a GCP predefined role the pack lists only in part, a role
+     * or document not known yet. `permissions` is then a lower bound, never all it allows.
+     */
+    readonly partial?: true;
 }
 
 export interface CanInvokeEdge {

@@ -21,7 +21,7 @@ export interface Identity extends InvokingIdentity {
  * data/aws-managed-policies.json keeps of an AWS-managed policy only the statements the IAM rules judge
  * (wildcards, NotAction, escalation actions), so its read and write actions are not all known.
  */
-function summarised(source: PermissionSource): boolean {
+export function summarised(source: PermissionSource): boolean {
     return source.policyArn !== undefined && awsManagedPolicyName(source.policyArn) !== undefined;
 }
 

@@ -163,6 +163,7 @@ export function roleAssignmentGrant(
                 ...(condition === undefined ? [] : [conditionText(condition)]),
                 ...(denials.length === 0 ? [] : [`less what ${describeDenials(denials)} blocks`]),
             ],
+            ...(role?.exact === true ? {} : { partial: true as const }),
         },
         target: target.node,
         complete: role?.exact === true && found !== undefined,

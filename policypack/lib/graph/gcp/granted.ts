@@ -55,6 +55,7 @@ export function grantedEdges(identityId: string, grants: readonly LinkedGrant[])
             level: levelOf(permissions),
             permissions,
             conditions: grant.grant.conditions,
+            ...(grant.permissions.fullyKnown ? {} : { partial: true as const }),
         };
     });
     return { edges, complete: grants.every((g) => g.permissions.permissions !== undefined) };
