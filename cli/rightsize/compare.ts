@@ -48,15 +48,15 @@ export interface GrantJudgement extends Pick<
     readonly touchedUnder?: string;
 }
 
-export interface FunctionComparison {
-    readonly cloud: Cloud;
+/** A function's identity as ./granted.ts reads it (how the logs name it, how a person does). */
+export interface FunctionComparison extends Pick<
+    FunctionGrants,
+    "cloud" | "principals" | "identities" | "identityUrns"
+> {
+    /** The functions' names. */
     readonly functions: readonly string[];
-    /** How the logs name the identity: role ARN, object ID, service account email. */
-    readonly principals: readonly string[];
     /** AWS: the role's ARN, the first principal (the field the first cut of the contract had). */
     readonly roleArn?: string;
-    readonly identities: readonly string[];
-    readonly identityUrns: readonly string[];
     readonly used: readonly (ActionUse & { readonly granted: boolean })[];
     /** Granted, recorded when used, and not used in the window. */
     readonly unused: readonly UnobservedAction[];
