@@ -5,8 +5,10 @@
  * one target, a role assignment, an IAM member) with its effective permissions after every Deny and
  * deny assignment. The right-sizing report compares these with what the logs show (./compare.ts).
  */
+import { isRecord } from "../../policypack/lib/values";
 import { exemptedMembers } from "../../policypack/lib/gcp/audit-configs";
-import { readKnown } from "../../policypack/lib/known-value";
+import { knownText } from "../../policypack/lib/known-value";
+import { serviceAccountEmailOf } from "../../policypack/lib/gcp/functions";
 import type {
     Cloud,
     GrantedEdge,
@@ -48,21 +50,6 @@ export interface FunctionGrants {
     readonly findable: boolean;
 }
 
-function knownText(
-    resource: StackResource | undefined,
-    read: (props: Record<string, unknown>) => unknown,
-): string | undefined {
-    if (resource === undefined) return undefined;
-    const value = readKnown(() => read(resource.props));
-    return value.known && typeof value.value === "string" && value.value !== ""
-        ? value.value
-        : undefined;
-}
-
-function isObject(value: unknown): value is Record<string, unknown> {
-    return typeof value === "object" && value !== null && !Array.isArray(value);
-}
-
 const SYSTEM_ASSIGNED = "azure:identity:system-assigned:";
 
 /**
@@ -76,7 +63,7 @@ export function principalOf(
     const resource = node.urn === undefined ? undefined : byUrn.get(node.urn);
     if (node.cloud === "aws") {
         return (
-            knownText(resource, (p) => p["arn"]) ??
+            knownText(() => resource?.props["arn"]) ??
             (node.id.startsWith("aws:identity:arn:")
                 ? node.id.slice("aws:identity:".length)
                 : undefined)
@@ -84,22 +71,22 @@ export function principalOf(
     }
     if (node.cloud === "azure") {
         if (node.id.startsWith(SYSTEM_ASSIGNED)) {
-            return knownText(byUrn.get(node.id.slice(SYSTEM_ASSIGNED.length)), (p) => {
-                const identity = p["identity"];
-                return isObject(identity) ? identity["principalId"] : undefined;
+            const app = byUrn.get(node.id.slice(SYSTEM_ASSIGNED.length));
+            return knownText(() => {
+                const identity = app?.props["identity"];
+                return isRecord(identity) ? identity["principalId"] : undefined;
             });
         }
-        return knownText(resource, (p) => p["principalId"]);
+        return knownText(() => resource?.props["principalId"]);
     }
     if (node.cloud === "gcp") {
         // Google's default accounts are named by their email in the label: `<email> (Compute Engine default)`.
-        const email =
-            knownText(resource, (p) => p["email"]) ??
-            (node.id.startsWith("gcp:identity:default:")
-                ? node.label.split(" ")[0]
-                : node.id.slice("gcp:identity:".length)) ??
-            "";
-        return /^[^@\s]+@[^@\s]+$/.test(email) ? email.toLowerCase() : undefined;
+        return serviceAccountEmailOf(
+            knownText(() => resource?.props["email"]) ??
+                (node.id.startsWith("gcp:identity:default:")
+                    ? node.label.split(" ")[0]
+                    : node.id.slice("gcp:identity:".length)),
+        );
     }
     return undefined;
 }
@@ -125,12 +112,13 @@ export function functionGrants(
             const node = graph.nodeById.get(id);
             return node === undefined ? [] : [node];
         });
-        const principals = identities.flatMap((node) => {
-            const principal = principalOf(node, byUrn);
-            return principal === undefined ? [] : [principal];
-        });
-        const unknown = identities
-            .filter((node) => principalOf(node, byUrn) === undefined)
+        const named = identities.map((node) => ({ node, principal: principalOf(node, byUrn) }));
+        const principals = named.flatMap(({ principal }) =>
+            principal === undefined ? [] : [principal],
+        );
+        const unknown = named
+            .filter(({ principal }) => principal === undefined)
+            .map(({ node }) => node)
             .map(
                 (node) =>
                     `how the logs name the identity '${node.label}' is not known (a preview leaves it unknown until the identity exists): its calls cannot be found in the logs`,

@@ -4,6 +4,7 @@
  * start with the gzip magic number (RFC 1952, 0x1f 0x8b), whatever its name. Nothing holds more than
  * one line, or one CloudTrail delivery file (./aws/cloudtrail.ts), at a time.
  */
+import { isRecord } from "../../policypack/lib/values";
 import { createReadStream } from "node:fs";
 import * as fs from "node:fs/promises";
 import * as path from "node:path";
@@ -116,10 +117,6 @@ function opensDocument(line: string): boolean {
     return start.startsWith("[") || start === "{" || /^\{\s*"Records"\s*:/.test(start);
 }
 
-function isObject(value: unknown): value is Record<string, unknown> {
-    return typeof value === "object" && value !== null && !Array.isArray(value);
-}
-
 /**
  * The records of one log file, as JSON values, in order. JSON Lines are read line by line; a whole
  * document (see {@link opensDocument}) is read whole, one file at a time, and its records are the items
@@ -167,7 +164,7 @@ export async function* jsonRecords(
     }
     if (Array.isArray(parsed)) {
         yield* parsed as unknown[];
-    } else if (isObject(parsed) && Array.isArray(parsed["Records"])) {
+    } else if (isRecord(parsed) && Array.isArray(parsed["Records"])) {
         yield* parsed["Records"] as unknown[];
     } else {
         yield parsed;

@@ -8,6 +8,7 @@
  * - Azure activity log events and resource logs (./azure/logs.ts): `eventTimestamp` with
  *   `authorization`, or `operationName`/`OperationName`.
  */
+import { isRecord } from "../../policypack/lib/values";
 import type { Cloud } from "../../policypack/lib/graph/model";
 import { awsUsesOf } from "./aws/cloudtrail";
 import { authorizationChecksOf, storageAccountOf } from "./azure/logs";
@@ -17,13 +18,9 @@ import { itemsOfRecords, type LogFile, type RecordRead } from "./log-files";
 import type { SkippedRecords } from "./skipped";
 import { type Use, UsageByPrincipal } from "./usage";
 
-function isObject(value: unknown): value is Record<string, unknown> {
-    return typeof value === "object" && value !== null && !Array.isArray(value);
-}
-
 /** The cloud whose log wrote a record, by its fields; undefined for a shape none writes. */
 export function cloudOfRecord(record: unknown): Cloud | undefined {
-    if (!isObject(record)) return undefined;
+    if (!isRecord(record)) return undefined;
     if (record["eventSource"] !== undefined && record["userIdentity"] !== undefined) return "aws";
     if (record["protoPayload"] !== undefined) return "gcp";
     if (

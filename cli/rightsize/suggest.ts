@@ -15,12 +15,13 @@
  *
  * A permission the logs cannot show is never dropped: the suggestion keeps it and says so.
  */
-import { AWS_ACCESS_TABLE } from "../../components/aws/grants";
+import { textOf } from "../../policypack/lib/values";
+import { AWS_ACCESS_TABLE, grantedActions } from "../../components/aws/grants";
 import { AZURE_ACCESS_TABLE } from "../../components/azure/grants";
 import { GCP_ACCESS_TABLE } from "../../components/gcp/grants";
 import { roleWithGuid } from "../../policypack/lib/graph/azure/roles";
 import type { Cloud } from "../../policypack/lib/graph/model";
-import { readKnown } from "../../policypack/lib/known-value";
+import { knownValue } from "../../policypack/lib/known-value";
 import type { StackResource } from "../../policypack/lib/stack/resource";
 import { type NarrowedDocument, narrowedDocuments } from "./aws/narrowed";
 import type { FunctionComparison, GrantJudgement } from "./compare";
@@ -59,13 +60,8 @@ interface DeclaredGrant extends SuggestedGrant {
     readonly parts: GrantJudgement[];
 }
 
-function known(read: () => unknown): unknown {
-    const value = readKnown(read);
-    return value.known ? value.value : undefined;
-}
-
 function entries(component: StackResource, output: string): Record<string, unknown>[] {
-    const list = known(() => component.props[output]);
+    const list = knownValue(() => component.props[output]);
     return Array.isArray(list)
         ? (list as unknown[]).filter(
               (e): e is Record<string, unknown> => typeof e === "object" && e !== null,
@@ -73,18 +69,13 @@ function entries(component: StackResource, output: string): Record<string, unkno
         : [];
 }
 
-const text = (value: unknown): string | undefined =>
-    typeof value === "string" && value !== "" ? value : undefined;
-
 const nameOf = (urn: string | undefined): string | undefined => urn?.split("::").pop();
 
 /** The access levels a cloud's table offers, with each level's permissions (as the graph spells them). */
 function levelPermissions(cloud: Cloud, access: string): readonly string[] | undefined {
     if (cloud === "aws") {
         const entry = AWS_ACCESS_TABLE.find((e) => e.access === access);
-        return entry === undefined
-            ? undefined
-            : [...new Set(entry.statements.flatMap((s) => s.actions))];
+        return entry === undefined ? undefined : grantedActions(entry);
     }
     if (cloud === "gcp") return GCP_ACCESS_TABLE.find((e) => e.access === access)?.permissions;
     const entry = AZURE_ACCESS_TABLE.find((e) => e.access === access);
@@ -116,8 +107,8 @@ function declaredGrants(
             { access: string; actions: Set<string>; resources: Set<string> }
         >();
         for (const entry of entries(component, "permissions")) {
-            const name = text(entry["grant"]);
-            const access = text(entry["access"]);
+            const name = textOf(entry["grant"]);
+            const access = textOf(entry["access"]);
             if (name === undefined || access === undefined) continue;
             const grant = byName.get(name) ?? { access, actions: new Set(), resources: new Set() };
             for (const a of Array.isArray(entry["actions"]) ? entry["actions"] : [])
@@ -176,14 +167,14 @@ function declaredGrants(
     };
     const byName = new Map<string, DeclaredGrant>();
     for (const entry of entries(component, output)) {
-        const name = text(entry["grant"]);
-        const access = text(entry["access"]);
+        const name = textOf(entry["grant"]);
+        const access = textOf(entry["access"]);
         if (name === undefined || access === undefined || byName.has(name)) continue;
         if (cloud === "gcp" && entry["purpose"] !== "grant") continue;
         // The host's own storage roles are the component's, not a grant of the user's.
         if (!levelsOf(cloud).includes(access)) continue;
-        const resource = text(entry["resource"]) ?? text(entry["scope"]) ?? "";
-        const condition = known(
+        const resource = textOf(entry["resource"]) ?? textOf(entry["scope"]) ?? "";
+        const condition = knownValue(
             () => (entry["condition"] as Record<string, unknown> | undefined)?.["expression"],
         );
         const prefix =

@@ -9,3 +9,8 @@ export function isRecord(value: unknown): value is Readonly<Record<string, unkno
 export function recordOf(value: unknown): Readonly<Record<string, unknown>> | undefined {
     return isRecord(value) ? value : undefined;
 }
+
+/** The value when it is a non-empty string: a name, an ARN, a time read from a JSON record. */
+export function textOf(value: unknown): string | undefined {
+    return typeof value === "string" && value !== "" ? value : undefined;
+}

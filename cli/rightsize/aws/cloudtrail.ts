@@ -12,6 +12,7 @@
  * `{"Records": [...]}` per file, and JSON Lines, one record per line (a CloudTrail Lake or Athena
  * export). A record that cannot be read is counted with why, never thrown.
  */
+import { isRecord, textOf } from "../../../policypack/lib/values";
 import type { RecordedPermissions } from "../evidence";
 import type { Use } from "../usage";
 import { iamActionOf } from "./actions";
@@ -45,26 +46,18 @@ export function isAccessDenied(errorCode: unknown): boolean {
     );
 }
 
-function isRecord(value: unknown): value is Record<string, unknown> {
-    return typeof value === "object" && value !== null && !Array.isArray(value);
-}
-
-function text(value: unknown): string | undefined {
-    return typeof value === "string" && value !== "" ? value : undefined;
-}
-
 /** The ARNs a record names: `resources[].ARN`, else an S3 request's bucket (and key). */
 function resourcesOf(record: Record<string, unknown>): string[] {
     const listed = Array.isArray(record["resources"])
         ? (record["resources"] as unknown[]).flatMap((r) =>
-              isRecord(r) && text(r["ARN"]) !== undefined ? [r["ARN"] as string] : [],
+              isRecord(r) && textOf(r["ARN"]) !== undefined ? [r["ARN"] as string] : [],
           )
         : [];
     if (listed.length > 0) return listed;
     const request = record["requestParameters"];
     if (record["eventSource"] === "s3.amazonaws.com" && isRecord(request)) {
-        const bucket = text(request["bucketName"]);
-        const key = text(request["key"]);
+        const bucket = textOf(request["bucketName"]);
+        const key = textOf(request["key"]);
         if (bucket !== undefined) {
             return key === undefined
                 ? [`arn:aws:s3:::${bucket}`]
@@ -82,16 +75,17 @@ export function roleCallOf(record: unknown): RoleCall | { readonly skip: string 
     if (identity["type"] !== "AssumedRole") return { skip: "not an assumed-role session" };
     const context = identity["sessionContext"];
     const issuer = isRecord(context) ? context["sessionIssuer"] : undefined;
-    const roleArn = isRecord(issuer) && issuer["type"] === "Role" ? text(issuer["arn"]) : undefined;
+    const roleArn =
+        isRecord(issuer) && issuer["type"] === "Role" ? textOf(issuer["arn"]) : undefined;
     if (roleArn === undefined) return { skip: "no sessionContext.sessionIssuer role" };
-    const eventSource = text(record["eventSource"]);
-    const eventName = text(record["eventName"]);
+    const eventSource = textOf(record["eventSource"]);
+    const eventName = textOf(record["eventName"]);
     if (eventSource === undefined || eventName === undefined) {
         return { skip: "no eventSource or eventName" };
     }
-    const time = Date.parse(text(record["eventTime"]) ?? "");
+    const time = Date.parse(textOf(record["eventTime"]) ?? "");
     if (Number.isNaN(time)) return { skip: "no readable eventTime" };
-    const invokedBy = text(identity["invokedBy"]);
+    const invokedBy = textOf(identity["invokedBy"]);
     return {
         time,
         roleArn,
@@ -136,8 +130,8 @@ export function awsUsesOf(
  */
 function noteEvidence(record: unknown, evidence: RecordedPermissions): void {
     if (!isRecord(record) || record["managementEvent"] !== true) return;
-    const source = text(record["eventSource"]);
-    const name = text(record["eventName"]);
+    const source = textOf(record["eventSource"]);
+    const name = textOf(record["eventName"]);
     const action =
         source === undefined || name === undefined ? undefined : iamActionOf(source, name);
     if (action !== undefined) evidence.note(action);

@@ -16,6 +16,7 @@
  *   https://learn.microsoft.com/azure/azure-monitor/reference/tables/storagebloblogs). A request
  *   authorized with a key or a SAS names no principal and is skipped, counted.
  */
+import { isRecord, textOf } from "../../../policypack/lib/values";
 import { itemsOfRecords, type LogFile } from "../log-files";
 import type { SkippedRecords } from "../skipped";
 
@@ -49,14 +50,6 @@ export interface AuthorizationCheck {
     readonly plane: "control" | "data";
 }
 
-function isObject(value: unknown): value is Record<string, unknown> {
-    return typeof value === "object" && value !== null && !Array.isArray(value);
-}
-
-function text(value: unknown): string | undefined {
-    return typeof value === "string" && value !== "" ? value : undefined;
-}
-
 /** The first present field among names (resource logs and Log Analytics spell them differently). */
 function field(record: Record<string, unknown>, ...names: string[]): unknown {
     for (const name of names) {
@@ -67,16 +60,16 @@ function field(record: Record<string, unknown>, ...names: string[]): unknown {
 
 function activityLogChecks(event: Record<string, unknown>): AuthorizationCheck[] | string {
     const authorization = event["authorization"];
-    const action = isObject(authorization) ? text(authorization["action"]) : undefined;
+    const action = isRecord(authorization) ? textOf(authorization["action"]) : undefined;
     const claims = event["claims"];
-    const principalId = isObject(claims) ? text(claims[OBJECT_ID_CLAIM]) : undefined;
-    const time = Date.parse(text(event["eventTimestamp"]) ?? "");
+    const principalId = isRecord(claims) ? textOf(claims[OBJECT_ID_CLAIM]) : undefined;
+    const time = Date.parse(textOf(event["eventTimestamp"]) ?? "");
     if (action === undefined) return "no authorization.action";
     if (principalId === undefined) return "no object ID claim";
     if (Number.isNaN(time)) return "no readable eventTimestamp";
     const subStatus = event["subStatus"];
-    const refused = isObject(subStatus) && subStatus["value"] === "Forbidden";
-    const resource = text(event["resourceId"]);
+    const refused = isRecord(subStatus) && subStatus["value"] === "Forbidden";
+    const resource = textOf(event["resourceId"]);
     return [
         {
             time,
@@ -105,23 +98,23 @@ function authorizationDetails(value: unknown): unknown[] {
 
 function resourceLogChecks(record: Record<string, unknown>): AuthorizationCheck[] | string {
     const identity = record["identity"];
-    const requester = isObject(identity) ? identity["requester"] : undefined;
+    const requester = isRecord(identity) ? identity["requester"] : undefined;
     const principalId =
-        text(record["RequesterObjectId"]) ??
-        (isObject(requester) ? text(requester["objectId"]) : undefined);
+        textOf(record["RequesterObjectId"]) ??
+        (isRecord(requester) ? textOf(requester["objectId"]) : undefined);
     if (principalId === undefined)
         return "no requester object ID (a key, SAS or anonymous request)";
-    const time = Date.parse(text(field(record, "time", "TimeGenerated")) ?? "");
+    const time = Date.parse(textOf(field(record, "time", "TimeGenerated")) ?? "");
     if (Number.isNaN(time)) return "no readable time";
     const details = authorizationDetails(
         record["AuthorizationDetails"] ??
-            (isObject(identity) ? identity["authorization"] : undefined),
+            (isRecord(identity) ? identity["authorization"] : undefined),
     );
-    const resource = text(field(record, "uri", "Uri"));
+    const resource = textOf(field(record, "uri", "Uri"));
     const checks: AuthorizationCheck[] = [];
     for (const detail of details) {
-        const action = isObject(detail) ? text(detail["action"]) : undefined;
-        const result = isObject(detail) ? detail["result"] : undefined;
+        const action = isRecord(detail) ? textOf(detail["action"]) : undefined;
+        const result = isRecord(detail) ? detail["result"] : undefined;
         if (action === undefined || (result !== "Granted" && result !== "Denied")) continue;
         checks.push({
             time,
@@ -137,7 +130,7 @@ function resourceLogChecks(record: Record<string, unknown>): AuthorizationCheck[
 
 /** The authorization checks a record holds, or why it holds none of a principal's. */
 export function authorizationChecksOf(record: unknown): AuthorizationCheck[] | { skip: string } {
-    if (!isObject(record)) return { skip: "not a JSON object" };
+    if (!isRecord(record)) return { skip: "not a JSON object" };
     const checks =
         record["eventTimestamp"] !== undefined && record["authorization"] !== undefined
             ? activityLogChecks(record)

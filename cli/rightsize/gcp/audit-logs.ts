@@ -14,6 +14,7 @@
  * Files: `gcloud logging read --format=json` (a JSON array) and a log sink's JSON Lines
  * (../log-files.ts).
  */
+import { isRecord, textOf } from "../../../policypack/lib/values";
 import { itemsOfRecords, type LogFile } from "../log-files";
 import type { SkippedRecords } from "../skipped";
 
@@ -35,39 +36,33 @@ export interface PermissionCheck {
     readonly project?: string;
 }
 
-function isObject(value: unknown): value is Record<string, unknown> {
-    return typeof value === "object" && value !== null && !Array.isArray(value);
-}
-
-function text(value: unknown): string | undefined {
-    return typeof value === "string" && value !== "" ? value : undefined;
-}
-
 /** The permission checks a log entry records, or why it records none of a principal's. */
 export function permissionChecksOf(
     entry: unknown,
 ): readonly PermissionCheck[] | { readonly skip: string } {
-    if (!isObject(entry)) return { skip: "not a JSON object" };
+    if (!isRecord(entry)) return { skip: "not a JSON object" };
     const payload = entry["protoPayload"];
-    if (!isObject(payload)) return { skip: "no protoPayload (not an audit log entry)" };
+    if (!isRecord(payload)) return { skip: "no protoPayload (not an audit log entry)" };
     const authentication = payload["authenticationInfo"];
-    const principal = isObject(authentication) ? text(authentication["principalEmail"]) : undefined;
+    const principal = isRecord(authentication)
+        ? textOf(authentication["principalEmail"])
+        : undefined;
     if (principal === undefined) return { skip: "no authenticationInfo.principalEmail" };
-    const time = Date.parse(text(entry["timestamp"]) ?? "");
+    const time = Date.parse(textOf(entry["timestamp"]) ?? "");
     if (Number.isNaN(time)) return { skip: "no readable timestamp" };
     const checks = payload["authorizationInfo"];
     if (!Array.isArray(checks) || checks.length === 0) return { skip: "no authorizationInfo" };
     const status = payload["status"];
-    const failedForPermission = isObject(status) && status["code"] === PERMISSION_DENIED;
-    const method = text(payload["methodName"]);
-    const project = /^projects\/([^/]+)\/logs\//.exec(text(entry["logName"]) ?? "")?.[1];
+    const failedForPermission = isRecord(status) && status["code"] === PERMISSION_DENIED;
+    const method = textOf(payload["methodName"]);
+    const project = /^projects\/([^/]+)\/logs\//.exec(textOf(entry["logName"]) ?? "")?.[1];
     const read: PermissionCheck[] = [];
     for (const check of checks as unknown[]) {
-        const permission = isObject(check) ? text(check["permission"]) : undefined;
-        if (!isObject(check) || permission === undefined) continue;
+        const permission = isRecord(check) ? textOf(check["permission"]) : undefined;
+        if (!isRecord(check) || permission === undefined) continue;
         const granted = check["granted"];
         if (granted !== true && granted !== false && !failedForPermission) continue;
-        const resource = text(check["resource"]);
+        const resource = textOf(check["resource"]);
         read.push({
             time,
             principal: principal.toLowerCase(),
