@@ -332,6 +332,44 @@ describe("examples/gcp unsafe: a role the pack knows only in part", function () 
     });
 });
 
+describe("perimeter rightsize examples/aws --preview, as a user runs it", function () {
+    this.timeout(120_000);
+    it("calls nothing unused while the roles' ARNs are unknown, and says why", async () => {
+        // The week as the deployed stack's logs hold it; the preview cannot know which role is whose.
+        const trail = writeCloudTrail(awsExampleWeek(await exampleRun("examples/aws")));
+        const run = perimeter([
+            "rightsize",
+            path.join(ROOT, "examples/aws"),
+            "--preview",
+            "--transpile-only",
+            "--logs",
+            trail,
+            "--format",
+            "json",
+        ]);
+        assert.equal(run.status, 0, run.stderr);
+        const report = JSON.parse(run.stdout) as {
+            functions: {
+                functions: string[];
+                principals: string[];
+                unused: unknown[];
+                incomplete: string[];
+                suggestion: { changes: string[] };
+            }[];
+        };
+        assert.deepEqual(report.functions.map((f) => f.functions[0]).sort(), [
+            "processor",
+            "worker",
+        ]);
+        for (const fn of report.functions) {
+            assert.deepEqual(fn.principals, []);
+            assert.deepEqual(fn.unused, []);
+            assert.deepEqual(fn.suggestion.changes, []);
+            assert.match(fn.incomplete.join(), /is not known \(a preview leaves it unknown/);
+        }
+    });
+});
+
 describe("perimeter rightsize examples/azure, as a user runs it", function () {
     this.timeout(120_000);
     it("reads a program directory and the Azure logs of a week, mixed with a trail of another cloud", async () => {
